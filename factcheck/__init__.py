@@ -1,0 +1,3 @@
+"""factcheck: find numeric claims in documents and cross-check them."""
+
+__version__ = "0.1.0"

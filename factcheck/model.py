@@ -1,0 +1,171 @@
+"""The data that flows through the pipeline: Document -> Claim -> Finding.
+
+These dataclasses are the schema in code. Their JSON forms are the contracts described in
+ARCHITECTURE.md and validated by the JSON Schemas in ``factcheck/schemas/``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# Qualifiers and kinds are closed vocabularies (the claim schema lists the same values).
+QUALIFIERS = (
+    "exact",
+    "about",
+    "more_than",
+    "at_least",
+    "less_than",
+    "at_most",
+    "nearly",
+    "range",
+    "vague",
+)
+KINDS = (
+    "count",
+    "money",
+    "percent",
+    "measurement",
+    "multiplier",
+    "change",
+    "rate",
+    "duration",
+    "rank",
+    "age",
+)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A footnote or endnote marker found in the body, e.g. ``<sup>12</sup>`` or ``[12]``.
+
+    ``start``/``end`` are offsets into ``Document.text``; ``label`` is what the marker says ("12").
+    """
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass
+class Document:
+    """One input file, decoded, with the parts that may hold claims marked out.
+
+    ``text`` is the original file as decoded. ``body`` has exactly the same length: every
+    character that is not body prose (markup, code, front matter, footnote text, reference
+    lists, navigation, citation markers) is replaced by a space, newlines are kept. Working on
+    ``body`` lets the extractor ignore markup while every offset it finds is still an offset
+    into the original text, so positions are exact by construction.
+    """
+
+    path: str
+    text: str
+    body: str
+    markers: list[Marker] = field(default_factory=list)
+    date: str | None = None  # ISO date of the document (front matter, dateline), if known
+    warnings: list[str] = field(default_factory=list)
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if len(self.body) != len(self.text):
+            raise ValueError(f"{self.path}: body and text differ in length")
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._line_starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based (line, column) of a character offset; columns count characters."""
+        line_index = bisect.bisect_right(self._line_starts, offset) - 1
+        return line_index + 1, offset - self._line_starts[line_index] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its newline."""
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end]
+
+
+@dataclass
+class Claim:
+    """One numeric statement found in a document (see "The claim (contract)")."""
+
+    doc: str
+    start: int  # offset of the surface in Document.text
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    surface: str
+    sentence: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str
+    kind: str
+    noun: str | None = None
+    measure: str | None = None
+    period: str | None = None
+    place: str | None = None
+    currency_year: int | None = None
+    citation: str | None = None
+    from_period: str | None = None
+    to_period: str | None = None
+    change: float | None = None
+    factor: float | None = None
+    # How many significant decimals the number was written with, for rounding-aware tolerance:
+    # "1.22 million" was written to the nearest 0.01 million, so its resolution is 10,000.
+    resolution: float | None = None
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = claim_id(self.doc, self.start, self.end, self.surface)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the claim: the contract fields, without internal offsets."""
+        data = asdict(self)
+        data.pop("start")
+        data.pop("end")
+        return data
+
+
+def claim_id(doc: str, start: int, end: int, surface: str) -> str:
+    """A stable identifier: the same claim at the same place always gets the same id."""
+    digest = hashlib.sha1(f"{doc}\0{start}\0{end}\0{surface}".encode()).hexdigest()
+    return "c" + digest[:12]
+
+
+@dataclass
+class Finding:
+    """What the check stage concludes about one or more claims (see "The finding (contract)")."""
+
+    rule: str  # contradiction, reference-mismatch, change-mismatch, relation-mismatch, verified, unverifiable
+    severity: str  # error, warning, info
+    message: str
+    claims: list[dict[str, Any]]  # [{"id", "doc", "line", "column"}], the first is the primary place
+    reference: dict[str, Any] | None = None  # dataset, value, period, source, url, status
+    expected: Any = None
+    actual: Any = None
+    difference: float | None = None  # relative
+    tolerance: Any = None
+    measure: str | None = None
+    explanation: list[str] = field(default_factory=list)  # the chain of reasoning, for --explain
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            key = "\0".join([self.rule] + [c["id"] for c in self.claims])
+            if self.reference:
+                key += "\0" + str(self.reference.get("dataset")) + str(self.reference.get("period"))
+            self.id = "f" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
