@@ -1,0 +1,41 @@
+# factcheck: the two commands of the README, and the developer's chores.
+# Everything runs in a local virtual environment (.venv) that `make` creates on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint format bench score clean
+
+# Set up (once) and check the project's sample drafts.
+demo: $(STAMP)
+	$(BIN)/factcheck check examples/ || test $$? -eq 1
+
+# Set up (once) and run the tests.
+test: $(STAMP)
+	$(BIN)/pytest
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+lint: $(STAMP)
+	$(BIN)/ruff check factcheck tests
+	$(BIN)/ruff format --check factcheck tests
+
+format: $(STAMP)
+	$(BIN)/ruff format factcheck tests
+
+# Extraction accuracy on the seed corpus against tests/labels/.
+score: $(STAMP)
+	$(BIN)/python tests/score.py
+
+# Throughput and memory benchmarks (not tests: timings never gate CI).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis .factcheck-cache bench-data

@@ -1,0 +1,273 @@
+"""The extract stage: Document -> list[Claim].
+
+One pass over the document's body, sentence by sentence. In each sentence the time
+expressions are found first (so years used as dates are taken), then every number anchor is
+read as a quantity with its qualifier, unit and kind, and given its noun, period, place and
+citation. Nothing here reads files or the catalog file: measure matching is a function the
+caller passes in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..model import Claim, Document
+from . import lexicon as lx
+from .filters import is_not_a_quantity
+from .nouns import counted_noun
+from .numbers import ANCHOR_RE, parse_number
+from .periods import TimeExpr, find_time_expressions, first_year, last_year, resolve
+from .places import find_places, nearest_place
+from .quantity import Quantity, read_factor_word, read_quantity
+from .sentences import Sentence, split_sentences
+
+# A measure matcher takes the claim and the text around it and returns a measure id or None.
+MeasureMatcher = Callable[[Claim, str], "str | None"]
+
+__all__ = ["extract_document", "MeasureMatcher"]
+
+
+@dataclass
+class _Found:
+    """A quantity read in a sentence, before it becomes a Claim."""
+
+    q: Quantity
+    period: str | None = None
+    from_period: str | None = None
+    to_period: str | None = None
+    change: float | None = None
+
+
+def extract_document(
+    doc: Document,
+    *,
+    matcher: MeasureMatcher | None = None,
+    default_place: str | None = None,
+) -> list[Claim]:
+    """Every numeric claim in the document, in order of position."""
+    body = doc.body
+    doc_year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
+    sentences = list(split_sentences(body))
+    sentence_starts = [s.start for s in sentences]
+    markers_by_sentence = _assign_markers(doc, sentence_starts)
+    claims: list[Claim] = []
+    carried_year: int | None = None  # the last explicit year of the text so far
+    for index, sentence in enumerate(sentences):
+        found, times = _read_sentence(body, sentence)
+        explicit = [t for t in times if t.period]
+        anchor_year = last_year(explicit[0].period) if explicit else carried_year
+        _assign_periods(body, found, times, anchor_year, doc_year)
+        _link_from_to(body, found)
+        if found:
+            text = sentence.text(body)
+            places = find_places(body, sentence.start, sentence.end)
+            citation = ",".join(markers_by_sentence.get(index, [])) or None
+            for item in found:
+                claims.append(
+                    _to_claim(
+                        doc, body, sentence, text, item, places, citation, default_place, matcher
+                    )  # fmt: skip
+                )
+        if explicit:
+            carried_year = last_year(explicit[-1].period)
+    return claims
+
+
+def _read_sentence(body: str, sentence: Sentence) -> tuple[list[_Found], list[TimeExpr]]:
+    """The quantities and the time expressions of one sentence."""
+    s_start, s_end = sentence.start, sentence.end
+    times = find_time_expressions(body, s_start, s_end)
+    taken = [(t.start, t.end) for t in times]
+    for m in lx.URL_RE.finditer(body, s_start, s_end):
+        taken.append((m.start(), m.end()))
+    for m in lx.PHONE_RE.finditer(body, s_start, s_end):
+        taken.append((m.start(), m.end()))
+    taken.sort()
+    taken_starts = [t[0] for t in taken]
+
+    def is_taken(pos: int) -> bool:
+        i = bisect.bisect_right(taken_starts, pos) - 1
+        return i >= 0 and taken[i][0] <= pos < taken[i][1]
+
+    found: list[_Found] = []
+    last_end = s_start
+    for kind, m in _anchors(body, s_start, s_end):
+        if m.start() < last_end or is_taken(m.start()):
+            continue
+        if kind == "factor":
+            if re.match(r"[ \t]+down\b|-digit", body[m.end() : m.end() + 6]):
+                continue  # "doubling down", "double-digit" are idioms
+            q = read_factor_word(body, m, s_start, s_end)
+        else:
+            number = parse_number(body, m, s_end)
+            if number is None:
+                continue
+            line_start = body.rfind("\n", 0, number.start) + 1
+            if is_not_a_quantity(body, number, line_start):
+                continue
+            q = read_quantity(body, number, s_start, s_end)
+            if q is None or q.is_year_like:
+                continue
+            if (
+                number.is_words
+                and number.value == 1
+                and q.kind == "count"
+                and not number.is_fraction
+            ):
+                continue  # "one" alone is an article, not a count
+        if q.start < last_end:
+            q.start = m.start()  # a qualifier must not reach back into the previous claim
+        found.append(_Found(q))
+        last_end = q.end
+    return found, times
+
+
+def _anchors(body: str, start: int, end: int) -> Iterator[tuple[str, re.Match[str]]]:
+    """Number anchors and factor words ("tripled") of a span, merged in order of position."""
+    numbers = (("number", m) for m in ANCHOR_RE.finditer(body, start, end))
+    factors = (("factor", m) for m in lx.FACTOR_WORD_RE.finditer(body, start, end))
+    yield from heapq.merge(numbers, factors, key=lambda item: item[1].start())
+
+
+def _assign_periods(
+    body: str,
+    found: list[_Found],
+    times: list[TimeExpr],
+    anchor_year: int | None,
+    doc_year: int | None,
+) -> None:
+    """Give each quantity the time expression it is about.
+
+    A time expression right after a number, before the next number, is the number's own
+    ("100,000 deaths in 2021"); otherwise the closest one before it in the sentence ("In 2021,
+    more than 100,000..."); otherwise the first one after it.
+    """
+    starts = [f.q.start for f in found]
+    for i, item in enumerate(found):
+        q = item.q
+        next_number = starts[i + 1] if i + 1 < len(found) else None
+        chosen = None
+        for t in times:
+            if t.start >= q.end and (next_number is None or t.start < next_number):
+                if t.start - q.end <= 90:
+                    chosen = t
+                break
+        if chosen is None:
+            before = [t for t in times if t.end <= q.start]
+            if before:
+                chosen = before[-1]
+        if chosen is None:
+            after = [t for t in times if t.start >= q.end]
+            if after:
+                chosen = after[0]
+        if chosen is None:
+            continue
+        period = resolve(chosen, anchor_year, doc_year)
+        item.period = period
+        if q.kind == "change":
+            if chosen.relative == "prior-year" and period:
+                item.from_period, item.to_period = period, str(int(period) + 1)
+                item.period = f"{item.from_period}/{item.to_period}"
+            elif period and "/" in period:
+                item.from_period, item.to_period = period.split("/")
+            if q.factor is None and q.value is not None and q.unit == "percent" and q.direction:
+                item.change = q.direction * q.value / 100
+        if q.kind == "change" and q.factor is not None:
+            item.change = None
+
+
+def _link_from_to(body: str, found: list[_Found]) -> None:
+    """ "from 56,516 in 2020 to 73,654 in 2022": the second number carries the change."""
+    for first, second in zip(found, found[1:], strict=False):
+        a, b = first.q, second.q
+        if a.unit != b.unit or a.kind not in ("count", "money", "percent", "rate"):
+            continue
+        if a.value in (None, 0) or b.value is None:
+            continue
+        between = body[a.end : b.start]
+        left = body[max(0, a.start - 12) : a.start].lower()
+        if not left.rstrip().endswith("from") or not re.search(r"\bto\b", between):
+            continue
+        if len(between) > 80:
+            continue
+        second.change = (b.value - a.value) / a.value
+        second.from_period = first.period
+        second.to_period = second.period
+
+
+def _assign_markers(doc: Document, sentence_starts: list[int]) -> dict[int, list[str]]:
+    """Footnote markers belong to the sentence they follow."""
+    result: dict[int, list[str]] = {}
+    for marker in doc.markers:
+        index = bisect.bisect_right(sentence_starts, marker.start) - 1
+        if index >= 0:
+            result.setdefault(index, []).append(marker.label)
+    return result
+
+
+def _to_claim(
+    doc: Document,
+    body: str,
+    sentence: Sentence,
+    sentence_text: str,
+    item: _Found,
+    places: list[tuple[int, str]],
+    citation: str | None,
+    default_place: str | None,
+    matcher: MeasureMatcher | None,
+) -> Claim:
+    q = item.q
+    start, end = q.start, q.end
+    # The surface never starts or ends with white space (blanked markup at the edges).
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    noun = counted_noun(
+        body,
+        q.number_end,
+        sentence.end,
+        skip_of=q.kind in ("measurement", "percent") or q.qualifier == "vague",
+    )
+    value = q.value
+    claim = Claim(
+        doc=doc.path,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        surface=doc.text[start:end],
+        sentence=sentence_text,
+        value=value,
+        low=q.low,
+        high=q.high,
+        unit=q.unit,
+        qualifier=q.qualifier,
+        kind=q.kind,
+        noun=noun,
+        period=item.period,
+        place=nearest_place(places, start) or default_place,
+        currency_year=q.currency_year,
+        citation=citation,
+        from_period=item.from_period,
+        to_period=item.to_period,
+        change=item.change,
+        factor=q.factor if q.kind in ("change", "multiplier") else None,
+        resolution=q.resolution,
+    )
+    if matcher is not None:
+        claim.measure = matcher(claim, sentence_text)
+    return claim
+
+
+def period_years(period: str | None) -> tuple[int | None, int | None]:
+    """First and last year of a period, for callers that group by year."""
+    return first_year(period), last_year(period)

@@ -1,0 +1,56 @@
+"""Numbers that are not quantities: identifiers, dates, list numbers, times, codes.
+
+Each rule looks at a few characters around the number. They run before a number is read as a
+quantity, so their cost is one short match each.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .numbers import Number
+
+_MONTH_BEFORE_RE = re.compile(r"\b(?:" + lx.MONTHS + r")\.?[ \t]+$", re.IGNORECASE)
+_MONTH_AFTER_RE = re.compile(r"[ \t]+(?:" + lx.MONTHS + r")\b", re.IGNORECASE)
+_LIST_NUMBER_RE = re.compile(r"[.)][ \t]")
+_GLUED_UNIT_RE = re.compile(r"(?:x|mg|mcg|kg|km|g|lbs?|k|m|mn|bn|tn)\b", re.IGNORECASE)
+
+
+def is_not_a_quantity(text: str, number: Number, line_start: int) -> bool:
+    """True when the number names or dates something rather than counting it."""
+    start, end = number.start, number.end
+    before = text[max(0, start - 32) : start]
+    if number.is_words:
+        return _is_lone_one(text, number)
+    prev = text[start - 1] if start else ""
+    prev2 = text[start - 2] if start > 1 else ""
+    nxt = text[end] if end < len(text) else ""
+    # Glued to letters by a hyphen or a slash: "COVID-19", "F-35", "9/11", "24/7".
+    if prev in "-/" and prev2.isalnum():
+        return True
+    if nxt == "/" and text[end + 1 : end + 2].isdigit():
+        return True
+    # Times of day and ratios: "3:30".
+    if nxt == ":" and text[end + 1 : end + 2].isdigit():
+        return True
+    # Glued to letters after: "5G", "1260H"; but "50x", "2mg", "10k" are quantities.
+    if nxt.isalpha() and not _GLUED_UNIT_RE.match(text, end):
+        return True
+    if lx.IDENTIFIER_BEFORE_RE.search(before):
+        return True
+    if lx.IDENTIFIER_AFTER_RE.match(text, end):
+        return True
+    value = number.value or 0
+    if value <= 31 and float(value).is_integer():
+        if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, end):
+            return True
+    # A number opening a line and followed by "." or ")" numbers a list item.
+    if not text[line_start:start].strip() and _LIST_NUMBER_RE.match(text, end):
+        return True
+    return False
+
+
+def _is_lone_one(text: str, number: Number) -> bool:
+    """ "one study", "one of the": the word "one" is an article here, not a count."""
+    return (number.text or "").lower() in ("one", "a", "an") and (number.value == 1)

@@ -1,0 +1,212 @@
+"""Word lists and small patterns for reading the context of a number.
+
+Kept apart from the code that uses them so that a reader can see (and extend) the vocabulary
+in one place. Every pattern here is matched against a short window of text next to a number,
+anchored at one end, so none of them can scan far.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Qualifier phrases that stand right before a number, longest first within each group.
+QUALIFIER_PHRASES: dict[str, list[str]] = {
+    "more_than": [
+        "well in excess of", "in excess of", "significantly more than", "substantially more than",
+        "well more than", "far more than", "much more than", "more than", "greater than",
+        "higher than", "upwards of", "upward of", "well over", "just over", "just above",
+        "slightly over", "slightly more than", "over", "exceeding", "exceeded", "above",
+        "north of", "surpassing", "topping",
+    ],
+    "at_least": ["at least", "no fewer than", "no less than", "a minimum of", "a floor of"],
+    "less_than": [
+        "less than", "fewer than", "lower than", "just under", "just below", "slightly less than",
+        "under", "below", "shy of", "short of",
+    ],
+    "at_most": [
+        "at most", "up to", "as much as", "as many as", "as high as", "as little as",
+        "no more than", "not more than", "a maximum of", "a high of",
+    ],
+    "nearly": ["nearly", "almost", "close to", "just shy of", "approaching", "just short of"],
+    "about": [
+        "approximately", "approx.", "roughly", "about", "around", "some", "an estimated",
+        "estimated", "an average of", "on average", "circa", "ca.", "on the order of",
+        "in the region of", "something like", "~",
+    ],
+}  # fmt: skip
+# Phrases whose bound is a little looser than the plain one: "just over 100" is above 100, but
+# not far above it.
+NEAR_BOUND = ("just over", "just above", "slightly over", "slightly more than", "just under",
+              "just below", "slightly less than")  # fmt: skip
+
+_PHRASE_TO_QUALIFIER = {p: q for q, ps in QUALIFIER_PHRASES.items() for p in ps}
+QUALIFIER_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?P<q>"
+    + "|".join(re.escape(p) for p in sorted(_PHRASE_TO_QUALIFIER, key=len, reverse=True))
+    + r")[ \t\u00a0]*$",
+    re.IGNORECASE,
+)
+# "or more" / "or so" / "plus" after a number.
+QUALIFIER_AFTER_RE = re.compile(
+    r"[ \t]*(?:(?P<more>or more|or greater|or higher|\+|plus\b)|(?P<so>or so\b))", re.IGNORECASE
+)
+
+
+def qualifier_of(phrase: str) -> str:
+    return _PHRASE_TO_QUALIFIER[phrase.lower()]
+
+
+# Currencies written before the number ("$", "US$") and after it ("dollars", "pesos").
+CURRENCY_BEFORE_RE = re.compile(
+    r"(?P<cur>US\s?\$|U\.S\.\s?\$|USD\s?|MX\$|MXN\s?|\$|€|EUR\s?|£|¥|RMB\s?)[ \t\u00a0]*$"
+)
+CURRENCY_SYMBOLS = {
+    "$": "USD", "US$": "USD", "U.S.$": "USD", "USD": "USD", "MX$": "MXN", "MXN": "MXN",
+    "€": "EUR", "EUR": "EUR", "£": "GBP", "¥": "CNY", "RMB": "CNY",
+}  # fmt: skip
+CURRENCY_AFTER_RE = re.compile(
+    r"[ \t\u00a0]*(?:of[ \t]+)?(?:U\.?S\.?[ \t]+)?(?P<cur>dollars?|pesos?|euros?|yuan|renminbi|pounds sterling)\b",
+    re.IGNORECASE,
+)
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "peso": "MXN", "pesos": "MXN",
+                  "euro": "EUR", "euros": "EUR", "yuan": "CNY", "renminbi": "CNY"}  # fmt: skip
+# "in 2025 dollars", "(2024 dollars)", "in constant 2020 US dollars"
+CURRENCY_YEAR_RE = re.compile(
+    r"[ \t(]*(?:in[ \t]+)?(?:constant[ \t]+|real[ \t]+)?(?P<year>(?:19|20)\d\d)[ \t]+(?:U\.?S\.?[ \t]+)?dollars",
+    re.IGNORECASE,
+)
+
+PERCENT_RE = re.compile(
+    r"(?:[ \t\u00a0]*%|[ \t\u00a0-]*(?P<pp>percentage[ \t-]points?)|[ \t\u00a0-]*(?:percent|per[ \t]cent|pct)\b)",
+    re.IGNORECASE,
+)
+
+# Units of measurement after a number (and the pint unit each stands for).
+MEASURE_UNITS = {
+    "mg": "milligram", "milligram": "milligram", "milligrams": "milligram",
+    "mcg": "microgram", "µg": "microgram", "μg": "microgram", "microgram": "microgram",
+    "micrograms": "microgram", "g": "gram", "gram": "gram", "grams": "gram",
+    "kg": "kilogram", "kgs": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram",
+    "kilo": "kilogram", "kilos": "kilogram", "lb": "pound", "lbs": "pound", "pound": "pound",
+    "pounds": "pound", "ton": "metric_ton", "tons": "metric_ton", "tonne": "metric_ton",
+    "tonnes": "metric_ton", "metric ton": "metric_ton", "metric tons": "metric_ton",
+    "ounce": "ounce", "ounces": "ounce", "oz": "ounce",
+    "mile": "mile", "miles": "mile", "km": "kilometer", "kilometer": "kilometer",
+    "kilometers": "kilometer", "kilometre": "kilometer", "kilometres": "kilometer",
+    "meter": "meter", "meters": "meter", "metre": "meter", "metres": "meter",
+    "square miles": "mile**2", "square kilometers": "kilometer**2",
+    "acres": "acre", "acre": "acre", "hectares": "hectare", "hectare": "hectare",
+    "liters": "liter", "litres": "liter", "gallons": "gallon",
+}  # fmt: skip
+DURATION_UNITS = {
+    "year": "year", "years": "year", "yr": "year", "yrs": "year", "month": "month",
+    "months": "month", "week": "week", "weeks": "week", "day": "day", "days": "day",
+    "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute",
+    "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
+    "millennium": "millennium", "millennia": "millennium",
+}  # fmt: skip
+UNIT_AFTER_RE = re.compile(
+    r"(?:[ \t\u00a0]|-)?(?P<unit>"
+    + "|".join(re.escape(u) for u in sorted({**MEASURE_UNITS, **DURATION_UNITS}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)  # fmt: skip
+
+# Multipliers: "50 times", "50x", "ten-fold", "50-fold".
+MULTIPLIER_AFTER_RE = re.compile(
+    r"(?:[ \t\u00a0]*(?P<times>times)\b|(?P<x>[xX×])(?![A-Za-z])|[ \t\u00a0-]?(?P<fold>fold)\b)",
+)
+# Verbs of multiplication that are numbers by themselves.
+FACTOR_WORDS = {"doubled": 2, "doubling": 2, "double": 2, "doubles": 2, "tripled": 3,
+                "tripling": 3, "triple": 3, "triples": 3, "quadrupled": 4, "quadrupling": 4,
+                "quadruple": 4, "quintupled": 5, "tenfold": 10, "twofold": 2, "threefold": 3,
+                "fourfold": 4, "fivefold": 5, "hundredfold": 100}  # fmt: skip
+FACTOR_WORD_RE = re.compile(r"\b(?:" + "|".join(FACTOR_WORDS) + r")\b", re.IGNORECASE)
+
+# Rates: "a day", "per year", "every week", "annually", "per 100,000 people".
+RATE_RE = re.compile(
+    r"[ \t\u00a0]*(?:(?:a|an|per|each|every)[ \t]+(?P<per>day|week|month|year|hour|decade)\b"
+    r"|(?P<adv>daily|weekly|monthly|annually|yearly|a[ \t]+year|per[ \t]+annum)\b)",
+    re.IGNORECASE,
+)
+RATE_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+                "yearly": "year", "per annum": "year", "a year": "year"}  # fmt: skip
+PER_CAPITA_RE = re.compile(
+    r"[ \t\u00a0]*(?:deaths[ \t]+)?per[ \t]+100,?000(?:[ \t]+(?:people|persons|residents|inhabitants|population|population))?\b",
+    re.IGNORECASE,
+)
+
+# "6 out of 10", "4 in 10", "one in five": shares of a whole.
+SHARE_RE = re.compile(
+    r"[ \t]+(?:out[ \t]+of|in)[ \t]+(?P<den>\d+|ten|five|four|three|two|hundred|a hundred)\b",
+    re.IGNORECASE,
+)
+SHARE_DENOMINATORS = {"ten": 10, "five": 5, "four": 4, "three": 3, "two": 2, "hundred": 100,
+                      "a hundred": 100}  # fmt: skip
+
+# Direction of a change, read near a percentage or a factor.
+DECREASE_WORDS = (
+    r"declin\w*|decreas\w*|drop\w*|fell|fall\w*|reduc\w*|cut|cuts|lower\w*|down|plung\w*|"
+    r"plummet\w*|shr[iu]nk\w*|slash\w*|dip\w*|dipped|contract\w*|loss|lost|less|slip\w*|slid|"
+    r"sank|sink\w*|tumbl\w*|eas(?:ed|ing)|retreat\w*"
+)
+INCREASE_WORDS = (
+    r"increas\w*|ris\w+|rose|grow\w*|grew|growth|jump\w*|surg\w*|climb\w*|up|higher|spik\w*|"
+    r"soar\w*|gain\w*|boost\w*|expan\w*|rais\w*|more|hike\w*|doubl\w*|tripl\w*"
+)
+CHANGE_AFTER_RE = re.compile(
+    r"[ \t]+(?P<word>" + DECREASE_WORDS + "|" + INCREASE_WORDS + r")\b", re.IGNORECASE
+)
+CHANGE_BEFORE_RE = re.compile(
+    r"\b(?P<word>" + DECREASE_WORDS + "|" + INCREASE_WORDS + r")(?:[ \t]+(?:by|of|to))?"
+    r"(?:[ \t]+(?:about|nearly|almost|more than|roughly|some|over|approximately|an estimated))?[ \t]+$",
+    re.IGNORECASE,
+)
+DECREASE_RE = re.compile(r"^(?:" + DECREASE_WORDS + r")$", re.IGNORECASE)
+
+# Superlatives that turn an ordinal into a rank: "fifth-largest", "22nd in the world".
+RANK_AFTER_RE = re.compile(
+    r"(?:[ \t-]+(?:largest|biggest|highest|lowest|smallest|most|least|leading|greatest|"
+    r"deadliest|worst|best|richest|poorest|top|busiest|fastest|strongest|weakest)\b"
+    r"|[ \t]+(?:in|among)[ \t]+the[ \t]+(?:world|nation|country|region|globe))",
+    re.IGNORECASE,
+)
+
+# Ages: "ages 18–44", "aged 15", "a 15-year-old", "18 years old".
+AGE_BEFORE_RE = re.compile(r"\b(?:ages?|aged)[ \t]+$", re.IGNORECASE)
+AGE_AFTER_RE = re.compile(r"(?:-year-old|[ \t]+years?[ \t]+old|-years?-old)\b", re.IGNORECASE)
+
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+          "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")  # fmt: skip
+MONTH_NUMBERS = {name: i for i, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}  # fmt: skip
+
+# Identifiers: numbers after these words name something, they do not count it.
+_ID_WORDS = (
+    r"executive[ \t]+orders?|orders?|numbers?|sections?|title|chapters?|parts?|figures?|"
+    r"tables?|pages?|volumes?|issues?|articles?|resolution|public[ \t]+law|reports?|rule|docket|"
+    r"case|amendment|operation|phase|step|item|appendix|annex|class|schedule|grade|level|route|"
+    r"highway|interstate|room|flight|congress|session|box|isbn|issn|code|form|paragraph|clause|"
+    r"bill|directive|memorandum|decree|proclamation|category|tier|stage|round|district|precinct|"
+    r"ward|zone|sector|division|brigade|battalion|regiment|squadron|fleet|corps|version|model|fy"
+)
+# Abbreviations count only with their period: "No. 5", "p. 12", "S. 1234", "H.R. 22".
+_ID_ABBREVIATIONS = (
+    r"no|nos|sec|fig|figs|p|pp|vol|art|res|h\.?[ \t]?r|h\.?[ \t]?j|s|v|ch|para|cong|ext|tel|p\.l|op"
+)
+IDENTIFIER_BEFORE_RE = re.compile(
+    r"(?:\b(?:"
+    + _ID_WORDS
+    + r")|\b(?:"
+    + _ID_ABBREVIATIONS
+    + r")\.|§+)[ \t\u00a0]*#?[ \t\u00a0]*$",
+    re.IGNORECASE,
+)
+IDENTIFIER_AFTER_RE = re.compile(
+    r"[ \t]*(?:U\.?S\.?C\.?|C\.?F\.?R\.?|Stat\.|F\.[23]d|U\.S\.[ \t]+\d|S\.[ \t]?Ct\.)",
+    re.IGNORECASE,
+)
+URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b10\.\d{4,9}/\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+PHONE_RE = re.compile(r"\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b")

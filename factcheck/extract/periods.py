@@ -1,0 +1,149 @@
+"""Time expressions: "in 2021", "from 2016 to 2020", "the 2010s", "the twelve months ending in
+April 2024", "last year", "over the past decade"; and which one a number is about.
+
+Years are found here before numbers are read, so a year used as a date is never mistaken for
+a count: its span is handed to the number scanner as already taken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import MONTH_NUMBERS, MONTHS
+
+_Y = r"(?:1[89]\d\d|20\d\d)"
+_M = r"(?:" + MONTHS + r")\.?"
+_SPAN_WORDS = r"(?:to|and|through|thru|until|till|-|–|—)"
+_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+              "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20}  # fmt: skip
+
+# Alternatives are tried left to right at each position, longest forms first.
+TIME_RE = re.compile(
+    r"(?P<ending>(?:the[ \t]+)?(?:twelve|12)[- \t]months?[ \t]+(?:period[ \t]+)?end(?:ing|ed)[ \t]+"
+    r"(?:in[ \t]+)?(?P<end_m>" + _M + r")[ \t]+(?P<end_y>" + _Y + r"))"
+    r"|(?P<span>(?:(?P<span_kw>from|between|since)[ \t]+)?(?:FY[ \t]?)?(?P<y1>" + _Y + r")"
+    r"[ \t]*" + _SPAN_WORDS + r"[ \t]*(?:FY[ \t]?)?(?P<y2>" + _Y + r"|\d\d)(?![\d,])(?!s\b))"
+    r"|(?P<decade>(?:the[ \t]+)?(?:early[ \t]+|mid-?[ \t]*|late[ \t]+)?(?P<dec>1[89]\d0|20\d0)s)\b"
+    r"|(?P<month>(?P<mon>"
+    + _M
+    + r")[ \t]+(?:(?P<day>\d{1,2}),?[ \t]+)?(?P<my>"
+    + _Y
+    + r"))(?![\d,])"
+    r"|(?P<daymonth>(?P<dd>\d{1,2})[ \t]+(?P<dmon>" + _M + r")[ \t]+(?P<dmy>" + _Y + r"))(?![\d,])"
+    r"|(?P<fiscal>(?:FY|fiscal[ \t]+year)[ \t]?(?P<fy>" + _Y + r"|\d\d))\b"
+    r"|(?P<year>(?:(?P<year_kw>in|during|by|since|of|for|until|through|before|after)[ \t]+)?"
+    r"(?<![\d,.$€£])(?P<yy>" + _Y + r"))(?!\d|,\d|%|\.\d|[ \t]*(?:percent|per cent))"
+    r"|(?P<relative>(?:the[ \t]+)?(?:prior|previous|preceding)[ \t]+year|a[ \t]+year[ \t]+(?:earlier|before)"
+    r"|last[ \t]+year|this[ \t]+year|(?:over[ \t]+|in[ \t]+|during[ \t]+)?the[ \t]+(?:past|last)[ \t]+"
+    r"(?:(?P<rel_n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)[ \t]+)?"
+    r"(?P<rel_unit>decades?|years?))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    start: int
+    end: int
+    period: str | None  # ISO 8601; None for a relative one not yet resolved
+    relative: str | None = None  # "prior-year" | "last-year" | "this-year" | "past:N" (years)
+    is_span: bool = False
+    keyword: str | None = None  # "by", "since", "in", "from" ...
+
+
+def find_time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
+    """All time expressions in text[start:end], in order."""
+    found: list[TimeExpr] = []
+    for m in TIME_RE.finditer(text, start, end):
+        expr = _to_expr(m)
+        if expr is not None:
+            found.append(expr)
+    return found
+
+
+def _to_expr(m: re.Match[str]) -> TimeExpr | None:
+    s, e = m.start(), m.end()
+    if m.group("ending"):
+        month = MONTH_NUMBERS[m.group("end_m").lower().rstrip(".")]
+        year = int(m.group("end_y"))
+        first_month, first_year = (month % 12) + 1, year - 1 if month != 12 else year
+        if month == 12:
+            first_month = 1
+        return TimeExpr(s, e, f"{first_year}-{first_month:02d}/{year}-{month:02d}", is_span=True)
+    if m.group("span"):
+        y1 = int(m.group("y1"))
+        y2_raw = m.group("y2")
+        y2 = int(y2_raw) if len(y2_raw) == 4 else (y1 // 100) * 100 + int(y2_raw)
+        if y2 <= y1 or y2 - y1 > 100:
+            return None
+        kw = (m.group("span_kw") or "").lower() or None
+        return TimeExpr(s, e, f"{y1}/{y2}", is_span=True, keyword=kw)
+    if m.group("decade"):
+        dec = int(m.group("dec"))
+        return TimeExpr(s, e, f"{dec}/{dec + 9}", is_span=True)
+    if m.group("month"):
+        month = MONTH_NUMBERS[m.group("mon").lower().rstrip(".")]
+        return TimeExpr(s, e, f"{m.group('my')}-{month:02d}")
+    if m.group("daymonth"):
+        month = MONTH_NUMBERS[m.group("dmon").lower().rstrip(".")]
+        return TimeExpr(s, e, f"{m.group('dmy')}-{month:02d}")
+    if m.group("fiscal"):
+        fy = m.group("fy")
+        return TimeExpr(s, e, fy if len(fy) == 4 else f"20{fy}", keyword="fy")
+    if m.group("year"):
+        kw = (m.group("year_kw") or "").lower() or None
+        return TimeExpr(s, e, m.group("yy"), keyword=kw)
+    if m.group("relative"):
+        phrase = " ".join(m.group("relative").lower().split())
+        if (
+            "prior" in phrase
+            or "previous" in phrase
+            or "preceding" in phrase
+            or "earlier" in phrase
+            or "before" in phrase
+        ):
+            return TimeExpr(s, e, None, relative="prior-year")
+        if phrase == "last year":
+            return TimeExpr(s, e, None, relative="last-year")
+        if phrase == "this year":
+            return TimeExpr(s, e, None, relative="this-year")
+        n_raw = m.group("rel_n")
+        n = 1 if n_raw is None else int(n_raw) if n_raw.isdigit() else _NUM_WORDS[n_raw.lower()]
+        years = n * (10 if m.group("rel_unit").lower().startswith("decade") else 1)
+        return TimeExpr(s, e, None, relative=f"past:{years}", is_span=True)
+    return None
+
+
+def resolve(expr: TimeExpr, anchor_year: int | None, doc_year: int | None) -> str | None:
+    """The ISO period of an expression; relative ones need an anchor or the document's year."""
+    if expr.period is not None:
+        if expr.keyword == "since" and not expr.is_span and doc_year:
+            return f"{expr.period}/{doc_year}" if int(expr.period) < doc_year else expr.period
+        return expr.period
+    rel = expr.relative or ""
+    if rel == "prior-year":
+        return str(anchor_year - 1) if anchor_year else None
+    if rel == "last-year":
+        return str(doc_year - 1) if doc_year else None
+    if rel == "this-year":
+        return str(doc_year) if doc_year else None
+    if rel.startswith("past:") and doc_year:
+        return f"{doc_year - int(rel[5:])}/{doc_year}"
+    return None
+
+
+def first_year(period: str | None) -> int | None:
+    """The first year an ISO period covers ("2016/2020" -> 2016)."""
+    if not period:
+        return None
+    m = re.match(r"(\d{4})", period)
+    return int(m.group(1)) if m else None
+
+
+def last_year(period: str | None) -> int | None:
+    """The last year an ISO period covers ("2016/2020" -> 2020, "2023-05/2024-04" -> 2024)."""
+    if not period:
+        return None
+    years = re.findall(r"\d{4}", period)
+    return int(years[-1]) if years else None

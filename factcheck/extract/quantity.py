@@ -1,0 +1,336 @@
+"""From a number to a quantity: its qualifier, unit, range, rate and kind.
+
+``read_quantity`` looks only at the few words around one number, inside its sentence. It
+returns the surface span (qualifier + number + unit, as written), the interval the text
+asserts, and the kind of claim; or None when the number is not a quantity (an identifier, a
+date, a list number).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from .numbers import ANCHOR_RE, Number, parse_number
+
+_WINDOW = 48  # characters of left context read for qualifiers and currency signs
+_RANGE_SEP_RE = re.compile(r"[ \t\u00a0]*(?P<sep>–|—|-|to|and|or)[ \t\u00a0]*", re.IGNORECASE)
+_BETWEEN_RE = re.compile(
+    r"\b(?:between|from)[ \t\u00a0]+(?:[$€£]|US\$)?[ \t\u00a0]*$", re.IGNORECASE
+)
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int  # the surface span in the text
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str
+    qualifier: str
+    kind: str
+    resolution: float | None = None
+    factor: float | None = None  # multipliers and factor changes ("tripled")
+    direction: int = 0  # -1 a decrease, +1 an increase, 0 none stated
+    number_end: int = 0  # end of the number itself (before a remote rate phrase)
+    is_year_like: bool = False
+    currency_year: int | None = None  # "in 2025 dollars"
+
+
+def _left(text: str, start: int, sent_start: int) -> str:
+    return text[max(sent_start, start - _WINDOW) : start]
+
+
+def read_quantity(text: str, number: Number, sent_start: int, sent_end: int) -> Quantity | None:
+    """Read the quantity around ``number`` within the sentence [sent_start, sent_end)."""
+    if number.is_ordinal:
+        return _read_rank(text, number, sent_start, sent_end)
+    start, end = number.start, number.end
+    left = _left(text, start, sent_start)
+    value, low, high = number.value, number.low, number.high
+    resolution = number.resolution
+    qualifier = "vague" if number.is_vague else "exact"
+    unit, kind = "count", "count"
+    factor: float | None = None
+    direction = 0
+
+    # Currency before the number: "$16.7 billion", "US$ 5".
+    cur = lx.CURRENCY_BEFORE_RE.search(left)
+    if cur:
+        unit, kind = lx.CURRENCY_SYMBOLS[cur.group("cur").replace(" ", "").strip()], "money"
+        start -= len(left) - cur.start()
+        left = left[: cur.start()]
+
+    # A range: "50 to 100", "350–370", "between $1 million and $3 million".
+    second = _read_range_end(text, number, end, sent_end, left)
+    if second is not None:
+        low_n, high_n = number, second
+        lo, hi = _range_values(low_n, high_n)
+        if lo is not None and hi is not None and lo <= hi:
+            value, low, high = (lo + hi) / 2, lo, hi
+            resolution = high_n.resolution
+            qualifier = "range"
+            end = second.end
+            between = _BETWEEN_RE.search(left)
+            if between:
+                start -= len(left) - between.start()
+                left = left[: between.start()]
+
+    # Currency after the number: "5 million pesos".
+    cur_after = lx.CURRENCY_AFTER_RE.match(text, end, sent_end)
+    if cur_after and kind != "money":
+        unit, kind = lx.CURRENCY_WORDS.get(cur_after.group("cur").lower(), "USD"), "money"
+        end = cur_after.end()
+    elif cur_after and kind == "money" and cur_after.group("cur").lower().startswith("dollar"):
+        end = cur_after.end()  # "$5 million dollars": the word repeats the sign
+
+    currency_year = None
+    if kind == "money":
+        year = lx.CURRENCY_YEAR_RE.match(text, end, min(sent_end, end + 40))
+        if year:
+            currency_year = int(year.group("year"))
+
+    # Percentages, shares, multipliers, units of measure, durations.
+    pct = lx.PERCENT_RE.match(text, end, sent_end)
+    share = lx.SHARE_RE.match(text, end, sent_end) if not pct else None
+    mult = lx.MULTIPLIER_AFTER_RE.match(text, end, sent_end) if not pct else None
+    unit_m = lx.UNIT_AFTER_RE.match(text, end, sent_end) if kind != "money" else None
+    if pct:
+        unit = "percentage_point" if pct.group("pp") else "percent"
+        kind = "percent"
+        end = pct.end()
+    elif number.is_fraction:
+        unit, kind = "percent", "percent"
+        value = value * 100 if value is not None else None
+        low = low * 100 if low is not None else None
+        high = high * 100 if high is not None else None
+        resolution = None
+    elif share and value is not None:
+        den = share.group("den").lower()
+        denominator = float(den) if den.isdigit() else lx.SHARE_DENOMINATORS[den]
+        if denominator and value <= denominator:
+            value = value / denominator * 100
+            unit, kind, end, resolution = "percent", "percent", share.end(), None
+    elif mult and (mult.group("times") or mult.group("x") or mult.group("fold")):
+        unit, kind = "dimensionless", "multiplier"
+        end = mult.end()
+        factor = value
+        if mult.group("fold") and _increase_follows(text, end, sent_end):
+            kind = "change"
+    elif number.multiplier_word:  # "twice"
+        unit, kind, factor = "dimensionless", "multiplier", value
+    elif unit_m:
+        word = unit_m.group("unit").lower()
+        if word in lx.MEASURE_UNITS:
+            unit, kind = lx.MEASURE_UNITS[word], "measurement"
+        else:
+            unit, kind = lx.DURATION_UNITS[word], "duration"
+            if lx.AGE_AFTER_RE.match(text, end, sent_end):
+                kind, unit = "age", "year"
+        end = unit_m.end()
+    if lx.AGE_AFTER_RE.match(text, number.end, sent_end) and kind in ("count", "duration"):
+        age = lx.AGE_AFTER_RE.match(text, number.end, sent_end)
+        kind, unit, end = "age", "year", age.end()
+    age_before = lx.AGE_BEFORE_RE.search(left)
+    if age_before and kind == "count":
+        kind, unit = "age", "year"
+        start -= len(left) - age_before.start()
+        left = left[: age_before.start()]
+
+    number_end = end
+    # Rates: "$1 million a day", "25.6 per 100,000", "350 people every week".
+    per_capita = lx.PER_CAPITA_RE.match(text, end, sent_end)
+    if per_capita and kind in ("count", "percent") and unit != "percent":
+        unit, kind, end = "per_100k", "rate", per_capita.end()
+    else:
+        rate = _find_rate(text, end, sent_end)
+        if rate is not None and kind in ("count", "money", "measurement"):
+            per, rate_end, adjacent = rate
+            unit = f"{unit} / {per}"
+            kind = "rate"
+            if adjacent:
+                end = rate_end
+
+    # Qualifier before: "more than", "about", "nearly".
+    qual = lx.QUALIFIER_BEFORE_RE.search(left)
+    near_bound = False
+    if qual and qualifier != "range":
+        phrase = qual.group("q").lower()
+        qualifier = lx.qualifier_of(phrase)
+        near_bound = phrase in lx.NEAR_BOUND
+        start -= len(left) - qual.start()
+    after = lx.QUALIFIER_AFTER_RE.match(text, end, sent_end)
+    if after and qualifier in ("exact", "vague"):
+        if after.group("more"):
+            qualifier = "at_least"
+        elif after.group("so"):
+            qualifier = "about"
+        end = after.end()
+
+    # Changes: "a 27 percent decline", "fell 10 percent", "tripled".
+    if kind in ("percent", "multiplier", "count", "money") and kind != "rate":
+        direction = _change_direction(text, left, number_end, sent_end)
+        if direction and kind == "percent":
+            kind = "change"
+        if direction and kind == "multiplier" and mult is not None and mult.group("fold"):
+            kind = "change"
+
+    low, high = _interval(qualifier, value, low, high, resolution, near_bound)
+    is_year_like = (
+        not number.is_words
+        and kind == "count"
+        and qualifier == "exact"
+        and value is not None
+        and float(value).is_integer()
+        and 1000 <= value <= 2100
+        and re.fullmatch(r"\d{4}", number.text or "") is not None
+    )
+    return Quantity(start, end, value, low, high, unit, qualifier, kind, resolution, factor,
+                    direction, number_end, is_year_like, currency_year)  # fmt: skip
+
+
+def read_factor_word(text: str, m: re.Match[str], sent_start: int, sent_end: int) -> Quantity:
+    """ "doubled", "tripled", "tenfold": a change by a factor, stated without digits."""
+    factor = float(lx.FACTOR_WORDS[m.group(0).lower()])
+    start, end = m.start(), m.end()
+    left = _left(text, start, sent_start)
+    qual = lx.QUALIFIER_BEFORE_RE.search(left)
+    qualifier = "exact"
+    if qual:
+        qualifier = lx.qualifier_of(qual.group("q"))
+        start -= len(left) - qual.start()
+    low, high = _interval(qualifier, factor, None, None, None, False)
+    return Quantity(start, end, factor, low, high, "dimensionless", qualifier, "change",
+                    None, factor, 1, end)  # fmt: skip
+
+
+def _read_rank(text: str, number: Number, sent_start: int, sent_end: int) -> Quantity | None:
+    """ "fifth-largest", "22nd in the world": a rank. Plain ordinals are not claims."""
+    rank = lx.RANK_AFTER_RE.match(text, number.end, sent_end)
+    if not rank:
+        return None
+    return Quantity(number.start, rank.end(), number.value, number.value, number.value,
+                    "dimensionless", "exact", "rank", 1.0, None, 0, rank.end())  # fmt: skip
+
+
+def _read_range_end(text: str, first: Number, end: int, sent_end: int, left: str) -> Number | None:
+    """The second number of a range starting right after the first, if there is one."""
+    sep = _RANGE_SEP_RE.match(text, end, sent_end)
+    if not sep:
+        return None
+    word = sep.group("sep").lower()
+    between = _BETWEEN_RE.search(left)
+    if word == "and" and not (between and between.group(0).lower().startswith("between")):
+        return None
+    if word == "or" and not first.is_words:
+        return None
+    if word == "-" and (sep.group(0) != "-"):
+        return None  # "5 - 7" with spaces is arithmetic or a dash, not a range
+    pos = sep.end()
+    cur = re.match(r"(?:US\$|\$|€)[ \t]*", text[pos : pos + 5])
+    if cur:
+        pos += cur.end()
+    m = ANCHOR_RE.match(text, pos)
+    if not m:
+        return None
+    second = parse_number(text, m, sent_end)
+    if second is None or second.is_ordinal or second.is_vague or second.value is None:
+        return None
+    if first.value is None:
+        return None
+    return second
+
+
+def _range_values(first: Number, second: Number) -> tuple[float | None, float | None]:
+    """Low and high of a range; "1 to 3 million" shares the second number's scale."""
+    lo, hi = first.value, second.value
+    if lo is None or hi is None:
+        return None, None
+    scale_words = ("million", "billion", "thousand", "trillion")
+    if not any(w in first.text.lower() for w in scale_words if first.text):
+        for word, factor in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6),
+                             ("thousand", 1e3)):  # fmt: skip
+            if second.text and word in second.text.lower() and lo * factor <= hi and lo < hi / 10:
+                lo *= factor
+                break
+    return lo, hi
+
+
+def _find_rate(text: str, end: int, sent_end: int) -> tuple[str, int, bool] | None:
+    """A time base for a rate, right after the number or after its counted noun."""
+    rate = lx.RATE_RE.match(text, end, sent_end)
+    if rate:
+        per = rate.group("per") or lx.RATE_ADVERBS[" ".join(rate.group("adv").lower().split())]
+        return per.lower(), rate.end(), True
+    # Up to three words of noun between the number and the time base: "350 people joining
+    # every week". Another number in between means the rate belongs to that one.
+    window = text[end : min(sent_end, end + 40)]
+    m = re.match(r"(?:[ \t]+[A-Za-z][\w'-]*){1,3}?(?=[ \t]+(?:a|an|per|each|every)[ \t]+"
+                 r"(?:day|week|month|year)\b)", window)  # fmt: skip
+    if m:
+        rate = lx.RATE_RE.match(text, end + m.end(), sent_end)
+        if rate:
+            per = rate.group("per") or lx.RATE_ADVERBS[rate.group("adv").lower()]
+            return per.lower(), rate.end(), False
+    return None
+
+
+def _increase_follows(text: str, end: int, sent_end: int) -> bool:
+    return bool(
+        re.match(r"[ \t]+(?:increase|rise|jump|growth)", text[end : min(sent_end, end + 12)])
+    )
+
+
+def _change_direction(text: str, left: str, end: int, sent_end: int) -> int:
+    """+1 or -1 when a change word sits right next to the number, else 0."""
+    word = None
+    after = lx.CHANGE_AFTER_RE.match(text, end, sent_end)
+    if after:
+        word = after.group("word")
+        # "27 percent more potent" compares, it does not change; keep "more"/"less"/"up"
+        # only when they are followed by "than" is a comparison: treat it as no change.
+        if word.lower() in ("more", "less", "higher", "lower", "up", "down"):
+            rest = text[after.end() : after.end() + 8].lower()
+            if word.lower() in ("more", "less", "higher", "lower") or not rest.startswith(" from"):
+                word = None
+    if word is None:
+        before = lx.CHANGE_BEFORE_RE.search(left)
+        if before:
+            word = before.group("word")
+            if word.lower() in ("more", "less", "up", "down", "higher", "lower"):
+                word = None
+    if word is None:
+        return 0
+    return -1 if lx.DECREASE_RE.match(word) else 1
+
+
+def _interval(
+    qualifier: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    resolution: float | None,
+    near_bound: bool,
+) -> tuple[float | None, float | None]:
+    """The interval a qualifier asserts around a value.
+
+    The written precision is not applied here (the checker widens intervals by half the
+    resolution, as statcheck does); this is the text's own claim: "more than 100,000" is
+    [100000, inf), "about 79,000" is 79,000 give or take 5%, "nearly 200,000" is 90-100% of it.
+    """
+    if qualifier in ("range", "vague") or value is None:
+        return low, high
+    if qualifier == "exact":
+        return value, value
+    if qualifier in ("more_than", "at_least"):
+        return value, value * 1.1 if near_bound else None
+    if qualifier in ("less_than", "at_most"):
+        return value * 0.9 if near_bound else None, value
+    if qualifier == "nearly":
+        return value * 0.9, value
+    if qualifier == "about":
+        margin = max(abs(value) * 0.05, (resolution or 0) / 2)
+        return value - margin, value + margin
+    return low, high

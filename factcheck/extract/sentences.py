@@ -1,0 +1,87 @@
+"""Sentence boundaries in a document body, with offsets into the original text.
+
+The body has markup and notes blanked out, so a footnote block that interrupted a sentence
+leaves a run of blank lines in the middle of it. A paragraph break therefore ends a sentence
+only when the next text does not continue it (it starts with a capital, a digit, a bullet or a
+quote, rather than a lower-case word).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Words that end with a period without ending the sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st sr jr gen col lt sgt capt gov sen rep rev no nos vol vols pp p fig figs "
+    "art sec ch inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec vs etc al approx "
+    "est e.g i.e u.s u.n u.k d.c a.m p.m ph.d op cf ed eds".split()
+)
+
+# A candidate boundary: sentence-final punctuation (with closing quotes or brackets) followed
+# by white space, or a line break. One linear pass finds them all.
+_BOUNDARY_RE = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int  # exclusive
+
+    def text(self, body: str) -> str:
+        """The sentence as prose: white space (including blanked markup) collapsed."""
+        return " ".join(body[self.start : self.end].split())
+
+
+def _next_visible(body: str, pos: int) -> int:
+    """Offset of the first non-space character at or after ``pos`` (len(body) if none)."""
+    m = re.compile(r"\S").search(body, pos)
+    return m.start() if m else len(body)
+
+
+def _continues(body: str, pos: int) -> bool:
+    """Whether the text at ``pos`` carries on the sentence before it (starts lower-case)."""
+    return pos < len(body) and body[pos].islower()
+
+
+def split_sentences(body: str) -> Iterator[Sentence]:
+    """Yield the sentences of a body, skipping spans that are only white space."""
+    start = _next_visible(body, 0)
+    for m in _BOUNDARY_RE.finditer(body):
+        end = m.end()
+        if end <= start:
+            continue
+        nxt = _next_visible(body, end)
+        if m.group(0) == "\n":
+            line_before = body[start:end].rstrip()
+            # A line break ends a sentence unless the next line carries it on in lower case
+            # (wrapped text, or a sentence resumed after a blanked footnote block).
+            if not line_before or _continues(body, nxt):
+                continue
+            # Wrapped prose ending mid-clause (a comma or a hyphen) also carries on.
+            if line_before[-1] in ",;:-–(" and body[nxt : nxt + 1] not in ("•", "*", "-"):
+                continue
+        else:
+            if _continues(body, nxt):
+                continue
+            punct_at = m.start()
+            if body[punct_at] == "." and _is_abbreviation(body, punct_at):
+                continue
+            # "3.5" never reaches here (no space after the dot); "in the U.S. The" does.
+        yield Sentence(start, end)
+        start = nxt
+    if start < len(body) and body[start:].strip():
+        yield Sentence(start, len(body.rstrip()) if body.rstrip() else len(body))
+
+
+def _is_abbreviation(body: str, dot: int) -> bool:
+    m = _WORD_BEFORE_RE.search(body, max(0, dot - 12), dot + 1)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in ABBREVIATIONS:
+        return True
+    # Initials such as "J." or "R." in "Andrew J. R. Mack".
+    return len(word) == 1 and word.isalpha() and body[m.start(1)].isupper()

@@ -1,0 +1,247 @@
+"""Extraction on sentences written for these tests (never copied from the seeds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract import extract_document
+from factcheck.model import Document
+
+
+def claims_of(text: str, date: str | None = None):
+    doc = Document(path="t.md", text=text, body=text, date=date)
+    return extract_document(doc)
+
+
+def one(text: str, date: str | None = None):
+    found = claims_of(text, date)
+    assert len(found) == 1, [(c.surface, c.kind) for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit, qualifier, kind",
+    [
+        ("Officials counted 1,234 arrests.", "1,234", 1234, "count", "exact", "count"),
+        (
+            "The agency seized 12.5 kilograms.",
+            "12.5 kilograms",
+            12.5,
+            "kilogram",
+            "exact",
+            "measurement",
+        ),
+        (
+            "A dose of two milligrams may kill.",
+            "two milligrams",
+            2,
+            "milligram",
+            "exact",
+            "measurement",
+        ),
+        ("Fifty officers were sent.", "Fifty", 50, "count", "exact", "count"),
+        ("They held a hundred hearings.", "a hundred", 100, "count", "exact", "count"),
+        ("Eleven states agreed.", "Eleven", 11, "count", "exact", "count"),
+        ("It took a dozen raids.", "a dozen", 12, "count", "exact", "count"),
+        (
+            "Only one and a half tons arrived.",
+            "one and a half tons",
+            1.5,
+            "metric_ton",
+            "exact",
+            "measurement",
+        ),
+        (
+            "Costs reached 1.22 million dollars.",
+            "1.22 million dollars",
+            1.22e6,
+            "USD",
+            "exact",
+            "money",
+        ),
+        ("The budget is $16.7 billion.", "$16.7 billion", 16.7e9, "USD", "exact", "money"),
+        ("Revenue hit 13 bn pesos.", "13 bn pesos", 13e9, "MXN", "exact", "money"),
+        ("About 27 percent agreed.", "About 27 percent", 27, "percent", "about", "percent"),
+        ("Some 70% agreed.", "Some 70%", 70, "percent", "about", "percent"),
+        ("Only 53 per cent agreed.", "53 per cent", 53, "percent", "exact", "percent"),
+        (
+            "Support slipped 3 percentage points.",
+            "3 percentage points",
+            3,
+            "percentage_point",
+            "exact",
+            "change",
+        ),
+        (
+            "It is fifty times more potent.",
+            "fifty times",
+            50,
+            "dimensionless",
+            "exact",
+            "multiplier",
+        ),
+        ("It is 50x stronger.", "50x", 50, "dimensionless", "exact", "multiplier"),
+        ("Prices tripled.", "tripled", 3, "dimensionless", "exact", "change"),
+        ("Seizures doubled.", "doubled", 2, "dimensionless", "exact", "change"),
+        ("A ten-fold increase followed.", "ten-fold", 10, "dimensionless", "exact", "change"),
+        (
+            "Deaths exceeded more than 100,000.",
+            "more than 100,000",
+            100000,
+            "count",
+            "more_than",
+            "count",
+        ),
+        ("We found at least 40 sites.", "at least 40", 40, "count", "at_least", "count"),
+        ("We found fewer than 40 sites.", "fewer than 40", 40, "count", "less_than", "count"),
+        ("It costs up to $3 million.", "up to $3 million", 3e6, "USD", "at_most", "money"),
+        ("It killed nearly 200,000 people.", "nearly 200,000", 200000, "count", "nearly", "count"),
+        ("It killed roughly 9,000 people.", "roughly 9,000", 9000, "count", "about", "count"),
+        ("Half of the pills were fake.", "Half", 50, "percent", "exact", "percent"),
+        ("A third of the pills were fake.", "A third", 100 / 3, "percent", "exact", "percent"),
+        ("Two-thirds of voters agreed.", "Two-thirds", 200 / 3, "percent", "exact", "percent"),
+        ("Six out of 10 pills were lethal.", "Six out of 10", 60, "percent", "exact", "percent"),
+        ("The route is 170 miles long.", "170 miles", 170, "mile", "exact", "measurement"),
+        (
+            "The gang is the fifth-largest employer.",
+            "fifth-largest",
+            5,
+            "dimensionless",
+            "exact",
+            "rank",
+        ),
+        ("The war lasted 20 years.", "20 years", 20, "year", "exact", "duration"),
+    ],
+)
+def test_reading_numbers(text, surface, value, unit, qualifier, kind):
+    claim = one(text)
+    assert claim.surface == surface
+    assert claim.value == pytest.approx(value)
+    assert (claim.unit, claim.qualifier, claim.kind) == (unit, qualifier, kind)
+
+
+def test_more_than_is_open_above():
+    claim = one("There were more than 100,000 deaths in 2021.")
+    assert (claim.low, claim.high) == (100000, None)
+    assert claim.period == "2021"
+    assert claim.noun == "deaths"
+
+
+def test_nearly_is_below_the_number():
+    claim = one("Nearly 200,000 people died.")
+    assert claim.high == 200000 and claim.low < 200000
+
+
+def test_ranges():
+    claim = one("It is 50 to 100 times stronger than morphine.")
+    assert (claim.low, claim.high, claim.qualifier, claim.kind) == (50, 100, "range", "multiplier")
+    claim = one("Between 350–370 recruits join.")
+    assert (claim.low, claim.high) == (350, 370)
+    claim = one("The cartel earns between $1 million and $3 million a day.")
+    assert (claim.low, claim.high, claim.unit, claim.kind) == (1e6, 3e6, "USD / day", "rate")
+    assert claim.surface == "between $1 million and $3 million a day"
+
+
+def test_vague_magnitudes_are_intervals():
+    claim = one("Hundreds of thousands of people died.")
+    assert (claim.qualifier, claim.value) == ("vague", None)
+    assert claim.low == 200_000 and claim.high >= 900_000
+    claim = one("Tens of thousands of guns crossed.")
+    assert (claim.low, claim.qualifier) == (20_000, "vague")
+    claim = one("Cartels earn billions of dollars.")
+    assert (claim.unit, claim.kind, claim.low) == ("USD", "money", 2e9)
+    claim = one("Even a few milligrams can kill.")
+    assert (claim.unit, claim.low, claim.high) == ("milligram", 2, 5)
+
+
+def test_rates():
+    claim = one("The rate was 25.6 per 100,000 people.")
+    assert (claim.unit, claim.kind, claim.value) == ("per_100k", "rate", 25.6)
+    claim = one("Smugglers earn $1 million a day.")
+    assert (claim.unit, claim.kind) == ("USD / day", "rate")
+    claim = one("Some 360 recruits join every week.")
+    assert (claim.unit, claim.kind) == ("count / week", "rate")
+
+
+def test_changes_carry_periods_and_direction():
+    claims = claims_of(
+        "Deaths fell to 80,000 in 2024. That was a 27 percent decline from the prior year."
+    )
+    change = claims[-1]
+    assert change.kind == "change"
+    assert change.change == pytest.approx(-0.27)
+    assert (change.from_period, change.to_period, change.period) == ("2023", "2024", "2023/2024")
+    claim = one("Seizures tripled from 2016 to 2020.")
+    assert (claim.factor, claim.from_period, claim.to_period) == (3.0, "2016", "2020")
+
+
+def test_from_to_pairs_carry_the_change():
+    claims = claims_of("Deaths rose from 50,000 in 2019 to 75,000 in 2021.")
+    assert [c.value for c in claims] == [50000, 75000]
+    assert claims[1].change == pytest.approx(0.5)
+    assert (claims[1].from_period, claims[1].to_period) == ("2019", "2021")
+
+
+def test_money_in_a_given_years_dollars():
+    claim = one("The program cost about $200 billion in 2025 dollars.")
+    assert claim.currency_year == 2025
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("In 2021, 500 officers quit.", "2021"),
+        ("Officers quit, 500 of them, during 2019.", "2019"),
+        ("Arrests reached 500 during the 2010s.", "2010/2019"),
+        ("Arrests reached 500 in FY2023.", "2023"),
+        ("In the twelve months ending in April 2024, 500 officers quit.", "2023-05/2024-04"),
+        ("Arrests reached 500 between 2016 and 2020.", "2016/2020"),
+    ],
+)
+def test_periods(text, period):
+    found = [c for c in claims_of(text) if c.value == 500]
+    assert found and found[0].period == period
+
+
+def test_relative_periods_use_the_document_date():
+    claim = one("Over the past decade, 900 labs were closed.", date="2025-07-02")
+    assert claim.period == "2015/2025"
+    claim = one("Last year 900 labs were closed.", date="2025-07-02")
+    assert claim.period == "2024"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president signed Executive Order 14157 on a Monday.",
+        "See 10 U.S.C. § 2808 for the rules.",
+        "The report R41576 describes it.",
+        "The COVID-19 pandemic changed everything.",
+        "After 9/11 the budget grew.",
+        "As shown in Figure 3, the trend is clear.",
+        "The meeting was on January 20, 2025.",
+        "It happened in 2021.",
+        "The first volume set out the causes.",
+        "One study found otherwise.",
+        "Read more at https://example.org/2024/10/report-123.",
+        "Call (202) 555-0143 for details.",
+        "Operation 7 began at dawn.",
+        "Part III looks at responses, see page 12.",
+    ],
+)
+def test_not_claims(text):
+    assert claims_of(text) == []
+
+
+def test_ages_and_ranks():
+    claim = one("It is the leading killer of adults ages 18–44.")
+    assert (claim.kind, claim.low, claim.high) == ("age", 18, 44)
+    claim = one("The country spends the 22nd most in the world.")
+    assert claim.kind == "rank" and claim.value == 22
+
+
+def test_places():
+    claim = one("About 79,000 Americans died.")
+    assert claim.place == "US"
+    claim = one("In Mexico, 30,000 people were killed.")
+    assert claim.place == "MX"
