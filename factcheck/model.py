@@ -169,3 +169,37 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+REPORT_VERSION = "1.0"  # bump the minor for added fields, the major for anything else
+
+
+@dataclass
+class Report:
+    """Everything one `factcheck check` run found, as the report formats present it.
+
+    ``inputs`` holds one entry per document read: ``{"path", "sha256", "claims"}``;
+    ``catalog`` and ``references`` say which configuration was used: ``{"path", "sha256"}``;
+    ``summary`` counts documents, claims and findings by severity and rule, and the time taken.
+    """
+
+    tool: dict[str, Any]
+    inputs: list[dict[str, Any]]
+    catalog: dict[str, Any] | None
+    references: dict[str, Any] | None
+    claims: list[Claim]
+    findings: list[Finding]
+    summary: dict[str, Any]
+    version: str = REPORT_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "tool": self.tool,
+            "inputs": self.inputs,
+            "catalog": self.catalog,
+            "references": self.references,
+            "claims": [c.to_dict() for c in self.claims],
+            "findings": [f.to_dict() for f in self.findings],
+            "summary": self.summary,
+        }
