@@ -1,0 +1,173 @@
+"""The load stage: files -> Document (text, body, markers, date).
+
+``load_file`` reads and decodes one file, ``load_text`` picks the reader for a format, and
+``iter_paths`` expands the command line's paths. The readers (text, markdown, html) only
+say which characters are not body; ``mask.build_body`` turns that into ``Document.body``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import logging
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from factcheck.errors import InputError
+from factcheck.load import html, markdown, text
+from factcheck.load.mask import Layout, build_body, inside, merge
+from factcheck.model import Document
+
+__all__ = ["FORMATS", "iter_paths", "load_file", "load_text", "sniff"]
+
+log = logging.getLogger("factcheck")
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+_READERS = {"text": text.read, "markdown": markdown.read, "html": html.read}
+
+# Markdown features a .txt file may show: ATX headings, bold, <sup> markers, fences, links.
+_MD_FEATURES = (
+    re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE),
+    re.compile(r"\*\*[^*\n]{1,200}\*\*"),
+    re.compile(r"<sup>", re.IGNORECASE),
+    re.compile(r"^[ \t]{0,3}```", re.MULTILINE),
+    re.compile(r"\]\((?:https?://|#)"),
+)
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)?<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+
+
+def sniff(content: str) -> str:
+    """The format of text of unknown kind: "html", "markdown" or "text"."""
+    head = content[:4096]
+    if _HTML_START.match(head):
+        return "html"
+    sample = content[:200_000]
+    hits = [len(p.findall(sample)) for p in _MD_FEATURES]
+    if hits[2] or hits[3] or sum(1 for h in hits if h) >= 2 or hits[0] >= 2:
+        return "markdown"
+    return "text"
+
+
+def format_of(path: str | Path, content: str) -> str:
+    suffix = Path(path).suffix.lower() if str(path) != STDIN_NAME else ""
+    fmt = FORMATS.get(suffix, "text")
+    # A .txt (or unknown, or stdin) may be Markdown or HTML in disguise.
+    return sniff(content) if fmt == "text" else fmt
+
+
+def load_text(content: str, path: str, fmt: str, *, as_of: str | None = None) -> Document:
+    """A Document from decoded text in a known format ("text", "markdown", "html")."""
+    layout: Layout = _READERS[fmt](content)
+    zones = merge(layout.zones)
+    markers = sorted(
+        {m for m in layout.markers if not inside(zones, m.start)}, key=lambda m: m.start
+    )
+    ranges = zones + [(m.start, m.end) for m in markers]
+    body = build_body(content, ranges, layout.replace)
+    return Document(
+        path=path,
+        text=content,
+        body=body,
+        markers=markers,
+        date=as_of or layout.date,
+        warnings=list(layout.warnings),
+    )
+
+
+def decode(data: bytes, path: str) -> tuple[str, list[str]]:
+    """UTF-8 (or UTF-16 with a BOM) to text, BOM removed; bad bytes replaced with a warning."""
+    warnings = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        content = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            content = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            content = data.decode("utf-8", errors="replace")
+            warnings.append(
+                f"{path}: not valid UTF-8 (first bad byte at offset {err.start}); "
+                "undecodable bytes replaced with U+FFFD"
+            )
+    # Offsets are into the decoded text without the BOM, as an editor counts columns.
+    if content.startswith("\ufeff"):
+        content = content[1:]
+    return content, warnings
+
+
+def load_file(path: str | Path, *, as_of: str | None = None) -> Document | None:
+    """Read one file (or "-" for standard input) into a Document; None for a binary file."""
+    if str(path) == STDIN:
+        name = STDIN_NAME
+        data = sys.stdin.buffer.read()
+    else:
+        name = str(path)
+        try:
+            data = Path(path).read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{name}: no such file or directory") from None
+        except IsADirectoryError:
+            raise InputError(f"{name}: is a directory") from None
+        except OSError as err:
+            raise InputError(f"{name}: cannot read: {err.strerror or err}") from None
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        log.warning("%s: binary file (contains NUL bytes), skipped", name)
+        return None
+    content, warnings = decode(data, name)
+    for w in warnings:
+        log.warning("%s", w)
+    doc = load_text(content, name, format_of(name, content), as_of=as_of)
+    doc.warnings[:0] = warnings
+    return doc
+
+
+def _matches(rel: str, patterns: Iterable[str]) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in patterns)
+
+
+def iter_paths(
+    paths: list[str], include: list[str] | None = None, exclude: list[str] | None = None
+) -> Iterator[Path | str]:
+    """The files to read: directories expanded (sorted, hidden folders skipped).
+
+    Files named explicitly are kept whatever their extension; files found in directories
+    only with a known extension. --include/--exclude globs match the path as written (or
+    below the directory, as found) or the bare file name. Raises InputError for a missing path.
+    """
+    include, exclude = list(include or []), list(exclude or [])
+    for p in paths:
+        if p == STDIN:
+            yield STDIN
+            continue
+        path = Path(p)
+        if not path.exists():
+            raise InputError(f"{p}: no such file or directory")
+        if path.is_dir():
+            yield from _walk(path, include, exclude)
+        elif not _matches(path.as_posix(), exclude):
+            yield path
+
+
+def _walk(root: Path, include: list[str], exclude: list[str]) -> Iterator[Path]:
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        for f in sorted(files):
+            if f.startswith(".") or Path(f).suffix.lower() not in FORMATS:
+                continue
+            full = Path(folder) / f
+            seen_as = (full.relative_to(root).as_posix(), full.as_posix())
+            if include and not any(_matches(c, include) for c in seen_as):
+                continue
+            if not any(_matches(c, exclude) for c in seen_as):
+                yield full

@@ -1,0 +1,141 @@
+"""Shared helpers of the readers: a Layout (what to hide) and the linear-time body builder.
+
+Readers never rebuild strings as they go. They only record ranges to blank (and, for HTML
+character references, single replacement characters); ``build_body`` turns the ranges into
+the body in one pass, so a 50 MB file costs one sort and one join.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from factcheck.model import Marker
+
+_NOT_NEWLINE = re.compile(r"[^\r\n]+")
+
+
+@dataclass
+class Layout:
+    """What a reader found in one text: zones to blank, markers, replacements, a date."""
+
+    zones: list[tuple[int, int]] = field(default_factory=list)  # not body: blanked
+    markers: list[Marker] = field(default_factory=list)  # blanked too, and reported
+    replace: dict[int, str] = field(default_factory=dict)  # offset -> char the body shows
+    date: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def hide(self, start: int, end: int) -> None:
+        if end > start:
+            self.zones.append((start, end))
+
+    def mark(self, start: int, end: int, label: str) -> None:
+        self.markers.append(Marker(start, end, label))
+
+    def shift(self, offset: int) -> Layout:
+        """The same layout for a text that starts ``offset`` characters later."""
+        return Layout(
+            zones=[(s + offset, e + offset) for s, e in self.zones],
+            markers=[Marker(m.start + offset, m.end + offset, m.label) for m in self.markers],
+            replace={k + offset: v for k, v in self.replace.items()},
+            date=self.date,
+            warnings=list(self.warnings),
+        )
+
+    def extend(self, other: Layout) -> None:
+        self.zones.extend(other.zones)
+        self.markers.extend(other.markers)
+        self.replace.update(other.replace)
+        self.warnings.extend(other.warnings)
+        self.date = self.date or other.date
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, the end before its "\\n" (and a "\\r" before that)."""
+    spans = []
+    start = 0
+    find = text.find
+    while True:
+        nl = find("\n", start)
+        if nl == -1:
+            end = len(text)
+            spans.append((start, end - 1 if end > start and text[end - 1] == "\r" else end))
+            return spans
+        end = nl - 1 if nl > start and text[nl - 1] == "\r" else nl
+        spans.append((start, end))
+        start = nl + 1
+
+
+def merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping union of half-open ranges."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(r for r in ranges if r[1] > r[0]):
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def inside(merged: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of the merged ranges."""
+    i = bisect.bisect_right(merged, (pos, float("inf"))) - 1
+    return i >= 0 and merged[i][0] <= pos < merged[i][1]
+
+
+def _blank(segment: str) -> str:
+    if "\n" not in segment and "\r" not in segment:
+        return " " * len(segment)
+    return _NOT_NEWLINE.sub(lambda m: " " * len(m.group()), segment)
+
+
+def build_body(
+    text: str, ranges: list[tuple[int, int]], replace: dict[int, str] | None = None
+) -> str:
+    """``text`` with every range blanked (newlines kept) and single characters replaced."""
+    pieces: list[str] = []
+    pos = 0
+    n = len(text)
+    edits = [(s, e, "") for s, e in merge(ranges)]
+    if replace:
+        # A replacement wins over a blank at the same place (the entity's first character).
+        edits = _split_for_replacements(edits, replace)
+    for s, e, fill in edits:
+        s, e = max(s, pos), min(e, n)
+        if e <= s:
+            continue
+        pieces.append(text[pos:s])
+        pieces.append(fill if fill else _blank(text[s:e]))
+        pos = e
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _split_for_replacements(
+    blanks: list[tuple[int, int, str]], replace: dict[int, str]
+) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    points = sorted(replace.items())
+    merged = [(s, e) for s, e, _ in blanks]
+    j = 0
+    for s, e, fill in blanks:
+        cur = s
+        while j < len(points) and points[j][0] < e:
+            p, ch = points[j]
+            j += 1
+            if p < cur:
+                continue
+            if p > cur:
+                out.append((cur, p, fill))
+            out.append((p, p + 1, ch))
+            cur = p + 1
+        if cur < e:
+            out.append((cur, e, fill))
+    # Replacements outside every blank range still apply.
+    for p, ch in points:
+        if not inside(merged, p):
+            out.append((p, p + 1, ch))
+    out.sort()
+    return out
