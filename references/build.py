@@ -801,6 +801,9 @@ def write_csv(dataset: Dataset, directory: Path) -> None:
     dataset.rows = rows
 
 
+DATE_PATTERN = r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"
+PERIOD_PATTERN = f"{DATE_PATTERN}(/{DATE_PATTERN})?"
+
 FIELDS = [
     {"name": "measure", "type": "string", "title": "Measure id",
      "description": "Dotted measure id, as in the catalog (claims.yaml).",
@@ -811,7 +814,7 @@ FIELDS = [
     {"name": "period", "type": "string", "title": "Period",
      "description": "ISO 8601 year, month, date or interval (2021, 2023-05/2024-04); "
                     "empty: the figure holds for any period.",
-     "constraints": {"pattern": r"\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?"}},
+     "constraints": {"pattern": PERIOD_PATTERN}},
     {"name": "value", "type": "number", "title": "Value",
      "description": "The figure in unit, as stated (the midpoint when only a range is given).",
      "constraints": {"required": True}},
