@@ -123,6 +123,11 @@ class Claim:
     # How many significant decimals the number was written with, for rounding-aware tolerance:
     # "1.22 million" was written to the nearest 0.01 million, so its resolution is 10,000.
     resolution: float | None = None
+    # "the highest ever", "a record": the claim says its value is the maximum ("max") or
+    # minimum ("min") over all periods, which other periods' claims can contradict.
+    extreme: str | None = None
+    # Why findings about this claim are not reported (an inline "factcheck: ignore"), if so.
+    suppressed: str | None = None
     id: str = ""
 
     def __post_init__(self) -> None:

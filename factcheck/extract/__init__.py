@@ -28,6 +28,18 @@ from .sentences import Sentence, split_sentences
 # A measure matcher takes the claim and the text around it and returns a measure id or None.
 MeasureMatcher = Callable[[Claim, str], "str | None"]
 
+# "the highest ever", "a record high", "the most ... in history": the sentence says one of its
+# numbers is the extreme of the whole series.
+_RECORD_RE = re.compile(
+    r"\b(?P<max>highest|largest|most|deadliest|worst|record|peak|greatest)\b(?:[^.;]{0,60}?)"
+    r"\b(?:ever|in[ \t]+(?:\w+[ \t]+){0,3}history|on[ \t]+record|all-time|to[ \t]+date)\b"
+    r"|\b(?:all-time|record)[ \t-]+(?P<max2>high|peak)\b|\b(?P<min>lowest)\b[^.;]{0,40}?\bever\b",
+    re.IGNORECASE,
+)
+# An inline suppression: "factcheck: ignore" in a comment on the line before a claim (or on
+# its own line), in whatever comment syntax suits the format.
+_IGNORE_RE = re.compile(r"factcheck:[ \t]*ignore\b(?P<reason>[^\n]*)", re.IGNORECASE)
+
 __all__ = ["extract_document", "MeasureMatcher"]
 
 
@@ -55,23 +67,26 @@ def extract_document(
     sentence_starts = [s.start for s in sentences]
     markers_by_sentence = _assign_markers(doc, sentence_starts)
     claims: list[Claim] = []
+    ignored_lines = _ignored_lines(doc)
     carried_year: int | None = None  # the last explicit year of the text so far
     for index, sentence in enumerate(sentences):
         found, times = _read_sentence(body, sentence)
         explicit = [t for t in times if t.period]
         anchor_year = last_year(explicit[0].period) if explicit else carried_year
         _assign_periods(body, found, times, anchor_year, doc_year)
-        _link_from_to(body, found)
+        _link_from_to(body, found, times)
         if found:
             text = sentence.text(body)
             places = find_places(body, sentence.start, sentence.end)
             citation = ",".join(markers_by_sentence.get(index, [])) or None
-            for item in found:
-                claims.append(
-                    _to_claim(
-                        doc, body, sentence, text, item, places, citation, default_place, matcher
-                    )  # fmt: skip
-                )
+            new = [
+                _to_claim(doc, body, sentence, text, item, places, citation, default_place, matcher)
+                for item in found
+            ]
+            _mark_extreme(text, new)
+            for claim in new:
+                claim.suppressed = ignored_lines.get(claim.line)
+            claims.extend(new)
         if explicit:
             carried_year = last_year(explicit[-1].period)
     return claims
@@ -180,8 +195,12 @@ def _assign_periods(
             item.change = None
 
 
-def _link_from_to(body: str, found: list[_Found]) -> None:
-    """ "from 56,516 in 2020 to 73,654 in 2022": the second number carries the change."""
+def _link_from_to(body: str, found: list[_Found], times: list[TimeExpr]) -> None:
+    """ "from 56,516 in 2020 to 73,654 in 2022": the second number carries the change.
+
+    When the second number has no time of its own ("By 2022, ... rising from 56,516 in 2020
+    to 73,654"), it is about the sentence's other period, not the first number's.
+    """
     for first, second in zip(found, found[1:], strict=False):
         a, b = first.q, second.q
         if a.unit != b.unit or a.kind not in ("count", "money", "percent", "rate"):
@@ -194,6 +213,9 @@ def _link_from_to(body: str, found: list[_Found]) -> None:
             continue
         if len(between) > 80:
             continue
+        if second.period == first.period and first.period is not None:
+            others = [t.period for t in times if t.period and t.period != first.period]
+            second.period = max(others, key=lambda p: last_year(p) or 0) if others else None
         second.change = (b.value - a.value) / a.value
         second.from_period = first.period
         second.to_period = second.period
@@ -266,6 +288,31 @@ def _to_claim(
     if matcher is not None:
         claim.measure = matcher(claim, sentence_text)
     return claim
+
+
+def _mark_extreme(sentence_text: str, claims: list[Claim]) -> None:
+    """Flag the claim a "highest ever" sentence is about: the latest one in time."""
+    m = _RECORD_RE.search(sentence_text)
+    if not m:
+        return
+    candidates = [c for c in claims if c.kind in ("count", "money", "rate", "measurement")]
+    if not candidates:
+        return
+    dated = [c for c in candidates if c.period]
+    target = max(dated, key=lambda c: last_year(c.period) or 0) if dated else candidates[-1]
+    target.extreme = "min" if m.group("min") else "max"
+
+
+def _ignored_lines(doc: Document) -> dict[int, str]:
+    """Lines whose claims are suppressed inline: the directive's line and the line after it."""
+    lines: dict[int, str] = {}
+    if "factcheck" not in doc.text:
+        return lines
+    for m in _IGNORE_RE.finditer(doc.text):
+        line, _ = doc.position(m.start())
+        reason = m.group("reason").strip(" :-–>*/#").strip() or "ignored inline"
+        lines[line] = lines[line + 1] = f"inline: {reason}"
+    return lines
 
 
 def period_years(period: str | None) -> tuple[int | None, int | None]:
