@@ -41,7 +41,7 @@ NEAR_BOUND = ("just over", "just above", "slightly over", "slightly more than", 
 
 _PHRASE_TO_QUALIFIER = {p: q for q, ps in QUALIFIER_PHRASES.items() for p in ps}
 QUALIFIER_BEFORE_RE = re.compile(
-    r"(?:^|(?<=[\s(\"“]))(?P<q>"
+    r"(?:^|(?<=[\s(\"“—–/]))(?P<q>"
     + "|".join(re.escape(p) for p in sorted(_PHRASE_TO_QUALIFIER, key=len, reverse=True))
     + r")[ \t\u00a0]*$",
     re.IGNORECASE,
@@ -68,6 +68,7 @@ CURRENCY_AFTER_RE = re.compile(
     r"[ \t\u00a0]*(?:of[ \t]+)?(?:U\.?S\.?[ \t]+)?(?P<cur>dollars?|pesos?|euros?|yuan|renminbi|pounds sterling)\b",
     re.IGNORECASE,
 )
+CENTS_RE = re.compile(r"[ \t\u00a0]*(?:cents?|¢)(?![A-Za-z])", re.IGNORECASE)
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "peso": "MXN", "pesos": "MXN",
                   "euro": "EUR", "euros": "EUR", "yuan": "CNY", "renminbi": "CNY"}  # fmt: skip
 # "in 2025 dollars", "(2024 dollars)", "in constant 2020 US dollars"
@@ -105,6 +106,8 @@ DURATION_UNITS = {
     "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
     "millennium": "millennium", "millennia": "millennium",
 }  # fmt: skip
+# Long durations are stated in years: "two decades" is 20 years, as an editor would compare it.
+YEARS_IN = {"decade": 10, "century": 100, "millennium": 1000}
 UNIT_AFTER_RE = re.compile(
     r"(?:[ \t\u00a0]|-)?(?P<unit>"
     + "|".join(re.escape(u) for u in sorted({**MEASURE_UNITS, **DURATION_UNITS}, key=len, reverse=True))
@@ -138,7 +141,7 @@ PER_CAPITA_RE = re.compile(
 
 # "6 out of 10", "4 in 10", "one in five": shares of a whole.
 SHARE_RE = re.compile(
-    r"[ \t]+(?:out[ \t]+of|in)[ \t]+(?P<den>\d+|ten|five|four|three|two|hundred|a hundred)\b",
+    r"[ \t]+(?:out[ \t]+of|in)[ \t]+(?P<den>\d{1,3}(?![\d,])|ten|five|four|three|two|hundred|a hundred)\b",
     re.IGNORECASE,
 )
 SHARE_DENOMINATORS = {"ten": 10, "five": 5, "four": 4, "three": 3, "two": 2, "hundred": 100,

@@ -33,7 +33,7 @@ TIME_RE = re.compile(
     r"|(?P<daymonth>(?P<dd>\d{1,2})[ \t]+(?P<dmon>" + _M + r")[ \t]+(?P<dmy>" + _Y + r"))(?![\d,])"
     r"|(?P<fiscal>(?:FY|fiscal[ \t]+year)[ \t]?(?P<fy>" + _Y + r"|\d\d))\b"
     r"|(?P<year>(?:(?P<year_kw>in|during|by|since|of|for|until|through|before|after)[ \t]+)?"
-    r"(?<![\d,.$€£])(?P<yy>" + _Y + r"))(?!\d|,\d|%|\.\d|[ \t]*(?:percent|per cent))"
+    r"(?<![\d,.$€£])(?P<yy>" + _Y + r"))(?!\d|,\d|%|\.\d|[ \t]*(?:percent|per cent)|[ \t]+(?:U\.?S\.?[ \t]+)?dollars)"
     r"|(?P<relative>(?:the[ \t]+)?(?:prior|previous|preceding)[ \t]+year|a[ \t]+year[ \t]+(?:earlier|before)"
     r"|last[ \t]+year|this[ \t]+year|(?:over[ \t]+|in[ \t]+|during[ \t]+)?the[ \t]+(?:past|last)[ \t]+"
     r"(?:(?P<rel_n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)[ \t]+)?"

@@ -85,12 +85,19 @@ def read_quantity(text: str, number: Number, sent_start: int, sent_end: int) -> 
         end = cur_after.end()
     elif cur_after and kind == "money" and cur_after.group("cur").lower().startswith("dollar"):
         end = cur_after.end()  # "$5 million dollars": the word repeats the sign
+    cents = lx.CENTS_RE.match(text, end, sent_end) if kind != "money" else None
+    if cents and value is not None:
+        unit, kind, end = "USD", "money", cents.end()
+        value, resolution = value / 100, (resolution or 1) / 100
+        low = low / 100 if low is not None else None
+        high = high / 100 if high is not None else None
 
     currency_year = None
     if kind == "money":
         year = lx.CURRENCY_YEAR_RE.match(text, end, min(sent_end, end + 40))
         if year:
             currency_year = int(year.group("year"))
+            end = year.end()
 
     # Percentages, shares, multipliers, units of measure, durations.
     pct = lx.PERCENT_RE.match(text, end, sent_end)
@@ -127,6 +134,10 @@ def read_quantity(text: str, number: Number, sent_start: int, sent_end: int) -> 
             unit, kind = lx.MEASURE_UNITS[word], "measurement"
         else:
             unit, kind = lx.DURATION_UNITS[word], "duration"
+            if unit in lx.YEARS_IN and value is not None:
+                scale = lx.YEARS_IN[unit]
+                value, unit = value * scale, "year"
+                resolution = (resolution or 1) * scale
             if lx.AGE_AFTER_RE.match(text, end, sent_end):
                 kind, unit = "age", "year"
         end = unit_m.end()
