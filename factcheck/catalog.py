@@ -1,0 +1,593 @@
+"""claims.yaml -> Catalog: the measures claims are matched to, relations, suppressions.
+
+Loading validates everything a run depends on, so that a mistake in the catalog is reported
+once, up front, as ``file:line: what is wrong`` (a ConfigError, exit code 2), instead of as a
+traceback or a silent non-match halfway through a run:
+
+- YAML syntax, and duplicate keys (which YAML itself silently accepts);
+- the JSON Schema ``factcheck/schemas/catalog.schema.json``;
+- units parse with the shared registry, tolerances are valid for their measure's unit;
+- regular expressions compile and are linear (see ``regex_safety``);
+- measure and relation ids are unique, relations parse, use only known measures and compare
+  quantities of the same dimension; suppressions name known measures.
+
+Lines come from the YAML node tree: one parse with ``yaml.compose`` gives both the data and a
+map from each JSON path (``measures[3].unit``) to the line it is written on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import jsonschema
+import yaml
+
+from factcheck.errors import ConfigError
+from factcheck.interval import Interval
+from factcheck.model import Claim
+from factcheck.regex_safety import UnsafePattern, check_linear
+from factcheck.relations import (
+    RelationExpr,
+    RelationSyntaxError,
+    evaluate,
+    evaluate_side,
+    parse_relation,
+)
+from factcheck.units import parse_unit, ureg
+
+JsonPath = tuple[str | int, ...]
+
+# Place names a catalog may use instead of ISO codes (claims carry ISO codes).
+_PLACE_ALIASES = {
+    "united states": "US",
+    "united states of america": "US",
+    "usa": "US",
+    "u.s.": "US",
+    "u.s.a.": "US",
+    "america": "US",
+    "mexico": "MX",
+    "méxico": "MX",
+    "mex": "MX",
+    "china": "CN",
+    "prc": "CN",
+    "colombia": "CO",
+    "canada": "CA",
+}
+ANY_PLACE = "any"
+
+
+def normalize_place(place: str | None) -> str | None:
+    """ISO code for a place name ("Mexico" -> "MX"); codes pass through upper-cased."""
+    if place is None:
+        return None
+    text = " ".join(place.strip().split())
+    alias = _PLACE_ALIASES.get(text.lower())
+    if alias:
+        return alias
+    if len(text) <= 3 and text.isalpha():
+        return text.upper()
+    return text
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far a figure may be from another and still agree.
+
+    ``relative`` is a share of the value (0.02 for "2%"); ``absolute`` is an amount in
+    ``unit`` (None: the unit of the measure it applies to)."""
+
+    text: str
+    relative: float | None = None
+    absolute: float | None = None
+    unit: str | None = None
+
+    @classmethod
+    def parse(cls, value: str | int | float) -> Tolerance:
+        """'2%', 3, '500', '0.5 mg' -> Tolerance; ValueError if it is none of these."""
+        if isinstance(value, bool):
+            raise ValueError(f"'{value}' is not a tolerance")
+        if isinstance(value, (int, float)):
+            if value < 0:
+                raise ValueError(f"'{value}' is not a tolerance: it cannot be negative")
+            return cls(str(value), absolute=float(value))
+        text = str(value).strip()
+        match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(%|.+)?", text)
+        if not match:
+            raise ValueError(
+                f"'{value}' is not a tolerance: write a relative one such as '2%' "
+                "or an absolute quantity such as '500' or '0.5 mg'"
+            )
+        number, unit = float(match.group(1)), match.group(2)
+        if unit == "%":
+            return cls(text, relative=number / 100)
+        if unit:
+            parse_unit(unit.strip())  # raises ValueError naming the unit
+            return cls(text, absolute=number, unit=unit.strip())
+        return cls(text, absolute=number)
+
+    def margin(self, value: float, unit: str) -> float:
+        """The allowed difference, in ``unit``, around ``value``."""
+        if self.relative is not None:
+            return abs(value) * self.relative
+        assert self.absolute is not None
+        if self.unit is None:
+            return self.absolute
+        return float(ureg.Quantity(self.absolute, parse_unit(self.unit)).to(parse_unit(unit)).m)
+
+    def widen(self, interval: Interval) -> Interval:
+        """The interval grown by this tolerance on both sides."""
+        if self.relative is not None:
+            return interval.widen(relative=self.relative)
+        return interval.widen(absolute=self.margin(0.0, interval.unit))
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One thing numbers can be about ("deaths involving synthetic opioids in the US")."""
+
+    id: str
+    label: str
+    unit: str
+    tolerance: Tolerance
+    place: str | None  # ISO code; None: the figure holds anywhere
+    kind: str | None = None
+    all_terms: tuple[re.Pattern[str], ...] = ()
+    any_terms: tuple[re.Pattern[str], ...] = ()
+    none_terms: tuple[re.Pattern[str], ...] = ()
+    nouns: tuple[re.Pattern[str], ...] = ()
+    window: tuple[int, int] | None = None  # characters (before, after) the number
+    reference: str = ""  # the measure id in references/ (this id unless given)
+    description: str = ""
+    line: int = 0
+
+    @property
+    def has_terms(self) -> bool:
+        return bool(self.all_terms or self.any_terms or self.nouns)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A formula that must hold between measures, such as doses per kilogram."""
+
+    id: str
+    expr: str
+    parsed: RelationExpr
+    tolerance: Tolerance
+    description: str = ""
+    line: int = 0
+
+    @property
+    def measures(self) -> frozenset[str]:
+        return self.parsed.measures
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """A known, accepted exception: findings about this claim (or measure) are not reported."""
+
+    reason: str
+    claim: str | None = None  # "path:line" or a claim id
+    measure: str | None = None
+    rule: str | None = None
+    line: int = 0
+
+    def matches(self, claim: Claim, rule: str | None = None) -> bool:
+        if self.rule is not None and rule is not None and rule != self.rule:
+            return False
+        if self.measure is not None and claim.measure != self.measure:
+            return False
+        if self.claim is None:
+            return True
+        if self.claim == claim.id:
+            return True
+        path, _, line = self.claim.rpartition(":")
+        if not line.isdigit() or int(line) != claim.line:
+            return False
+        doc = PurePosixPath(claim.doc.replace("\\", "/"))
+        wanted = PurePosixPath(path.replace("\\", "/"))
+        # A relative path in the catalog matches the same file named from any directory.
+        return doc == wanted or (
+            not wanted.is_absolute() and doc.parts[-len(wanted.parts) :] == wanted.parts
+        )
+
+
+@dataclass(frozen=True)
+class Catalog:
+    path: str
+    version: int
+    default_tolerance: Tolerance
+    default_place: str | None
+    default_window: tuple[int, int] | None
+    measures: tuple[Measure, ...]
+    relations: tuple[Relation, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
+    _by_id: dict[str, Measure] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({m.id: m for m in self.measures})
+
+    def __contains__(self, measure_id: object) -> bool:
+        return measure_id in self._by_id
+
+    def measure(self, measure_id: str) -> Measure:
+        """The measure with this id; KeyError if there is none."""
+        return self._by_id[measure_id]
+
+    def get(self, measure_id: str | None) -> Measure | None:
+        return self._by_id.get(measure_id) if measure_id else None
+
+    def tolerance_for(self, measure_id: str | None) -> Tolerance:
+        measure = self.get(measure_id)
+        return measure.tolerance if measure else self.default_tolerance
+
+    def suppression_for(self, claim: Claim, rule: str | None = None) -> Suppression | None:
+        """The first suppression that covers this claim (and rule), if any."""
+        for suppression in self.suppressions:
+            if suppression.matches(claim, rule):
+                return suppression
+        return None
+
+
+def default_catalog_path() -> Path:
+    """The catalog shipped in the package (a copy of the repository's claims.yaml)."""
+    return Path(__file__).resolve().parent / "data" / "claims.yaml"
+
+
+@lru_cache(maxsize=1)
+def catalog_schema() -> dict[str, Any]:
+    """The JSON Schema of the catalog, as shipped in the package."""
+    text = resources.files("factcheck").joinpath("schemas/catalog.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def load_catalog(path: str | Path) -> Catalog:
+    """Read and validate a catalog; every problem is reported in one ConfigError."""
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{name}: cannot read the catalog: {exc}") from exc
+    data, lines = _parse_yaml(text, name)
+    return _build(data, lines, name)
+
+
+# -- YAML with line numbers ---------------------------------------------------------------
+
+
+def _parse_yaml(text: str, name: str) -> tuple[Any, dict[JsonPath, int]]:
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise ConfigError(f"{name}:1: the catalog is empty")
+        lines: dict[JsonPath, int] = {}
+        duplicates: list[str] = []
+        _map_lines(node, (), lines, duplicates, name)
+        if duplicates:
+            raise ConfigError("\n".join(duplicates))
+        data = loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        context = getattr(exc, "context", None)
+        detail = f"{context}: {problem}" if context else problem
+        raise ConfigError(f"{name}:{line}: invalid YAML: {detail}") from None
+    finally:
+        loader.dispose()
+    return data, lines
+
+
+def _map_lines(
+    node: yaml.Node, path: JsonPath, lines: dict[JsonPath, int], dups: list[str], name: str
+) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            key_line = key_node.start_mark.line + 1
+            if key in seen:
+                where = _format_path((*path, key))
+                dups.append(
+                    f"{name}:{key_line}: {where}: duplicate key (first written on line {seen[key]})"
+                )
+                continue
+            seen[key] = key_line
+            # The key's line, not the value's: a block value starts on the next line.
+            lines[(*path, key)] = key_line
+            _map_lines(value_node, (*path, key), lines, dups, name)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(*path, index)] = item.start_mark.line + 1
+            _map_lines(item, (*path, index), lines, dups, name)
+
+
+def _format_path(path: JsonPath) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
+class _Problems:
+    """Collects ``file:line: path: message`` lines, so that one run reports every problem."""
+
+    def __init__(self, name: str, lines: dict[JsonPath, int]) -> None:
+        self.name = name
+        self.lines = lines
+        self.items: list[tuple[int, str]] = []
+
+    def line_of(self, path: JsonPath) -> int:
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def add(self, path: JsonPath, message: str) -> None:
+        line = self.line_of(path)
+        self.items.append((line, f"{self.name}:{line}: {_format_path(path)}: {message}"))
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            ordered = [text for _, text in sorted(self.items, key=lambda item: item[0])]
+            raise ConfigError("\n".join(dict.fromkeys(ordered)))
+
+
+# -- schema -------------------------------------------------------------------------------
+
+
+def _schema_problems(data: Any, problems: _Problems) -> None:
+    validator = jsonschema.Draft202012Validator(catalog_schema())
+    for error in validator.iter_errors(data):
+        path: JsonPath = tuple(error.absolute_path)
+        problems.add(*_describe(error, path))
+
+
+def _describe(error: jsonschema.ValidationError, path: JsonPath) -> tuple[JsonPath, str]:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    custom = schema.get("x-error")
+    instance = error.instance
+    if error.validator == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        extra = sorted(set(instance) - set(allowed))
+        field_name = extra[0] if extra else "?"
+        return (*path, field_name), (
+            f"unknown field '{field_name}' (expected one of: {', '.join(allowed)})"
+        )
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        if missing == "reason":
+            return path, "missing field 'reason': every exception must say why it is accepted"
+        return path, f"missing field '{missing}'"
+    if custom and error.validator in ("oneOf", "anyOf", "pattern", "type", "minimum"):
+        shown = instance if not isinstance(instance, (dict, list)) else "this entry"
+        if isinstance(shown, str):
+            shown = f"'{shown}'"
+        return path, f"{shown} {custom}"
+    if error.validator == "const":
+        return path, f"{instance!r} is not supported (expected {error.validator_value!r})"
+    return path, error.message
+
+
+# -- building the catalog -----------------------------------------------------------------
+
+
+def _build(data: Any, lines: dict[JsonPath, int], name: str) -> Catalog:
+    problems = _Problems(name, lines)
+    _schema_problems(data, problems)
+    # Later checks rely on the shapes the schema guarantees.
+    problems.raise_if_any()
+
+    defaults = data.get("defaults") or {}
+    default_tolerance = _tolerance(defaults.get("tolerance", "2%"), ("defaults", "tolerance"),
+                                   None, problems)  # fmt: skip
+    default_place = _place(defaults.get("place", "US"))
+    default_window = _window(defaults.get("window"))
+
+    measures: list[Measure] = []
+    first_line: dict[str, int] = {}
+    for index, raw in enumerate(data.get("measures") or []):
+        measure = _measure(raw, ("measures", index), defaults, default_tolerance, problems)
+        if measure is None:
+            continue
+        if measure.id in first_line:
+            problems.add(
+                ("measures", index, "id"),
+                f"'{measure.id}' is already defined on line {first_line[measure.id]}",
+            )
+            continue
+        first_line[measure.id] = measure.line
+        measures.append(measure)
+    by_id = {m.id: m for m in measures}
+
+    relations: list[Relation] = []
+    seen_relations: dict[str, int] = {}
+    for index, raw in enumerate(data.get("relations") or []):
+        relation = _relation(raw, ("relations", index), by_id, default_tolerance, problems)
+        if relation is None:
+            continue
+        if relation.id in seen_relations:
+            problems.add(
+                ("relations", index, "id"),
+                f"'{relation.id}' is already defined on line {seen_relations[relation.id]}",
+            )
+            continue
+        seen_relations[relation.id] = relation.line
+        relations.append(relation)
+
+    suppressions: list[Suppression] = []
+    for index, raw in enumerate(data.get("suppress") or []):
+        at: JsonPath = ("suppress", index)
+        if raw.get("measure") is not None and raw["measure"] not in by_id:
+            problems.add((*at, "measure"), f"unknown measure '{raw['measure']}'")
+            continue
+        suppressions.append(
+            Suppression(
+                reason=raw["reason"].strip(),
+                claim=raw.get("claim"),
+                measure=raw.get("measure"),
+                rule=raw.get("rule"),
+                line=problems.line_of(at),
+            )
+        )
+
+    problems.raise_if_any()
+    return Catalog(
+        path=name,
+        version=int(data["version"]),
+        default_tolerance=default_tolerance,
+        default_place=default_place,
+        default_window=default_window,
+        measures=tuple(measures),
+        relations=tuple(relations),
+        suppressions=tuple(suppressions),
+    )
+
+
+def _place(value: Any) -> str | None:
+    if value is None or str(value).strip().lower() == ANY_PLACE:
+        return None
+    return normalize_place(str(value))
+
+
+def _window(value: Any) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return (value, value)
+    return (int(value["before"]), int(value["after"]))
+
+
+def _tolerance(value: Any, at: JsonPath, unit: str | None, problems: _Problems) -> Tolerance:
+    try:
+        tolerance = Tolerance.parse(value)
+    except ValueError as exc:
+        problems.add(at, str(exc))
+        return Tolerance("0%", relative=0.0)
+    if tolerance.unit is not None and unit is not None:
+        try:
+            ureg.Quantity(1, parse_unit(tolerance.unit)).to(parse_unit(unit))
+        except Exception:  # noqa: BLE001 - pint raises several kinds for incompatible units
+            problems.add(at, f"'{value}' cannot be compared with the measure's unit '{unit}'")
+    return tolerance
+
+
+def _measure(
+    raw: dict[str, Any],
+    at: JsonPath,
+    defaults: dict[str, Any],
+    default_tolerance: Tolerance,
+    problems: _Problems,
+) -> Measure | None:
+    unit = raw["unit"]
+    unit_ok = True
+    try:
+        parse_unit(unit)
+    except ValueError as exc:
+        problems.add((*at, "unit"), str(exc))
+        unit_ok = False
+    if "tolerance" in raw:
+        tolerance = _tolerance(raw["tolerance"], (*at, "tolerance"), unit if unit_ok else None,
+                               problems)  # fmt: skip
+    else:
+        tolerance = default_tolerance
+        if unit_ok and default_tolerance.unit is not None:
+            _tolerance(defaults["tolerance"], (*at, "unit"), unit, problems)
+    terms = raw.get("terms") or {}
+    compiled = {
+        group: _patterns(terms.get(group) or [], (*at, "terms", group), problems)
+        for group in ("all", "any", "none")
+    }
+    nouns = _patterns(raw.get("nouns") or [], (*at, "nouns"), problems)
+    place = _place(raw["place"]) if "place" in raw else _place(defaults.get("place", "US"))
+    window = _window(raw["window"]) if "window" in raw else _window(defaults.get("window"))
+    return Measure(
+        id=raw["id"],
+        label=raw["label"],
+        unit=unit,
+        tolerance=tolerance,
+        place=place,
+        kind=raw.get("kind"),
+        all_terms=compiled["all"],
+        any_terms=compiled["any"],
+        none_terms=compiled["none"],
+        nouns=nouns,
+        window=window,
+        reference=raw.get("reference") or raw["id"],
+        description=raw.get("description", ""),
+        line=problems.line_of(at),
+    )
+
+
+def _patterns(sources: list[str], at: JsonPath, problems: _Problems) -> tuple[re.Pattern, ...]:
+    compiled = []
+    for index, source in enumerate(sources):
+        try:
+            compiled.append(check_linear(source))
+        except UnsafePattern as exc:
+            problems.add((*at, index), f"'{source}' is refused: {exc}")
+        except re.error as exc:
+            problems.add((*at, index), f"'{source}' is not a valid regular expression: {exc}")
+    return tuple(compiled)
+
+
+def _relation(
+    raw: dict[str, Any],
+    at: JsonPath,
+    measures: dict[str, Measure],
+    default_tolerance: Tolerance,
+    problems: _Problems,
+) -> Relation | None:
+    try:
+        parsed = parse_relation(raw["expr"])
+    except RelationSyntaxError as exc:
+        problems.add((*at, "expr"), str(exc))
+        return None
+    unknown = sorted(parsed.measures - set(measures))
+    if unknown:
+        problems.add((*at, "expr"), "unknown measure " + ", ".join(f"'{m}'" for m in unknown))
+        return None
+    # Evaluate once on unit values: both sides must be quantities of the same dimension.
+    ones = {m: Interval.point(1.0, measures[m].unit) for m in parsed.measures}
+    try:
+        lhs, rhs = evaluate(parsed, ones)
+        rhs.to(lhs.unit)
+    except ValueError:
+        problems.add(
+            (*at, "expr"),
+            f"the two sides are not comparable: {_side_unit(parsed, ones, 0)} "
+            f"against {_side_unit(parsed, ones, 1)}",
+        )
+        return None
+    tolerance = (
+        _tolerance(raw["tolerance"], (*at, "tolerance"), lhs.unit, problems)
+        if "tolerance" in raw
+        else default_tolerance
+    )
+    return Relation(
+        id=raw["id"],
+        expr=raw["expr"],
+        parsed=parsed,
+        tolerance=tolerance,
+        description=raw.get("description", ""),
+        line=problems.line_of(at),
+    )
+
+
+def _side_unit(parsed: RelationExpr, ones: dict[str, Interval], side: int) -> str:
+    try:
+        return evaluate_side(parsed.rhs if side else parsed.lhs, ones).unit
+    except ValueError:
+        return "a sum of different units"

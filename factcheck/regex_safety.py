@@ -1,0 +1,218 @@
+"""Refuse regular expressions that can backtrack catastrophically.
+
+Catalog terms are written by users and run against every sentence of every document, so one
+pattern such as ``(a+)+`` could stall a run on an unlucky sentence. Python's ``re`` backtracks;
+instead of guarding every search with a timeout we refuse, when the catalog is loaded, the
+shapes that make backtracking super-linear:
+
+- a quantifier (``*``, ``+``, ``{2,}``...) over something that itself holds such a quantifier:
+  ``(a+)+``, ``(?:\\w+\\s)*``;
+- a quantifier over alternatives that can start with the same character: ``(?:a|ab)*``;
+- two quantifiers in a row over overlapping characters: ``\\d+\\d*``, ``.*.*``;
+- backreferences, which are not regular at all.
+
+The analysis works on the parse tree of Python's own regex parser, so it sees exactly what
+``re`` will run.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as C  # noqa: N812 - the parser's opcodes
+import re._parser as sre_parse
+import string
+from collections.abc import Iterable
+
+# First characters are compared on a sample alphabet: exact for ASCII, and a few letters the
+# domain uses (accented Spanish names, typographic quotes and dashes).
+_ALPHABET = frozenset(string.printable + "áéíóúñÁÉÍÓÚÑüÜ’‘“”–—")
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+
+
+class UnsafePattern(ValueError):
+    """The pattern compiles but could take super-linear time; the message says why."""
+
+
+def check_linear(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Compile ``pattern`` or raise ``re.error`` (invalid) / ``UnsafePattern`` (not linear)."""
+    compiled = re.compile(pattern, flags)
+    tree = sre_parse.parse(pattern, flags)
+    _check_sequence(list(tree), ignorecase=bool(flags & re.IGNORECASE))
+    return compiled
+
+
+def _check_sequence(items: list, ignorecase: bool) -> None:
+    previous: tuple | None = None
+    for item in items:
+        op, av = item
+        if op in _REPEATS:
+            _check_repeat(av, ignorecase)
+            if previous is not None and _is_unbounded(previous) and _is_unbounded(item):
+                a = _single_char_set(previous[1][2], ignorecase)
+                b = _single_char_set(av[2], ignorecase)
+                if a is not None and b is not None and a & b:
+                    raise UnsafePattern(
+                        "two quantifiers in a row repeat the same characters "
+                        "(like \\d+\\d*); merge them into one"
+                    )
+        for child in _children(op, av):
+            _check_sequence(child, ignorecase)
+        previous = item
+
+
+def _check_repeat(av: tuple, ignorecase: bool) -> None:
+    _, high, body = av
+    if high <= 1:
+        return
+    body = list(body)
+    if _contains_repeat(body):
+        raise UnsafePattern(
+            "it has a nested quantifier (a repeated group that itself repeats, like (a+)+); "
+            "regular expressions must be linear"
+        )
+    for op, av2 in _flatten_groups(body):
+        if op is C.BRANCH:
+            starts = [_first_chars(list(alt), ignorecase) for alt in av2[1]]
+            seen: set[str] = set()
+            for chars in starts:
+                if chars & seen:
+                    raise UnsafePattern(
+                        "a quantifier repeats alternatives that can start with the same "
+                        "character (like (a|ab)+); regular expressions must be linear"
+                    )
+                seen |= chars
+
+
+def _is_unbounded(item: tuple) -> bool:
+    op, av = item
+    return op in _REPEATS and av[1] > 1
+
+
+def _children(op, av) -> Iterable[list]:
+    if op in _REPEATS:
+        yield list(av[2])
+    elif op is C.SUBPATTERN:
+        yield list(av[3])
+    elif op is C.BRANCH:
+        for alternative in av[1]:
+            yield list(alternative)
+    elif op in (C.ASSERT, C.ASSERT_NOT):
+        yield list(av[1])
+    elif op is C.ATOMIC_GROUP:
+        yield list(av)
+    elif op is C.GROUPREF_EXISTS:
+        raise UnsafePattern("conditional groups and backreferences are not allowed")
+    elif op is C.GROUPREF:
+        raise UnsafePattern("backreferences are not allowed")
+
+
+def _flatten_groups(items: list) -> list:
+    """The items of a sequence with plain groups opened up: (?:(a|b)) is a|b."""
+    out = []
+    for op, av in items:
+        if op is C.SUBPATTERN:
+            out.extend(_flatten_groups(list(av[3])))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _contains_repeat(items: list) -> bool:
+    for op, av in items:
+        if op in _REPEATS and av[1] > 1:
+            return True
+        for child in _children(op, av):
+            if _contains_repeat(child):
+                return True
+    return False
+
+
+def _nullable(item: tuple) -> bool:
+    op, av = item
+    if op in _REPEATS:
+        return av[0] == 0 or all(_nullable(i) for i in av[2])
+    if op is C.SUBPATTERN:
+        return all(_nullable(i) for i in av[3])
+    if op is C.BRANCH:
+        return any(all(_nullable(i) for i in alt) for alt in av[1])
+    return op in (C.AT, C.ASSERT, C.ASSERT_NOT)
+
+
+def _first_chars(items: list, ignorecase: bool) -> set[str]:
+    """The characters a match of this sequence can start with (on the sample alphabet)."""
+    chars: set[str] = set()
+    for item in items:
+        op, av = item
+        single = _single_char_set([item], ignorecase)
+        if single is not None:
+            chars |= single
+        elif op in _REPEATS:
+            chars |= _first_chars(list(av[2]), ignorecase)
+        elif op is C.SUBPATTERN:
+            chars |= _first_chars(list(av[3]), ignorecase)
+        elif op is C.BRANCH:
+            for alternative in av[1]:
+                chars |= _first_chars(list(alternative), ignorecase)
+        elif op not in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            return set(_ALPHABET)  # unknown construct: assume it can start anywhere
+        if not _nullable(item):
+            break
+    return chars
+
+
+def _single_char_set(items, ignorecase: bool) -> set[str] | None:
+    """The set of characters when ``items`` is exactly one character class, else None."""
+    items = list(items)
+    if len(items) != 1:
+        return None
+    op, av = items[0]
+    if op is C.LITERAL:
+        return _case({chr(av)}, ignorecase)
+    if op is C.NOT_LITERAL:
+        return set(_ALPHABET) - _case({chr(av)}, ignorecase)
+    if op is C.ANY:
+        return set(_ALPHABET) - {"\n"}
+    if op is C.IN:
+        return _class_chars(av, ignorecase)
+    return None
+
+
+def _class_chars(items: list, ignorecase: bool) -> set[str]:
+    negate = False
+    chars: set[str] = set()
+    for op, av in items:
+        if op is C.NEGATE:
+            negate = True
+        elif op is C.LITERAL:
+            chars |= _case({chr(av)}, ignorecase)
+        elif op is C.RANGE:
+            low, high = av
+            chars |= _case({c for c in _ALPHABET if low <= ord(c) <= high}, ignorecase)
+        elif op is C.CATEGORY:
+            chars |= {c for c in _ALPHABET if _in_category(c, av)}
+        else:
+            chars |= set(_ALPHABET)
+    return set(_ALPHABET) - chars if negate else chars
+
+
+def _in_category(char: str, category) -> bool:
+    name = str(category)
+    if "NOT_DIGIT" in name:
+        return not char.isdigit()
+    if "DIGIT" in name:
+        return char.isdigit()
+    if "NOT_SPACE" in name:
+        return not char.isspace()
+    if "SPACE" in name:
+        return char.isspace()
+    if "NOT_WORD" in name:
+        return not (char.isalnum() or char == "_")
+    if "WORD" in name:
+        return char.isalnum() or char == "_"
+    return True
+
+
+def _case(chars: set[str], ignorecase: bool) -> set[str]:
+    if not ignorecase:
+        return chars
+    return chars | {c.lower() for c in chars} | {c.upper() for c in chars}
