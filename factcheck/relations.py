@@ -135,9 +135,11 @@ def _dotted_name(node: ast.AST) -> str | None:
     while isinstance(node, ast.Attribute):
         parts.append(node.attr)
         node = node.value
-    if isinstance(node, ast.Name) and not node.id.startswith("__"):
+    if isinstance(node, ast.Name):
         parts.append(node.id)
-        return ".".join(reversed(parts))
+        # Measure ids are lowercase words; "__class__" and friends are never one.
+        if all(part[:1].isalpha() for part in parts):
+            return ".".join(reversed(parts))
     return None
 
 
