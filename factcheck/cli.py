@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -91,6 +92,107 @@ def extract(
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--catalog", metavar="FILE", help="Measure catalog (default ./claims.yaml, else the shipped one).")  # fmt: skip
+@click.option("--references", "references_dir", metavar="DIR", help="Reference datasets (default ./references/, else the shipped ones).")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "csv", "html"]),
+              default="text", show_default=True, help="Output format.")  # fmt: skip
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
+              show_default=True, help="Exit 1 when a finding is at least this severe.")  # fmt: skip
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Extract in N processes.")  # fmt: skip
+@click.option("--include", multiple=True, metavar="GLOB", help="Only read files matching GLOB.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB.")
+@click.option("--as-of", metavar="DATE", help="Document date for relative periods.")
+@click.option("--show-verified", "-v", "verbose", is_flag=True, help="Also list the claims that were verified.")  # fmt: skip
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)  # fmt: skip
+@click.option("--explain", metavar="ID", help="Show the whole reasoning behind one finding.")
+def check(
+    paths: tuple[str, ...],
+    catalog: str | None,
+    references_dir: str | None,
+    fmt: str,
+    output: str | None,
+    fail_on: str,
+    jobs: int,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    as_of: str | None,
+    verbose: bool,
+    quiet: bool,
+    color: str,
+    explain: str | None,
+) -> int:
+    """Check the claims of PATH... against each other and the reference data."""
+    from .pipeline import run_check
+    from .report import render
+
+    cat = _load_catalog(catalog)
+    refs = _load_references(references_dir)
+    report = run_check(list(paths), cat, refs, include=list(include), exclude=list(exclude),
+                       as_of=as_of, jobs=jobs)  # fmt: skip
+    out = _open_output(output)
+    try:
+        if explain:
+            from .report.text import render_explain
+
+            try:
+                render_explain(report, explain, out)
+            except KeyError:
+                raise FactcheckError(f"no finding with id {explain!r}") from None
+        else:
+            use_color = color == "always" or (
+                color == "auto" and out is sys.stdout and sys.stdout.isatty()
+                and "NO_COLOR" not in os.environ
+            )  # fmt: skip
+            render(report, fmt, out, color=use_color, quiet=quiet, verbose=verbose,
+                   references=refs)  # fmt: skip
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return exit_code(report.findings, fail_on)
+
+
+def exit_code(findings, fail_on: str) -> int:
+    """1 when a finding is at or above --fail-on, else 0 (suppressed ones are already gone)."""
+    if fail_on == "never":
+        return 0
+    levels = ("error",) if fail_on == "error" else ("error", "warning")
+    return 1 if any(f.severity in levels for f in findings) else 0
+
+
+@cli.group()
+def references() -> None:
+    """List and show the reference datasets."""
+
+
+@references.command("list")
+@click.option("--references", "references_dir", metavar="DIR", help="Reference datasets directory.")
+def references_list(references_dir: str | None) -> None:
+    """One line per dataset: name, rows, measures, title."""
+    from .references import format_reference_list
+
+    click.echo(format_reference_list(_load_references(references_dir)))
+
+
+@references.command("show")
+@click.argument("id")
+@click.option("--references", "references_dir", metavar="DIR", help="Reference datasets directory.")
+def references_show(id: str, references_dir: str | None) -> None:
+    """The rows of a dataset or of a measure, with status and source."""
+    from .references import format_reference_show
+
+    refs = _load_references(references_dir)
+    try:
+        click.echo(format_reference_show(refs, id))
+    except KeyError:
+        raise FactcheckError(
+            f"no dataset or measure named {id!r} (see: factcheck references list)"
+        ) from None
+
+
+@cli.command()
 @click.argument("name", type=click.Choice(SCHEMAS))
 def schema(name: str) -> None:
     """Print the JSON Schema of a claim, a report or the catalog."""
@@ -106,6 +208,16 @@ def _load_catalog(path: str | None):
         local = Path("claims.yaml")
         path = str(local) if local.is_file() else str(default_catalog_path())
     return load_catalog(path)
+
+
+def _load_references(directory: str | None):
+    """The directory named, else ./references/ when present, else the shipped datasets."""
+    from .references import load_references
+
+    if directory is None:
+        local = Path("references")
+        directory = str(local) if (local / "datapackage.json").is_file() else None
+    return load_references(directory)
 
 
 def main(argv: list[str] | None = None) -> int:

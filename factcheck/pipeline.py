@@ -74,6 +74,7 @@ def run_check(
     include: list[str] | None = None,
     exclude: list[str] | None = None,
     as_of: str | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Extract every claim of the documents and check them all together."""
     from . import __version__

@@ -32,13 +32,13 @@ MeasureMatcher = Callable[[Claim, str], "str | None"]
 # numbers is the extreme of the whole series.
 _RECORD_RE = re.compile(
     r"\b(?P<max>highest|largest|most|deadliest|worst|record|peak|greatest)\b(?:[^.;]{0,60}?)"
-    r"\b(?:ever|in[ \t]+(?:\w+[ \t]+){0,3}history|on[ \t]+record|all-time|to[ \t]+date)\b"
-    r"|\b(?:all-time|record)[ \t-]+(?P<max2>high|peak)\b|\b(?P<min>lowest)\b[^.;]{0,40}?\bever\b",
+    r"\b(?:ever|in\s+(?:[\w'’]+\s+){0,3}history|on\s+record|all-time|to\s+date)\b"
+    r"|\b(?:all-time|record)[\s-]+(?P<max2>high|peak)\b|\b(?P<min>lowest)\b[^.;]{0,40}?\bever\b",
     re.IGNORECASE,
 )
 # An inline suppression: "factcheck: ignore" in a comment on the line before a claim (or on
 # its own line), in whatever comment syntax suits the format.
-_IGNORE_RE = re.compile(r"factcheck:[ \t]*ignore\b(?P<reason>[^\n]*)", re.IGNORECASE)
+_IGNORE_RE = re.compile(r"factcheck:\s*ignore\b(?P<reason>[^\n]*)", re.IGNORECASE)
 
 __all__ = ["extract_document", "MeasureMatcher"]
 
@@ -114,7 +114,7 @@ def _read_sentence(body: str, sentence: Sentence) -> tuple[list[_Found], list[Ti
         if m.start() < last_end or is_taken(m.start()):
             continue
         if kind == "factor":
-            if re.match(r"[ \t]+down\b|-digit", body[m.end() : m.end() + 6]):
+            if re.match(r"\s+down\b|-digit", body[m.end() : m.end() + 6]):
                 continue  # "doubling down", "double-digit" are idioms
             q = read_factor_word(body, m, s_start, s_end)
         else:

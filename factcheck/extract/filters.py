@@ -11,9 +11,9 @@ import re
 from . import lexicon as lx
 from .numbers import Number
 
-_MONTH_BEFORE_RE = re.compile(r"\b(?:" + lx.MONTHS + r")\.?[ \t]+$", re.IGNORECASE)
-_MONTH_AFTER_RE = re.compile(r"[ \t]+(?:" + lx.MONTHS + r")\b", re.IGNORECASE)
-_LIST_NUMBER_RE = re.compile(r"[.)][ \t]")
+_MONTH_BEFORE_RE = re.compile(r"\b(?:" + lx.MONTHS + r")\.?\s+$", re.IGNORECASE)
+_MONTH_AFTER_RE = re.compile(r"\s+(?:" + lx.MONTHS + r")\b", re.IGNORECASE)
+_LIST_NUMBER_RE = re.compile(r"[.)]\s")
 _GLUED_UNIT_RE = re.compile(r"(?:x|mg|mcg|kg|km|g|lbs?|k|m|mn|bn|tn)\b", re.IGNORECASE)
 
 

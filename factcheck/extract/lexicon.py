@@ -18,13 +18,14 @@ QUALIFIER_PHRASES: dict[str, list[str]] = {
         "slightly over", "slightly more than", "over", "exceeding", "exceeded", "above",
         "north of", "surpassing", "topping",
     ],
-    "at_least": ["at least", "no fewer than", "no less than", "a minimum of", "a floor of"],
+    "at_least": ["at least", "no fewer than", "no less than", "a minimum of", "a floor of",
+                 "as little as", "as low as", "as few as"],
     "less_than": [
         "less than", "fewer than", "lower than", "just under", "just below", "slightly less than",
         "under", "below", "shy of", "short of",
     ],
     "at_most": [
-        "at most", "up to", "as much as", "as many as", "as high as", "as little as",
+        "at most", "up to", "as much as", "as many as", "as high as",
         "no more than", "not more than", "a maximum of", "a high of",
     ],
     "nearly": ["nearly", "almost", "close to", "just shy of", "approaching", "just short of"],
@@ -43,12 +44,12 @@ _PHRASE_TO_QUALIFIER = {p: q for q, ps in QUALIFIER_PHRASES.items() for p in ps}
 QUALIFIER_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\s(\"“—–/]))(?P<q>"
     + "|".join(re.escape(p) for p in sorted(_PHRASE_TO_QUALIFIER, key=len, reverse=True))
-    + r")[ \t\u00a0]*$",
+    + r")\s*$",
     re.IGNORECASE,
 )
 # "or more" / "or so" / "plus" after a number.
 QUALIFIER_AFTER_RE = re.compile(
-    r"[ \t]*(?:(?P<more>or more|or greater|or higher|\+|plus\b)|(?P<so>or so\b))", re.IGNORECASE
+    r"\s*(?:(?P<more>or more|or greater|or higher|\+|plus\b)|(?P<so>or so\b))", re.IGNORECASE
 )
 
 
@@ -58,27 +59,27 @@ def qualifier_of(phrase: str) -> str:
 
 # Currencies written before the number ("$", "US$") and after it ("dollars", "pesos").
 CURRENCY_BEFORE_RE = re.compile(
-    r"(?P<cur>US\s?\$|U\.S\.\s?\$|USD\s?|MX\$|MXN\s?|\$|€|EUR\s?|£|¥|RMB\s?)[ \t\u00a0]*$"
+    r"(?P<cur>US\s?\$|U\.S\.\s?\$|USD\s?|MX\$|MXN\s?|\$|€|EUR\s?|£|¥|RMB\s?)\s*$"
 )
 CURRENCY_SYMBOLS = {
     "$": "USD", "US$": "USD", "U.S.$": "USD", "USD": "USD", "MX$": "MXN", "MXN": "MXN",
     "€": "EUR", "EUR": "EUR", "£": "GBP", "¥": "CNY", "RMB": "CNY",
 }  # fmt: skip
 CURRENCY_AFTER_RE = re.compile(
-    r"[ \t\u00a0]*(?:of[ \t]+)?(?:U\.?S\.?[ \t]+)?(?P<cur>dollars?|pesos?|euros?|yuan|renminbi|pounds sterling)\b",
+    r"\s*(?:of\s+)?(?:U\.?S\.?\s+)?(?P<cur>dollars?|pesos?|euros?|yuan|renminbi|pounds sterling)\b",
     re.IGNORECASE,
 )
-CENTS_RE = re.compile(r"[ \t\u00a0]*(?:cents?|¢)(?![A-Za-z])", re.IGNORECASE)
+CENTS_RE = re.compile(r"\s*(?:cents?|¢)(?![A-Za-z])", re.IGNORECASE)
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "peso": "MXN", "pesos": "MXN",
                   "euro": "EUR", "euros": "EUR", "yuan": "CNY", "renminbi": "CNY"}  # fmt: skip
 # "in 2025 dollars", "(2024 dollars)", "in constant 2020 US dollars"
 CURRENCY_YEAR_RE = re.compile(
-    r"[ \t(]*(?:in[ \t]+)?(?:constant[ \t]+|real[ \t]+)?(?P<year>(?:19|20)\d\d)[ \t]+(?:U\.?S\.?[ \t]+)?dollars",
+    r"[\s(]*(?:in\s+)?(?:constant\s+|real\s+)?(?P<year>(?:19|20)\d\d)\s+(?:U\.?S\.?\s+)?dollars",
     re.IGNORECASE,
 )
 
 PERCENT_RE = re.compile(
-    r"(?:[ \t\u00a0]*%|[ \t\u00a0-]*(?P<pp>percentage[ \t-]points?)|[ \t\u00a0-]*(?:percent|per[ \t]cent|pct)\b)",
+    r"(?:\s*%|[\s-]*(?P<pp>percentage[\s-]points?)|[\s-]*(?:percent|per\scent|pct)\b)",
     re.IGNORECASE,
 )
 
@@ -109,7 +110,7 @@ DURATION_UNITS = {
 # Long durations are stated in years: "two decades" is 20 years, as an editor would compare it.
 YEARS_IN = {"decade": 10, "century": 100, "millennium": 1000}
 UNIT_AFTER_RE = re.compile(
-    r"(?:[ \t\u00a0]|-)?(?P<unit>"
+    r"(?:\s|-)?(?P<unit>"
     + "|".join(re.escape(u) for u in sorted({**MEASURE_UNITS, **DURATION_UNITS}, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
@@ -117,7 +118,7 @@ UNIT_AFTER_RE = re.compile(
 
 # Multipliers: "50 times", "50x", "ten-fold", "50-fold".
 MULTIPLIER_AFTER_RE = re.compile(
-    r"(?:[ \t\u00a0]*(?P<times>times)\b|(?P<x>[xX×])(?![A-Za-z])|[ \t\u00a0-]?(?P<fold>fold)\b)",
+    r"(?:\s*(?P<times>times)\b|(?P<x>[xX×])(?![A-Za-z])|[\s-]?(?P<fold>fold)\b)",
 )
 # Verbs of multiplication that are numbers by themselves.
 FACTOR_WORDS = {"doubled": 2, "doubling": 2, "double": 2, "doubles": 2, "tripled": 3,
@@ -128,20 +129,20 @@ FACTOR_WORD_RE = re.compile(r"\b(?:" + "|".join(FACTOR_WORDS) + r")\b", re.IGNOR
 
 # Rates: "a day", "per year", "every week", "annually", "per 100,000 people".
 RATE_RE = re.compile(
-    r"[ \t\u00a0]*(?:(?:a|an|per|each|every)[ \t]+(?P<per>day|week|month|year|hour|decade)\b"
-    r"|(?P<adv>daily|weekly|monthly|annually|yearly|a[ \t]+year|per[ \t]+annum)\b)",
+    r"\s*(?:(?:a|an|per|each|every)\s+(?P<per>day|week|month|year|hour|decade)\b"
+    r"|(?P<adv>daily|weekly|monthly|annually|yearly|a\s+year|per\s+annum)\b)",
     re.IGNORECASE,
 )
 RATE_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
                 "yearly": "year", "per annum": "year", "a year": "year"}  # fmt: skip
 PER_CAPITA_RE = re.compile(
-    r"[ \t\u00a0]*(?:deaths[ \t]+)?per[ \t]+100,?000(?:[ \t]+(?:people|persons|residents|inhabitants|population|population))?\b",
+    r"\s*(?:deaths\s+)?per\s+100,?000(?:\s+(?:people|persons|residents|inhabitants|population|population))?\b",
     re.IGNORECASE,
 )
 
 # "6 out of 10", "4 in 10", "one in five": shares of a whole.
 SHARE_RE = re.compile(
-    r"[ \t]+(?:out[ \t]+of|in)[ \t]+(?P<den>\d{1,3}(?![\d,])|ten|five|four|three|two|hundred|a hundred)\b",
+    r"\s+(?:out\s+of|in)\s+(?P<den>\d{1,3}(?![\d,])|ten|five|four|three|two|hundred|a hundred)\b",
     re.IGNORECASE,
 )
 SHARE_DENOMINATORS = {"ten": 10, "five": 5, "four": 4, "three": 3, "two": 2, "hundred": 100,
@@ -158,26 +159,26 @@ INCREASE_WORDS = (
     r"soar\w*|gain\w*|boost\w*|expan\w*|rais\w*|more|hike\w*|doubl\w*|tripl\w*"
 )
 CHANGE_AFTER_RE = re.compile(
-    r"[ \t]+(?P<word>" + DECREASE_WORDS + "|" + INCREASE_WORDS + r")\b", re.IGNORECASE
+    r"\s+(?P<word>" + DECREASE_WORDS + "|" + INCREASE_WORDS + r")\b", re.IGNORECASE
 )
 CHANGE_BEFORE_RE = re.compile(
-    r"\b(?P<word>" + DECREASE_WORDS + "|" + INCREASE_WORDS + r")(?:[ \t]+(?:by|of|to))?"
-    r"(?:[ \t]+(?:about|nearly|almost|more than|roughly|some|over|approximately|an estimated))?[ \t]+$",
+    r"\b(?P<word>" + DECREASE_WORDS + "|" + INCREASE_WORDS + r")(?:\s+(?:by|of|to))?"
+    r"(?:\s+(?:about|nearly|almost|more than|roughly|some|over|approximately|an estimated))?\s+$",
     re.IGNORECASE,
 )
 DECREASE_RE = re.compile(r"^(?:" + DECREASE_WORDS + r")$", re.IGNORECASE)
 
 # Superlatives that turn an ordinal into a rank: "fifth-largest", "22nd in the world".
 RANK_AFTER_RE = re.compile(
-    r"(?:[ \t-]+(?:largest|biggest|highest|lowest|smallest|most|least|leading|greatest|"
+    r"(?:[\s-]+(?:largest|biggest|highest|lowest|smallest|most|least|leading|greatest|"
     r"deadliest|worst|best|richest|poorest|top|busiest|fastest|strongest|weakest)\b"
-    r"|[ \t]+(?:in|among)[ \t]+the[ \t]+(?:world|nation|country|region|globe))",
+    r"|\s+(?:in|among)\s+the\s+(?:world|nation|country|region|globe))",
     re.IGNORECASE,
 )
 
 # Ages: "ages 18–44", "aged 15", "a 15-year-old", "18 years old".
-AGE_BEFORE_RE = re.compile(r"\b(?:ages?|aged)[ \t]+$", re.IGNORECASE)
-AGE_AFTER_RE = re.compile(r"(?:-year-old|[ \t]+years?[ \t]+old|-years?-old)\b", re.IGNORECASE)
+AGE_BEFORE_RE = re.compile(r"\b(?:ages?|aged)\s+$", re.IGNORECASE)
+AGE_AFTER_RE = re.compile(r"(?:-year-old|\s+years?\s+old|-years?-old)\b", re.IGNORECASE)
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")  # fmt: skip
@@ -188,8 +189,8 @@ MONTH_NUMBERS = {name: i for i, names in enumerate(
 
 # Identifiers: numbers after these words name something, they do not count it.
 _ID_WORDS = (
-    r"executive[ \t]+orders?|orders?|numbers?|sections?|title|chapters?|parts?|figures?|"
-    r"tables?|pages?|volumes?|issues?|articles?|resolution|public[ \t]+law|reports?|rule|docket|"
+    r"executive\s+orders?|orders?|numbers?|sections?|title|chapters?|parts?|figures?|"
+    r"tables?|pages?|volumes?|issues?|articles?|resolution|public\s+law|reports?|rule|docket|"
     r"case|amendment|operation|phase|step|item|appendix|annex|class|schedule|grade|level|route|"
     r"highway|interstate|room|flight|congress|session|box|isbn|issn|code|form|paragraph|clause|"
     r"bill|directive|memorandum|decree|proclamation|category|tier|stage|round|district|precinct|"
@@ -197,18 +198,14 @@ _ID_WORDS = (
 )
 # Abbreviations count only with their period: "No. 5", "p. 12", "S. 1234", "H.R. 22".
 _ID_ABBREVIATIONS = (
-    r"no|nos|sec|fig|figs|p|pp|vol|art|res|h\.?[ \t]?r|h\.?[ \t]?j|s|v|ch|para|cong|ext|tel|p\.l|op"
+    r"no|nos|sec|fig|figs|p|pp|vol|art|res|h\.?\s?r|h\.?\s?j|s|v|ch|para|cong|ext|tel|p\.l|op"
 )
 IDENTIFIER_BEFORE_RE = re.compile(
-    r"(?:\b(?:"
-    + _ID_WORDS
-    + r")|\b(?:"
-    + _ID_ABBREVIATIONS
-    + r")\.|§+)[ \t\u00a0]*#?[ \t\u00a0]*$",
+    r"(?:\b(?:" + _ID_WORDS + r")|\b(?:" + _ID_ABBREVIATIONS + r")\.|§+)\s*#?\s*$",
     re.IGNORECASE,
 )
 IDENTIFIER_AFTER_RE = re.compile(
-    r"[ \t]*(?:U\.?S\.?C\.?|C\.?F\.?R\.?|Stat\.|F\.[23]d|U\.S\.[ \t]+\d|S\.[ \t]?Ct\.)",
+    r"\s*(?:U\.?S\.?C\.?|C\.?F\.?R\.?|Stat\.|F\.[23]d|U\.S\.\s+\d|S\.\s?Ct\.)",
     re.IGNORECASE,
 )
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b10\.\d{4,9}/\S+|[\w.+-]+@[\w-]+\.[\w.]+")

@@ -18,8 +18,8 @@ _STOP = frozenset(
     months week weeks day days today now then there here what how why all both either
     neither such other another same own very too""".split()
 )
-_WORD_RE = re.compile(r"[ \t\u00a0]+(?P<w>[A-Za-z][A-Za-z'’-]*)")
-_OF_RE = re.compile(r"[ \t\u00a0]+of(?=[ \t\u00a0])", re.IGNORECASE)
+_WORD_RE = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z'’-]*)")
+_OF_RE = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 
 
 def counted_noun(text: str, end: int, sent_end: int, skip_of: bool) -> str | None:

@@ -52,9 +52,9 @@ ANCHOR_RE = re.compile(
     re.IGNORECASE,
 )
 
-_SPACE = r"[ \t\u00a0]*"
+_SPACE = r"\s*"
 _SCALE_AFTER_RE = re.compile(
-    r"(?:[ \t\u00a0]|-)?(?P<scale>hundred|thousand|million|billion|trillion)\b"
+    r"(?:\s|-)?(?P<scale>hundred|thousand|million|billion|trillion)\b"
     r"|" + _SPACE + r"(?P<short>bn|mn|mln|tn|[kmb])\b",
     re.IGNORECASE,
 )
@@ -103,16 +103,18 @@ def parse_digits(raw: str) -> tuple[float, float] | None:
         decimals = len(raw.split(".")[1])
         resolution = 10.0**-decimals
     else:
+        # "79,000" was rounded to the thousand; a round "100,000" is read as carrying two
+        # significant digits (to the ten thousand), not one: writers round, but not that far.
         stripped = raw.rstrip("0")
         zeros = len(raw) - len(stripped) if stripped else 0
-        resolution = 10.0**zeros
+        resolution = 10.0 ** min(zeros, max(len(raw) - 2, 0))
     return value, resolution
 
 
 def _next_word(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
     """The next word after ``pos`` (skipping spaces and one hyphen), with its span."""
     i = pos
-    while i < limit and text[i] in " \t\u00a0-":
+    while i < limit and text[i] in " \t\n\u00a0-":
         i += 1
     if i - pos > 3:
         return None
@@ -235,7 +237,7 @@ def _parse_word_number(text: str, m: re.Match[str], limit: int) -> Number | None
     if word in SCALES:
         # "a hundred", "a million": the article is the number one.
         before = text[max(0, start - 6) : start]
-        art = re.search(r"\b(?:a|an|one)[ \t]+$", before, re.IGNORECASE)
+        art = re.search(r"\b(?:a|an|one)\s+$", before, re.IGNORECASE)
         if not art:
             return None
         read = _read_word_number(text, start, limit, after_article=True)
@@ -250,7 +252,7 @@ def _parse_word_number(text: str, m: re.Match[str], limit: int) -> Number | None
     value, end = read
     number = Number(start, end, value, is_words=True, resolution=1.0)
     # "one and a half", "two and a half million"
-    half = re.match(r"[ \t]+and[ \t]+a[ \t]+half\b", text[end : end + 16], re.IGNORECASE)
+    half = re.match(r"\s+and\s+a\s+half\b", text[end : end + 16], re.IGNORECASE)
     if half:
         number.value = value + 0.5
         number.end = end + half.end()
@@ -262,7 +264,7 @@ def _parse_word_number(text: str, m: re.Match[str], limit: int) -> Number | None
         number.resolution = (number.resolution or 1) * factor
         number.end = scale.end()
     # "two-thirds", "three quarters"
-    frac = re.match(r"[- \t](thirds|quarters|fifths|third|quarter)\b", text[number.end : number.end + 10],
+    frac = re.match(r"[-\s](thirds|quarters|fifths|third|quarter)\b", text[number.end : number.end + 10],
                     re.IGNORECASE)  # fmt: skip
     if frac and value and value < 10:
         denom = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifths": 5}[
@@ -280,7 +282,7 @@ def _parse_vague(text: str, m: re.Match[str], limit: int) -> Number:
     word = m.group("word").lower()
     end = m.end()
     of_more = re.match(
-        r"[ \t]+of[ \t]+(thousands|millions|billions)\b", text[end : end + 24], re.IGNORECASE
+        r"\s+of\s+(thousands|millions|billions)\b", text[end : end + 24], re.IGNORECASE
     )
     if word == "tens" and not of_more:
         return None  # type: ignore[return-value]
@@ -301,7 +303,7 @@ def _parse_vague(text: str, m: re.Match[str], limit: int) -> Number:
 def _parse_few(text: str, m: re.Match[str]) -> Number | None:
     """ "a few" is two to five; "a couple (of)" two or three. Bare "few" is not a number."""
     start = m.start()
-    art = re.search(r"\ba[ \t]+$", text[max(0, start - 4) : start], re.IGNORECASE)
+    art = re.search(r"\ba\s+$", text[max(0, start - 4) : start], re.IGNORECASE)
     if not art:
         return None
     low, high = (2, 5) if m.group("word").lower() == "few" else (2, 3)
@@ -315,7 +317,7 @@ def _parse_fraction_word(text: str, m: re.Match[str], limit: int) -> Number | No
     word = m.group("word").lower()
     start = m.start()
     before = text[max(0, start - 8) : start]
-    art = re.search(r"\b(?:a|an|one)[ \t-]+$", before, re.IGNORECASE)
+    art = re.search(r"\b(?:a|an|one)[\s-]+$", before, re.IGNORECASE)
     if word == "half":
         begin = start - len(art.group(0)) if art else start
         return Number(begin, m.end(), 0.5, is_words=True, is_fraction=True,

@@ -20,23 +20,21 @@ _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, 
 
 # Alternatives are tried left to right at each position, longest forms first.
 TIME_RE = re.compile(
-    r"(?P<ending>(?:the[ \t]+)?(?:twelve|12)[- \t]months?[ \t]+(?:period[ \t]+)?end(?:ing|ed)[ \t]+"
-    r"(?:in[ \t]+)?(?P<end_m>" + _M + r")[ \t]+(?P<end_y>" + _Y + r"))"
-    r"|(?P<span>(?:(?P<span_kw>from|between|since)[ \t]+)?(?:FY[ \t]?)?(?P<y1>" + _Y + r")"
-    r"[ \t]*" + _SPAN_WORDS + r"[ \t]*(?:FY[ \t]?)?(?P<y2>" + _Y + r"|\d\d)(?![\d,])(?!s\b))"
-    r"|(?P<decade>(?:the[ \t]+)?(?:early[ \t]+|mid-?[ \t]*|late[ \t]+)?(?P<dec>1[89]\d0|20\d0)s)\b"
-    r"|(?P<month>(?P<mon>"
-    + _M
-    + r")[ \t]+(?:(?P<day>\d{1,2}),?[ \t]+)?(?P<my>"
+    r"(?P<ending>(?:the\s+)?(?:twelve|12)[-\s]months?\s+(?:period\s+)?end(?:ing|ed)\s+"
+    r"(?:in\s+)?(?P<end_m>" + _M + r")\s+(?P<end_y>" + _Y + r"))"
+    r"|(?P<span>(?:(?P<span_kw>from|between|since)\s+)?(?:FY\s?)?(?P<y1>" + _Y + r")"
+    r"\s*" + _SPAN_WORDS + r"\s*(?:FY\s?)?(?P<y2>" + _Y + r"|\d\d)(?!\d|,\d)(?!s\b))"
+    r"|(?P<decade>(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?(?P<dec>1[89]\d0|20\d0)s)\b"
+    r"|(?P<month>(?P<mon>" + _M + r")\s+(?:(?P<day>\d{1,2}),?\s+)?(?P<my>" + _Y + r"))(?![\d,])"
+    r"|(?P<daymonth>(?P<dd>\d{1,2})\s+(?P<dmon>" + _M + r")\s+(?P<dmy>" + _Y + r"))(?![\d,])"
+    r"|(?P<fiscal>(?:FY|fiscal\s+year)\s?(?P<fy>" + _Y + r"|\d\d))\b"
+    r"|(?P<year>(?:(?P<year_kw>in|during|by|since|of|for|until|through|before|after)\s+)?"
+    r"(?<![\d,.$€£])(?P<yy>"
     + _Y
-    + r"))(?![\d,])"
-    r"|(?P<daymonth>(?P<dd>\d{1,2})[ \t]+(?P<dmon>" + _M + r")[ \t]+(?P<dmy>" + _Y + r"))(?![\d,])"
-    r"|(?P<fiscal>(?:FY|fiscal[ \t]+year)[ \t]?(?P<fy>" + _Y + r"|\d\d))\b"
-    r"|(?P<year>(?:(?P<year_kw>in|during|by|since|of|for|until|through|before|after)[ \t]+)?"
-    r"(?<![\d,.$€£])(?P<yy>" + _Y + r"))(?!\d|,\d|%|\.\d|[ \t]*(?:percent|per cent)|[ \t]+(?:U\.?S\.?[ \t]+)?dollars)"
-    r"|(?P<relative>(?:the[ \t]+)?(?:prior|previous|preceding)[ \t]+year|a[ \t]+year[ \t]+(?:earlier|before)"
-    r"|last[ \t]+year|this[ \t]+year|(?:over[ \t]+|in[ \t]+|during[ \t]+)?the[ \t]+(?:past|last)[ \t]+"
-    r"(?:(?P<rel_n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)[ \t]+)?"
+    + r"))(?!\d|,\d|%|\.\d|\s*(?:percent|per cent)|\s+(?:U\.?S\.?\s+)?dollars)"
+    r"|(?P<relative>(?:the\s+)?(?:prior|previous|preceding)\s+year|a\s+year\s+(?:earlier|before)"
+    r"|last\s+year|this\s+year|(?:over\s+|in\s+|during\s+)?the\s+(?:past|last)\s+"
+    r"(?:(?P<rel_n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+)?"
     r"(?P<rel_unit>decades?|years?))\b",
     re.IGNORECASE,
 )

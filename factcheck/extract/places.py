@@ -38,7 +38,7 @@ _NAMES = sorted([*COUNTRIES, *US_STATES], key=len, reverse=True)
 # Case-sensitive on the first letter: "US" the country, not "us" the pronoun.
 PLACE_RE = re.compile(
     r"(?<![\w.])(?P<name>"
-    + "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in _NAMES)
+    + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NAMES)
     + r")(?![\w])",
     re.IGNORECASE,
 )

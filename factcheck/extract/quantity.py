@@ -15,10 +15,8 @@ from . import lexicon as lx
 from .numbers import ANCHOR_RE, Number, parse_number
 
 _WINDOW = 48  # characters of left context read for qualifiers and currency signs
-_RANGE_SEP_RE = re.compile(r"[ \t\u00a0]*(?P<sep>–|—|-|to|and|or)[ \t\u00a0]*", re.IGNORECASE)
-_BETWEEN_RE = re.compile(
-    r"\b(?:between|from)[ \t\u00a0]+(?:[$€£]|US\$)?[ \t\u00a0]*$", re.IGNORECASE
-)
+_RANGE_SEP_RE = re.compile(r"\s*(?P<sep>–|—|-|to|and|or)\s*", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"\b(?:between|from)\s+(?:[$€£]|US\$)?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -240,7 +238,7 @@ def _read_range_end(text: str, first: Number, end: int, sent_end: int, left: str
     if word == "-" and (sep.group(0) != "-"):
         return None  # "5 - 7" with spaces is arithmetic or a dash, not a range
     pos = sep.end()
-    cur = re.match(r"(?:US\$|\$|€)[ \t]*", text[pos : pos + 5])
+    cur = re.match(r"(?:US\$|\$|€)\s*", text[pos : pos + 5])
     if cur:
         pos += cur.end()
     m = ANCHOR_RE.match(text, pos)
@@ -278,7 +276,7 @@ def _find_rate(text: str, end: int, sent_end: int) -> tuple[str, int, bool] | No
     # Up to three words of noun between the number and the time base: "350 people joining
     # every week". Another number in between means the rate belongs to that one.
     window = text[end : min(sent_end, end + 40)]
-    m = re.match(r"(?:[ \t]+[A-Za-z][\w'-]*){1,3}?(?=[ \t]+(?:a|an|per|each|every)[ \t]+"
+    m = re.match(r"(?:\s+[A-Za-z][\w'-]*){1,3}?(?=\s+(?:a|an|per|each|every)\s+"
                  r"(?:day|week|month|year)\b)", window)  # fmt: skip
     if m:
         rate = lx.RATE_RE.match(text, end + m.end(), sent_end)
@@ -289,9 +287,7 @@ def _find_rate(text: str, end: int, sent_end: int) -> tuple[str, int, bool] | No
 
 
 def _increase_follows(text: str, end: int, sent_end: int) -> bool:
-    return bool(
-        re.match(r"[ \t]+(?:increase|rise|jump|growth)", text[end : min(sent_end, end + 12)])
-    )
+    return bool(re.match(r"\s+(?:increase|rise|jump|growth)", text[end : min(sent_end, end + 12)]))
 
 
 def _change_direction(text: str, left: str, end: int, sent_end: int) -> int:

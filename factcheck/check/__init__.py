@@ -1,0 +1,68 @@
+"""The check stage: Claim[] -> Finding[].
+
+Four checks, each a group-by over the claims (never all pairs): against reference data,
+against each other, stated changes, and the catalog's relations. Suppressions, from the
+catalog or inline in a draft, are applied last, so a suppressed claim still serves as evidence
+for others but no finding about it is reported.
+"""
+
+from __future__ import annotations
+
+from ..catalog import Catalog
+from ..model import Claim, Finding
+from ..references import ReferenceSet
+from .against_claims import check_against_claims
+from .against_references import check_against_references
+from .changes import check_changes
+from .relations import check_relations
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def check_claims(claims: list[Claim], catalog: Catalog, references: ReferenceSet) -> list[Finding]:
+    """Every finding about the claims, the most severe first, then by place."""
+    findings = (
+        check_against_references(claims, catalog, references)
+        + check_against_claims(claims, catalog)
+        + check_changes(claims, catalog, references)
+        + check_relations(claims, catalog, references)
+    )
+    by_id = {claim.id: claim for claim in claims}
+    kept = [f for f in findings if not _suppressed(f, by_id, catalog)]
+    kept = _drop_echoes(kept)
+    kept.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.claims[0]["doc"], f.claims[0]["line"],
+                             f.claims[0]["column"], f.rule))  # fmt: skip
+    return _unique(kept)
+
+
+def _suppressed(finding: Finding, by_id: dict[str, Claim], catalog: Catalog) -> bool:
+    for ref in finding.claims:
+        claim = by_id.get(ref["id"])
+        if claim is None:
+            continue
+        if claim.suppressed or catalog.suppression_for(claim, finding.rule) is not None:
+            return True
+    return False
+
+
+def _drop_echoes(findings: list[Finding]) -> list[Finding]:
+    """A relation that fails only because one claim is already off its reference repeats that
+    finding in other words: keep the reference mismatch, which says more."""
+    mismatched = {f.claims[0]["id"] for f in findings if f.rule == "reference-mismatch"}
+    return [
+        f
+        for f in findings
+        if not (
+            f.rule == "relation-mismatch" and len(f.claims) == 1 and f.claims[0]["id"] in mismatched
+        )
+    ]
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen: set[str] = set()
+    result = []
+    for finding in findings:
+        if finding.id not in seen:
+            seen.add(finding.id)
+            result.append(finding)
+    return result

@@ -1,0 +1,155 @@
+"""Claims against each other, within a document and across documents.
+
+Checking is a group-by, never all pairs: claims are grouped by what they are about (measure,
+place, period; or, without a measure, the normalized counted noun, its sort of unit, place and
+period), and each claim of a group is compared with the group's first claim. A group of n
+claims costs n comparisons.
+
+"Highest ever" claims are checked across periods: a claim of the same measure and place in
+another period that is larger than a stated record contradicts it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable
+
+from ..catalog import Catalog, Tolerance
+from ..match import normalize_noun, unit_signature
+from ..model import Claim, Finding
+from .compare import AGREE, FAR, compare
+from .evidence import Evidence, claim_evidence, describe_interval, fmt, normalized
+from .findings import claim_ref, quote, where
+
+_SKIP_KINDS = ("rank", "age", "duration")
+
+
+def group_key(claim: Claim, catalog: Catalog) -> Hashable | None:
+    """What a claim is about, for comparing it with others; None when too vague to compare."""
+    if claim.value is None and claim.qualifier != "vague":
+        return None
+    if claim.kind in _SKIP_KINDS or claim.qualifier == "vague":
+        return None
+    place = claim.place or catalog.default_place
+    kind = "change" if claim.kind == "change" else "level"
+    if claim.measure:
+        return ("measure", claim.measure, place, claim.period, kind)
+    if not claim.noun:
+        return None
+    noun = normalize_noun(claim.noun)
+    # Without a measure, a noun alone is weak evidence that two numbers are about the same
+    # thing: require a period, or a noun of two words or more ("cartel members").
+    if not noun or (claim.period is None and len(noun.split()) < 2):
+        return None
+    try:
+        signature = unit_signature(claim.unit)
+    except ValueError:
+        return None
+    return ("noun", noun, signature, claim.kind, place, claim.period)
+
+
+def check_against_claims(claims: list[Claim], catalog: Catalog) -> list[Finding]:
+    groups: dict[Hashable, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        key = group_key(claim, catalog)
+        if key is not None:
+            groups[key].append(claim)
+    findings: list[Finding] = []
+    for key, group in groups.items():
+        if len(group) < 2:
+            continue
+        tolerance = catalog.tolerance_for(group[0].measure)
+        findings.extend(_check_group(group, tolerance, key[0] == "noun"))
+    findings.extend(_check_records(claims, catalog))
+    return findings
+
+
+def _check_group(group: list[Claim], tolerance: Tolerance, by_noun: bool) -> list[Finding]:
+    anchor = group[0]
+    anchor_evidence = claim_evidence(anchor)
+    findings = []
+    for claim in group[1:]:
+        if claim.doc == anchor.doc and claim.sentence == anchor.sentence:
+            continue  # two numbers of one sentence are about different things
+        try:
+            evidence = normalized(claim_evidence(claim), anchor.unit)
+        except ValueError:
+            continue
+        comparison = compare(evidence.interval, anchor_evidence.interval, tolerance)
+        if comparison.verdict == AGREE:
+            continue
+        findings.append(
+            _contradiction(claim, evidence, anchor, anchor_evidence, comparison, tolerance, by_noun)
+        )
+    return findings
+
+
+def _contradiction(
+    claim, evidence: Evidence, anchor, anchor_evidence: Evidence, comparison, tolerance, by_noun
+) -> Finding:
+    about = f"“{claim.noun}”" if by_noun else (claim.measure or "the same measure")
+    period = f" in {claim.period}" if claim.period else ""
+    message = (
+        f"{quote(claim)} contradicts {quote(anchor)} at {where(anchor)} about {about}{period}: "
+        f"{describe_interval(evidence.interval)} against {describe_interval(anchor_evidence.interval)}"
+    )
+    return Finding(
+        rule="contradiction",
+        severity="error" if comparison.verdict == FAR else "warning",
+        message=message,
+        claims=[claim_ref(claim), claim_ref(anchor)],
+        expected=f"{anchor.surface} ({where(anchor)})",
+        actual=claim.surface,
+        difference=comparison.difference,
+        tolerance=str(tolerance),
+        measure=claim.measure,
+        explanation=[f"this claim: {s}" for s in evidence.steps]
+        + [f"the other claim ({where(anchor)}): {s}" for s in anchor_evidence.steps]
+        + [f"tolerance {tolerance}: ± {fmt(comparison.allowed)}; gap {fmt(comparison.gap)}"],
+    )
+
+
+def _check_records(claims: list[Claim], catalog: Catalog) -> list[Finding]:
+    """A value stated as the highest ever, against larger values of other periods."""
+    by_measure: dict[tuple[str, str | None], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.measure and claim.kind != "change":
+            by_measure[(claim.measure, claim.place or catalog.default_place)].append(claim)
+    findings = []
+    for (measure, _place), group in by_measure.items():
+        records = [c for c in group if c.extreme == "max"]
+        if not records:
+            continue
+        tolerance = catalog.tolerance_for(measure)
+        for record in records:
+            record_evidence = claim_evidence(record)
+            for claim in group:
+                if claim is record or claim.period == record.period or claim.period is None:
+                    continue
+                try:
+                    evidence = normalized(claim_evidence(claim), record.unit)
+                except ValueError:
+                    continue
+                ceiling = record_evidence.interval.high
+                if evidence.interval.low <= ceiling + tolerance.margin(ceiling, record.unit):
+                    continue
+                findings.append(
+                    Finding(
+                        rule="contradiction",
+                        severity="error",
+                        message=(
+                            f"{quote(claim)} ({claim.period}) is larger than {quote(record)} "
+                            f"({record.period}) that {where(record)} calls the highest ever"
+                        ),
+                        claims=[claim_ref(claim), claim_ref(record)],
+                        expected=f"at most {record.surface} (the stated record, {record.period})",
+                        actual=claim.surface,
+                        difference=(evidence.interval.low - ceiling) / ceiling if ceiling else None,
+                        tolerance=str(tolerance),
+                        measure=measure,
+                        explanation=evidence.steps
+                        + [f"the record ({where(record)}): {s}" for s in record_evidence.steps]
+                        + [f"a record is an upper bound for every other period of {measure}"],
+                    )
+                )
+    return findings

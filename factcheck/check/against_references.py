@@ -1,0 +1,169 @@
+"""Claims against reference data: same measure, place and period.
+
+A claim agrees when its interval (after qualifier and rounding), widened by the measure's
+tolerance, meets the reference value. When it does not, the finding says by how much, which
+row of which dataset it was compared with, and, where a sibling measure's figure fits the
+claim, which one: "100,000 fentanyl overdoses" that match all overdose deaths instead.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..catalog import Catalog, Measure
+from ..extract.periods import last_year as year_of
+from ..interval import Interval
+from ..model import Claim, Finding
+from ..references import Reference, ReferenceSet
+from ..units import parse_unit
+from .compare import AGREE, compare
+from .evidence import claim_evidence, describe_interval, fmt, normalized
+from .findings import (
+    claim_ref,
+    describe_reference,
+    quote,
+    reference_ref,
+    severity_for,
+    signed_percent,
+)
+
+
+def check_against_references(
+    claims: list[Claim], catalog: Catalog, references: ReferenceSet
+) -> list[Finding]:
+    groups: dict[tuple[str, str | None, str | None], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.measure and claim.kind != "change":
+            groups[(claim.measure, place_of(claim, catalog), claim.period)].append(claim)
+    findings = []
+    for (measure_id, place, period), group in groups.items():
+        measure = catalog.get(measure_id)
+        if measure is None:
+            continue
+        refs = references.lookup(measure.reference or measure.id, place, period)
+        for claim in group:
+            findings.append(_check_claim(claim, measure, refs, catalog, references, place))
+    return findings
+
+
+def place_of(claim: Claim, catalog: Catalog) -> str | None:
+    return claim.place or catalog.default_place
+
+
+def reference_interval(ref: Reference) -> Interval:
+    low = ref.low if ref.low is not None else ref.value
+    high = ref.high if ref.high is not None else (ref.value if ref.low is None else float("inf"))
+    return Interval(min(low, high), max(low, high), ref.unit)
+
+
+def _check_claim(
+    claim: Claim,
+    measure: Measure,
+    refs: list[Reference],
+    catalog: Catalog,
+    references: ReferenceSet,
+    place: str | None,
+) -> Finding:
+    what = f"{measure.label} ({', '.join(b for b in (place, claim.period) if b) or 'any time'})"
+    if not refs:
+        return Finding(
+            rule="unverifiable",
+            severity="info",
+            message=f"{quote(claim)}: no reference figure for {what}",
+            claims=[claim_ref(claim)],
+            measure=measure.id,
+            actual=claim.surface,
+        )
+    base = claim_evidence(claim)
+    results = []
+    for ref in refs:
+        try:
+            evidence = normalized(base, ref.unit, year_of(ref.period), references)
+        except ValueError:
+            continue
+        results.append(
+            (ref, evidence, compare(evidence.interval, reference_interval(ref), measure.tolerance))
+        )
+    if not results:
+        return Finding(
+            rule="unverifiable",
+            severity="info",
+            message=f"{quote(claim)}: its unit {claim.unit} does not convert to the reference's",
+            claims=[claim_ref(claim)],
+            measure=measure.id,
+        )
+    agreeing = [r for r in results if r[2].verdict == AGREE]
+    ref, evidence, comparison = agreeing[0] if agreeing else results[0]
+    explanation = evidence.steps + [
+        f"reference: {describe_reference(ref)} from {ref.dataset} ({ref.location}): {ref.source}",
+        f"tolerance {measure.tolerance} of the reference: ± {fmt(comparison.allowed)}",
+        f"gap between the claim and the reference: {fmt(comparison.gap)}",
+    ]
+    common = {
+        "claims": [claim_ref(claim)],
+        "reference": reference_ref(ref),
+        "expected": describe_reference(ref),
+        "actual": f"{claim.surface} → {describe_interval(evidence.interval)}",
+        "difference": comparison.difference,
+        "tolerance": str(measure.tolerance),
+        "measure": measure.id,
+        "explanation": explanation,
+    }
+    if agreeing:
+        note = "" if ref.status == "final" else f" ({ref.status})"
+        return Finding(
+            rule="verified",
+            severity="info",
+            message=f"{quote(claim)} agrees with {fmt(ref.value)}{note} for {what}",
+            **common,
+        )
+    above = evidence.interval.low > reference_interval(ref).high
+    message = (
+        f"{quote(claim)} is {signed_percent(comparison.difference, above)} the reference "
+        f"{describe_reference(ref)} for {what}, beyond the {measure.tolerance} tolerance"
+    )
+    if ref.status != "final":
+        message += f"; the reference is {ref.status}"
+    instead = _sibling_matches(claim, measure, catalog, references, place)
+    if instead:
+        message += "; it matches " + " and ".join(instead) + " instead"
+        explanation.append(
+            "figures of related measures that the claim does match: " + "; ".join(instead)
+        )
+    return Finding(
+        rule="reference-mismatch",
+        severity=severity_for(comparison.verdict, [r for r, _, _ in results]),
+        message=message,
+        **common,
+    )
+
+
+def _sibling_matches(
+    claim: Claim,
+    measure: Measure,
+    catalog: Catalog,
+    references: ReferenceSet,
+    place: str | None,
+) -> list[str]:
+    """Related measures (same family of ids, same sort of unit) whose figure fits the claim."""
+    family = measure.id.rsplit(".", 1)[0]
+    try:
+        dimensionality = parse_unit(measure.unit).dimensionality
+    except ValueError:
+        return []
+    base = claim_evidence(claim)
+    found = []
+    for other in catalog.measures:
+        if other.id == measure.id or other.id.rsplit(".", 1)[0] != family:
+            continue
+        if other.unit != measure.unit and parse_unit(other.unit).dimensionality != dimensionality:
+            continue
+        for ref in references.lookup(other.reference or other.id, place, claim.period)[:1]:
+            try:
+                evidence = normalized(base, ref.unit)
+            except ValueError:
+                continue
+            verdict = compare(evidence.interval, reference_interval(ref), other.tolerance).verdict
+            if verdict == AGREE:
+                found.append(f"{other.label.lower()} ({fmt(ref.value)}, {ref.status})")
+    return found

@@ -1,0 +1,129 @@
+"""What a claim asserts, as an interval in a chosen unit, with the steps that got it there.
+
+The tolerance model (README, "How tolerant the checks are") is applied here in three steps:
+
+1. rounding: a number stands for every value that rounds to it, as in statcheck: "79,000"
+   is [78,500, 79,500], "1.22 million" is [1,215,000, 1,225,000]. A round number such as
+   "100,000" is taken to carry two significant digits (±5,000), not one (±50,000): the
+   extractor sets the resolution so;
+2. the qualifier's interval, from extraction: "more than 100,000" is [100,000, inf);
+3. normalization to the unit it is compared in: pint conversion (mg and micrograms, a day
+   and a year), and money moved to another year's dollars through the CPI-U.
+
+The measure's tolerance is applied by ``compare``, when two intervals meet.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ..interval import INF, Interval
+from ..model import Claim
+from ..references import ReferenceSet
+
+CPI_MEASURE = "us.cpi_u.annual_average"
+
+
+@dataclass
+class Evidence:
+    """A claim's interval in some unit, and how it was derived (for --explain)."""
+
+    claim: Claim
+    interval: Interval
+    steps: list[str] = field(default_factory=list)
+
+
+def rounding_margin(claim: Claim) -> float:
+    """Half the place value of the last digit written (0 when rounding does not apply)."""
+    if claim.qualifier in ("about", "vague") or claim.resolution is None or claim.value is None:
+        return 0.0
+    resolution = claim.resolution
+    if claim.kind in ("count", "rank", "age") and resolution <= 1:
+        return 0.0  # "eight cartels" is eight: counts of a few things are not rounded
+    return resolution / 2
+
+
+def claim_evidence(claim: Claim) -> Evidence:
+    """The claim's own interval, after its qualifier and rounding, in its own unit."""
+    interval = Interval.from_claim(claim)
+    steps = [f"the text asserts {describe_interval(interval)} ({claim.qualifier})"]
+    margin = rounding_margin(claim)
+    if margin:
+        # An open side stays open; a bounded side widens by half the last digit written.
+        low = interval.low if math.isinf(interval.low) else interval.low - margin
+        high = interval.high if math.isinf(interval.high) else interval.high + margin
+        interval = Interval(low, high, interval.unit)
+        steps.append(
+            f"any value that rounds to it: {describe_interval(interval)} (± {fmt(margin)})"
+        )
+    return Evidence(claim, interval, steps)
+
+
+def normalized(
+    evidence: Evidence,
+    unit: str,
+    period_year: int | None = None,
+    references: ReferenceSet | None = None,
+) -> Evidence:
+    """The evidence converted to ``unit`` (and, for money stated in another year's dollars,
+    to the dollars of ``period_year``). Raises ValueError when the units do not convert."""
+    interval, steps = evidence.interval, list(evidence.steps)
+    claim = evidence.claim
+    if (
+        claim.currency_year
+        and period_year
+        and claim.currency_year != period_year
+        and references is not None
+    ):
+        factor = cpi_factor(references, claim.currency_year, period_year)
+        if factor is not None:
+            interval = Interval(interval.low * factor, interval.high * factor, interval.unit)
+            steps.append(
+                f"{claim.currency_year} dollars to {period_year} dollars by CPI-U "
+                f"(x {factor:.4f}): {describe_interval(interval)}"
+            )
+    if interval.unit != unit:
+        converted = interval.to(unit)
+        steps.append(f"converted {interval.unit} to {unit}: {describe_interval(converted)}")
+        interval = converted
+    return Evidence(claim, interval, steps)
+
+
+def cpi_factor(references: ReferenceSet, from_year: int, to_year: int) -> float | None:
+    """How many ``to_year`` dollars one ``from_year`` dollar is worth (CPI-U annual averages)."""
+    start = references.lookup(CPI_MEASURE, "US", str(from_year))
+    end = references.lookup(CPI_MEASURE, "US", str(to_year))
+    if not start or not end:
+        return None
+    return end[0].value / start[0].value
+
+
+def fmt(value: float) -> str:
+    """A number as an editor writes it: 70,601; 1.22 million; 0.5; 27."""
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    magnitude = abs(value)
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if magnitude >= size:
+            return (
+                f"{value / size:,.3g} {word}"
+                if value % (size / 100)
+                else f"{value / size:,g} {word}"
+            )
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    if magnitude >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
+
+
+def describe_interval(interval: Interval) -> str:
+    unit = "" if interval.unit in ("count", "dimensionless") else f" {interval.unit}"
+    if interval.low == interval.high:
+        return f"{fmt(interval.low)}{unit}"
+    if interval.high == INF:
+        return f"at least {fmt(interval.low)}{unit}"
+    if interval.low == -INF:
+        return f"at most {fmt(interval.high)}{unit}"
+    return f"{fmt(interval.low)} to {fmt(interval.high)}{unit}"

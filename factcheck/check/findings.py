@@ -1,0 +1,83 @@
+"""Building findings: the claim and reference records a finding carries, and their wording."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Claim
+from ..references import Reference
+from .evidence import fmt
+
+SEVERITY_OF = {"far": "error", "near": "warning", "agree": "info"}
+# Reference rows that cannot by themselves make a claim wrong: the figure may still change,
+# or was never confirmed in the official source.
+WEAK_STATUSES = ("provisional", "provisional-secondary", "final-unconfirmed")
+
+
+def claim_ref(claim: Claim) -> dict[str, Any]:
+    """The part of a claim a finding carries: where it is and what it says."""
+    return {
+        "id": claim.id,
+        "doc": claim.doc,
+        "line": claim.line,
+        "column": claim.column,
+        "end_line": claim.end_line,
+        "end_column": claim.end_column,
+        "surface": claim.surface,
+        "sentence": claim.sentence,
+        "value": claim.value,
+        "low": claim.low,
+        "high": claim.high,
+        "unit": claim.unit,
+        "period": claim.period,
+        "measure": claim.measure,
+    }
+
+
+def reference_ref(ref: Reference) -> dict[str, Any]:
+    return {
+        "dataset": ref.dataset,
+        "measure": ref.measure,
+        "value": ref.value,
+        "low": ref.low,
+        "high": ref.high,
+        "unit": ref.unit,
+        "period": ref.period,
+        "place": ref.place,
+        "status": ref.status,
+        "source": ref.source,
+        "url": ref.url,
+        "row": ref.row,
+    }
+
+
+def where(claim: Claim) -> str:
+    return f"{claim.doc}:{claim.line}"
+
+
+def quote(claim: Claim) -> str:
+    return f"“{' '.join(claim.surface.split())}”"
+
+
+def describe_reference(ref: Reference) -> str:
+    """ "70,601 (2021, final-secondary, us_overdose_deaths)"."""
+    bits = [b for b in (ref.period, ref.status) if b]
+    value = fmt(ref.value)
+    if ref.low is not None and ref.high is None:
+        value = f"over {fmt(ref.low)}"
+    return f"{value} ({', '.join(bits)})" if bits else value
+
+
+def severity_for(verdict: str, refs: list[Reference]) -> str:
+    """error for a contradiction, warning when it is only just outside the tolerance or rests
+    only on provisional or unconfirmed figures."""
+    severity = SEVERITY_OF[verdict]
+    if severity == "error" and refs and all(r.status in WEAK_STATUSES for r in refs):
+        return "warning"
+    return severity
+
+
+def signed_percent(difference: float | None, above: bool) -> str:
+    if difference is None:
+        return "different from"
+    return f"{difference:.1%} {'above' if above else 'below'}"
