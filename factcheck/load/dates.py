@@ -24,7 +24,7 @@ _MONTH = (
 )
 _YEAR = r"(?:1[89]|20)\d\d"
 DATE = re.compile(
-    rf"(?P<iy>{_YEAR})-(?P<im>[01]\d)(?:-(?P<id>[0-3]\d))?\b"
+    rf"(?P<iy>{_YEAR})-(?P<im>[01]\d)(?:-(?P<id>[0-3]\d))?(?!\d)"
     rf"|(?P<m1>{_MONTH})\.?[ \t]+(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?[ \t]+)?(?P<y1>{_YEAR})\b"
     rf"|(?P<d2>[0-3]?\d)[ \t]+(?P<m2>{_MONTH})\.?,?[ \t]+(?P<y2>{_YEAR})\b",
     re.IGNORECASE,

@@ -22,6 +22,8 @@ from factcheck.load.mask import Layout
 # Punctuation ending a sentence (maybe closed by a quote or bracket), then 1-3 digits, then an
 # opening quote or a capital letter, with nothing in between.
 _GLUED = re.compile(r"(?<=\S)(?:[.!?][”\"’)]?|[”\"])(\d{1,3})(?=[“\"‘A-ZÀ-Þ])")
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d$")
+_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]{2,}")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+")
 _URL_TRAIL = ".,;:!?)]}’'\"”"
@@ -60,12 +62,13 @@ def glued(text: str, end: int, notes: dict[str, str], layout: Layout) -> None:
 
 
 def _plausible(text: str, m: re.Match[str]) -> bool:
-    """Reject decimals with a unit ("2.5Mt"): after a digit and a period, want a real word."""
-    before = text[m.start() - 1]
-    if before.isdigit() and text[m.start()] == ".":
-        after = text[m.end() : m.end() + 2]
-        return after[:1] in '“"‘' or (len(after) == 2 and after[1].islower())
-    return True
+    """Reject decimals with a unit ("2.5Mt", "1.2GW"): after a number and a period, unless the
+    number is a year ("in 2024.1“Title,”"), want an opening quote or a real word."""
+    if not (text[m.start() - 1].isdigit() and text[m.start()] == "."):
+        return True
+    if text[m.end()] in '“"‘' or _YEAR_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+        return True
+    return _WORD.match(text, m.end()) is not None
 
 
 def note_end(text: str, start: int, limit: int, expected: str | None) -> int:

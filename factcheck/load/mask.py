@@ -94,14 +94,19 @@ def _blank(segment: str) -> str:
 def build_body(
     text: str, ranges: list[tuple[int, int]], replace: dict[int, str] | None = None
 ) -> str:
-    """``text`` with every range blanked (newlines kept) and single characters replaced."""
+    """``text`` with every range blanked (newlines kept) and single characters replaced.
+
+    A replacement outside the blanked ranges shows its character instead of the original
+    one (HTML character references); inside a blanked range the blank wins.
+    """
+    zones = merge(ranges)
+    edits = [(s, e, "") for s, e in zones]
+    if replace:
+        edits.extend((p, p + 1, ch) for p, ch in replace.items() if not inside(zones, p))
+        edits.sort()
     pieces: list[str] = []
     pos = 0
     n = len(text)
-    edits = [(s, e, "") for s, e in merge(ranges)]
-    if replace:
-        # A replacement wins over a blank at the same place (the entity's first character).
-        edits = _split_for_replacements(edits, replace)
     for s, e, fill in edits:
         s, e = max(s, pos), min(e, n)
         if e <= s:
@@ -111,31 +116,3 @@ def build_body(
         pos = e
     pieces.append(text[pos:])
     return "".join(pieces)
-
-
-def _split_for_replacements(
-    blanks: list[tuple[int, int, str]], replace: dict[int, str]
-) -> list[tuple[int, int, str]]:
-    out: list[tuple[int, int, str]] = []
-    points = sorted(replace.items())
-    merged = [(s, e) for s, e, _ in blanks]
-    j = 0
-    for s, e, fill in blanks:
-        cur = s
-        while j < len(points) and points[j][0] < e:
-            p, ch = points[j]
-            j += 1
-            if p < cur:
-                continue
-            if p > cur:
-                out.append((cur, p, fill))
-            out.append((p, p + 1, ch))
-            cur = p + 1
-        if cur < e:
-            out.append((cur, e, fill))
-    # Replacements outside every blank range still apply.
-    for p, ch in points:
-        if not inside(merged, p):
-            out.append((p, p + 1, ch))
-    out.sort()
-    return out

@@ -226,10 +226,12 @@ def trailing_boilerplate(text: str, spans: Spans, end_line: int, layout: Layout)
     """
     start = end_line
     i = end_line - 1
-    while i >= 0:
+    budget = 60  # furniture is a few dozen lines at most; never walk the whole document
+    while i >= 0 and budget:
         s, e = spans[i]
-        line = text[s:e].strip()
+        line = text[s:e].strip() if e - s < 1000 else "x " * 20
         if line:
+            budget -= 1
             n = words(line)
             sentence = line.endswith((".", "!", "?")) and n > 6
             if n <= 25 and (
