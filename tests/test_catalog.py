@@ -472,6 +472,26 @@ def test_comparison_with_an_event_keeps_both_numbers_apart(catalog: Catalog) -> 
     assert _match(catalog, _claim(text, "2,403", noun="killed")) == "events.pearl_harbor.deaths"
 
 
+def test_narrower_tolls_and_counts_stay_narrow(catalog: Catalog) -> None:
+    iraq = "About 4,400 American troops died in the war in Iraq."
+    both = "Over 7,000 US service members died in Iraq and Afghanistan."
+    assert _match(catalog, _claim(iraq, "4,400", noun="American troops")) == (
+        "us.military_deaths.oif"
+    )
+    assert _match(catalog, _claim(both, "7,000", noun="US service members")) == (
+        "us.military_deaths.post_9_11_wars"
+    )
+    hijackers = "The attacks of September 11 killed 2,996, including the hijackers."
+    assert _match(catalog, _claim(hijackers, "2,996")) == (
+        "events.sept_11.deaths_including_hijackers"
+    )
+    big_two = "The two dominant cartels split the border crossings between them."
+    assert _match(catalog, _claim(big_two, "two", noun="dominant cartels", place="MX")) is None
+    groups = "Analysts now count more than 150 criminal groups in the country."
+    claim = _claim(groups, "150", noun="criminal groups", place="MX")
+    assert _match(catalog, claim) == "mx.criminal_groups"
+
+
 def test_the_choice_does_not_depend_on_catalog_order(catalog: Catalog) -> None:
     reversed_catalog = replace(catalog, measures=tuple(reversed(catalog.measures)), _by_id={})
     texts = [
