@@ -606,3 +606,43 @@ def test_seed_002_boilerplate():
     assert "Leave a Reply" not in doc.body and "More From Author" not in doc.body
     assert "Required fields" not in doc.body
     assert "one of the deadliest challenges facing the country." in doc.body
+
+
+# --- robustness -------------------------------------------------------------------------
+
+
+def test_glued_digits_inside_a_url_are_not_a_marker():
+    text = "Title\n\nA long enough sentence about the data in this file.\n<https://x.org/1.2Plan.pdf>\n"
+    assert load_text(text, "a.txt", "text").markers == []
+
+
+def test_line_endings_are_kept_and_positions_hold():
+    text = "# Title\r\n\r\nThe stock fell 3 percent.\r\nA second line.\r"
+    for fmt in ("text", "markdown", "html"):
+        doc = load_text(text, "a", fmt)
+        assert [i for i, c in enumerate(doc.body) if c in "\r\n"] == [
+            i for i, c in enumerate(text) if c in "\r\n"
+        ]
+        assert doc.body[doc.text.index("3 percent") :].startswith("3 percent")
+
+
+ALPHABET = "ab 1.2[]()<>/!*_`#>-|\\&;:“”\"'\n\r\t•^$sup="
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_any_input_gives_a_body_of_the_same_shape(fmt):
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+
+    @hypothesis.settings(max_examples=150, deadline=None)
+    @hypothesis.given(st.text(alphabet=ALPHABET, max_size=300))
+    def check(text):
+        doc = load_text(text, "x", fmt)
+        assert len(doc.body) == len(text)
+        for a, b in zip(text, doc.body, strict=True):
+            if a in "\r\n" or b in "\r\n":
+                assert a == b
+        for m in doc.markers:
+            assert 0 <= m.start < m.end <= len(text) and doc.body[m.start : m.end].isspace()
+
+    check()

@@ -107,19 +107,27 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
 
 def load_file(path: str | Path, *, as_of: str | None = None) -> Document | None:
     """Read one file (or "-" for standard input) into a Document; None for a binary file."""
+    name, data = read_input(path)
+    return load_bytes(data, name, as_of=as_of)
+
+
+def read_input(path: str | Path) -> tuple[str, bytes]:
+    """The display name and the bytes of a file, or of standard input for "-"."""
     if str(path) == STDIN:
-        name = STDIN_NAME
-        data = sys.stdin.buffer.read()
-    else:
-        name = str(path)
-        try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{name}: no such file or directory") from None
-        except IsADirectoryError:
-            raise InputError(f"{name}: is a directory") from None
-        except OSError as err:
-            raise InputError(f"{name}: cannot read: {err.strerror or err}") from None
+        return STDIN_NAME, sys.stdin.buffer.read()
+    name = str(path)
+    try:
+        return name, Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory") from None
+    except OSError as err:
+        raise InputError(f"{name}: cannot read: {err.strerror or err}") from None
+
+
+def load_bytes(data: bytes, name: str, *, as_of: str | None = None) -> Document | None:
+    """A Document from a file's bytes; None (with a warning) for a binary file."""
     if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         log.warning("%s: binary file (contains NUL bytes), skipped", name)
         return None

@@ -23,6 +23,7 @@ from factcheck.load.mask import Layout
 # opening quote or a capital letter, with nothing in between.
 _GLUED = re.compile(r"(?<=\S)(?:[.!?][”\"’)]?|[”\"])(\d{1,3})(?=[“\"‘A-ZÀ-Þ])")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d$")
+_URL_START = re.compile(r"\s*<?(?:https?://|www\.)")
 _WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]{2,}")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+")
@@ -64,6 +65,9 @@ def glued(text: str, end: int, notes: dict[str, str], layout: Layout) -> None:
 def _plausible(text: str, m: re.Match[str]) -> bool:
     """Reject decimals with a unit ("2.5Mt", "1.2GW"): after a number and a period, unless the
     number is a year ("in 2024.1“Title,”"), want an opening quote or a real word."""
+    word_start = max(text.rfind(" ", max(0, m.start() - 300), m.start()), 0)
+    if _URL_START.match(text, word_start):  # ".../files/3.10.11Kaufman.pdf" is a URL
+        return False
     if not (text[m.start() - 1].isdigit() and text[m.start()] == "."):
         return True
     if text[m.end()] in '“"‘' or _YEAR_BEFORE.search(text, max(0, m.start() - 5), m.start()):

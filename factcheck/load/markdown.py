@@ -33,6 +33,7 @@ _PARSER = (
 )
 
 # A paragraph that is a footnote's text: "<sup>12</sup> Author, …" (seed-style exports).
+_LONE_CR = re.compile(r"\r(?!\n)")
 _SUP_NOTE = re.compile(r"[ \t>]*<sup>[ \t]*\w{1,4}[ \t]*</sup>", re.IGNORECASE)
 # Right after a thematic break, "[12] …", "12. …" or "^12 …" paragraphs are footnote text too.
 _NUMBERED_NOTE = re.compile(r"[ \t>]*(?:\[\d{1,3}\]|\d{1,3}\.|\^\d{1,3})[ \t]")
@@ -65,7 +66,8 @@ def read(text: str) -> Layout:
     layout = Layout()
     spans = line_spans(text)
     walker = _Walker(text, spans, layout)
-    walker.walk(_PARSER.parse(text))
+    # markdown-it reads a lone "\r" as a line break; Document lines break at "\n" only.
+    walker.walk(_PARSER.parse(_LONE_CR.sub(" ", text) if "\r" in text else text))
     for first, last in walker.inline_blocks:
         scan_inline(text, spans[first][0], spans[last - 1][1], layout)
     plain.toc_lines(text, spans, layout)
