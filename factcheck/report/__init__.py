@@ -1,1 +1,55 @@
-"""Output formats: one module per format, each a plain function of claims and findings."""
+"""Output formats: one module per format, each a plain function of a Report.
+
+Every format module is imported only when its format is asked for: the pre-commit hook prints
+text and must start fast, and pandas (csv) and matplotlib (html) take most of a second to load.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from ..model import Report
+
+FORMATS = ("text", "json", "sarif", "csv", "html")
+# Every option any format takes. A caller may pass them all whatever the format (a format
+# ignores the ones it has no use for); an unknown name is an error, so a typo does not pass.
+OPTIONS = frozenset({"color", "quiet", "verbose", "references"})
+
+
+def render(report: Report, fmt: str, out: TextIO, **options: Any) -> None:
+    """Write ``report`` to ``out`` in one of FORMATS.
+
+    Options: text uses ``color``, ``quiet`` and ``verbose`` (all False by default); html uses
+    ``references`` (a ReferenceSet, for the charts; None draws none).
+    """
+    unknown = sorted(set(options) - OPTIONS)
+    if unknown:
+        raise TypeError(f"unknown report option(s): {', '.join(unknown)}")
+    if fmt == "text":
+        from .text import render_text
+
+        render_text(
+            report,
+            out,
+            color=bool(options.get("color", False)),
+            quiet=bool(options.get("quiet", False)),
+            verbose=bool(options.get("verbose", False)),
+        )
+    elif fmt == "json":
+        from .json_report import render_json
+
+        render_json(report, out)
+    elif fmt == "sarif":
+        from .sarif import render_sarif
+
+        render_sarif(report, out)
+    elif fmt == "csv":
+        from .csv_report import render_csv
+
+        render_csv(report, out)
+    elif fmt == "html":
+        from .html import render_html
+
+        render_html(report, out, options.get("references"))
+    else:
+        raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -1,0 +1,292 @@
+"""Charts for the HTML report: the claimed values of a measure against its reference series.
+
+Drawn with matplotlib's object API (a ``Figure``, no pyplot), so nothing global is left behind,
+and written as SVG text to be inlined in the page: crisp at any zoom, searchable, and no file
+beside the report. matplotlib is imported inside the functions that need it: it takes about half
+a second to import and only the HTML format uses it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import io
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Claim
+from ..references import Reference
+
+# ISO 8601 year, month or day, alone or as an interval ("2016/2020", "2023-05/2024-04",
+# "2019/.."); written without nested quantifiers (the project's patterns are linear).
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+# How reference rows are drawn by status: a confirmed final figure is a filled dot; a figure
+# not read in its source, or a provisional one that a later release may revise, is hollow.
+STATUS_STYLES = {
+    "final": ("o", True, "final"),
+    "final-secondary": ("o", True, "final"),
+    "final-unconfirmed": ("o", False, "final, unconfirmed"),
+    "provisional": ("D", False, "provisional"),
+    "provisional-secondary": ("D", False, "provisional"),
+}
+REFERENCE_COLOR = "#444444"
+DOC_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b")
+DOC_MARKERS = ("s", "^", "v", "P", "X", "*", "h")
+
+
+@dataclass
+class Chart:
+    """One measure's chart: SVG markup to inline, and notes on the claims it could not draw."""
+
+    measure: str
+    svg: str
+    drawn: int
+    notes: list[str] = field(default_factory=list)
+
+
+def period_span(period: str | None) -> tuple[float, float] | None:
+    """The period as decimal years [start, end): "2021" -> (2021.0, 2022.0).
+
+    Returns None for no period or one that is not ISO 8601; an open interval ("2019/..") is
+    taken as its first part.
+    """
+    if not period:
+        return None
+    first, _, last = period.partition("/")
+    start = _date_span(first)
+    if start is None:
+        return None
+    end = _date_span(last) if last and last != ".." else None
+    return (start[0], end[1]) if end is not None else start
+
+
+def _date_span(text: str) -> tuple[float, float] | None:
+    match = _DATE.fullmatch(text)
+    if not match:
+        return None
+    year = int(match.group(1))
+    if match.group(2) is None:
+        return float(year), float(year + 1)
+    month = int(match.group(2))
+    if not 1 <= month <= 12:
+        return None
+    if match.group(3) is None:
+        return year + (month - 1) / 12, year + month / 12
+    try:
+        day = date(year, month, int(match.group(3)))
+    except ValueError:
+        return None
+    days = 366 if calendar.isleap(year) else 365
+    offset = (day.timetuple().tm_yday - 1) / days
+    return year + offset, year + offset + 1 / days
+
+
+def convert(value: float | None, unit: str, target: str) -> float | None:
+    """``value`` in ``target`` units, or None when the two units do not measure the same thing.
+
+    Counts and percentages are both dimensionless to pint, but 40 percent of something is not
+    0.4 of a count: dimensionless values are only ever drawn in their own unit.
+    """
+    if value is None or unit == target:
+        return value
+    from ..units import parse_unit, quantity
+
+    try:
+        source, goal = parse_unit(unit), parse_unit(target)
+    except ValueError:
+        return None
+    if source.dimensionless or goal.dimensionless or source.dimensionality != goal.dimensionality:
+        return None
+    return float(quantity(value, unit).to(goal).magnitude)
+
+
+def measure_chart(measure: str, claims: Sequence[Claim], series: Sequence[Reference]) -> Chart:
+    """Chart the claims of one measure, by document, against the measure's reference series.
+
+    Claims are points at the middle of their period with error bars for their intervals; an
+    interval open on one side is drawn as an arrow to the edge of the plot. Reference rows
+    are joined by a line through the best row of each period.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display, no GUI toolkit: the same output everywhere
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FixedLocator, FuncFormatter
+
+    unit = series[0].unit if series else (claims[0].unit if claims else "")
+    notes: list[str] = []
+    points = []  # (doc, span, value, low, high) in the series' unit
+    for claim in claims:
+        span = period_span(claim.period)
+        if span is None:
+            notes.append(f"{_where(claim)} ({claim.surface}) has no period to place it in time")
+            continue
+        low, high = convert(claim.low, claim.unit, unit), convert(claim.high, claim.unit, unit)
+        value = convert(claim.value, claim.unit, unit)
+        if value is None:
+            value = low if low is not None else high
+        if value is None:
+            notes.append(f"{_where(claim)} ({claim.surface}) is not in {unit} or has no value")
+            continue
+        points.append((claim.doc, span, value, low, high))
+
+    with matplotlib.rc_context(
+        {
+            # Text stays text (searchable, small); ids are stable and differ between charts.
+            "svg.fonttype": "none",
+            "svg.hashsalt": f"factcheck:{measure}",
+            "text.parse_math": False,  # a "$" in a file name is not the start of TeX
+            "font.size": 9,
+        }
+    ):
+        fig = Figure(figsize=(9, 4.2))
+        ax = fig.add_subplot()
+        xs: list[float] = []  # period edges, for the x limits
+        ys: list[float] = []
+        _draw_series(ax, series, unit, xs, ys)
+        docs = sorted({p[0] for p in points})
+        open_ends = []
+        for index, doc in enumerate(docs):
+            color = DOC_COLORS[index % len(DOC_COLORS)]
+            marker = DOC_MARKERS[index % len(DOC_MARKERS)]
+            # Documents are nudged apart so claims about the same year do not hide each other.
+            nudge = (index - (len(docs) - 1) / 2) * 0.12
+            mine = [p for p in points if p[0] == doc]
+            for _, span, value, low, high in mine:
+                x = (span[0] + span[1]) / 2 + nudge
+                below = 0.0 if low is None else max(value - low, 0.0)
+                above = 0.0 if high is None else max(high - value, 0.0)
+                ax.errorbar(
+                    [x],
+                    [value],
+                    yerr=[[below], [above]],
+                    xerr=_period_bar(span),
+                    fmt=marker,
+                    color=color,
+                    markersize=7,
+                    capsize=4,
+                    elinewidth=1.4,
+                    zorder=3,
+                )
+                xs.extend(span)
+                ys.extend(v for v in (value, low, high) if v is not None)
+                if high is None:
+                    open_ends.append((x, value, 1.0, color))
+                if low is None:
+                    open_ends.append((x, value, 0.0, color))
+            # An empty plot call gives the document one legend entry.
+            ax.plot([], [], marker, color=color, label=f"{doc} ({len(mine)})")
+        _set_limits(ax, xs, ys, headroom=any(edge == 1.0 for *_, edge, _ in open_ends))
+        for x, value, edge, color in open_ends:
+            # From the point to the top (or bottom) edge: "more than" has no upper end.
+            ax.annotate(
+                "",
+                xy=(x, edge),
+                xycoords=ax.get_xaxis_transform(),
+                xytext=(x, value),
+                textcoords="data",
+                arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.4, "shrinkA": 0},
+                zorder=3,
+            )
+        first, last = ax.get_xlim()
+        years = list(range(math.floor(first), math.ceil(last) + 1))
+        step = max(1, math.ceil(len(years) / 12))
+        ax.xaxis.set_major_locator(FixedLocator([y + 0.5 for y in years[::step]]))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: str(math.floor(x))))
+        ax.yaxis.set_major_formatter(FuncFormatter(_axis_number(unit)))
+        ax.set_title(measure, loc="left", fontsize=10)
+        ax.set_ylabel(unit)
+        ax.grid(True, axis="y", color="#dddddd", linewidth=0.8)
+        ax.set_axisbelow(True)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    svg = buffer.getvalue()
+    # Inline SVG needs neither the XML declaration nor the DOCTYPE.
+    svg = svg[svg.find("<svg") :]
+    return Chart(measure=measure, svg=svg, drawn=len(points), notes=notes)
+
+
+def _draw_series(ax, series: Sequence[Reference], unit: str, xs: list, ys: list) -> None:
+    best: dict[str, tuple[float, float]] = {}
+    labelled: set[str] = set()
+    for ref in series:  # ordered by period, best status first
+        span = period_span(ref.period)
+        value = convert(ref.value, ref.unit, unit)
+        if span is None or value is None:
+            continue
+        x = (span[0] + span[1]) / 2
+        best.setdefault(str(ref.period), (x, value))
+        marker, filled, label = STATUS_STYLES.get(ref.status, ("o", False, ref.status))
+        ax.errorbar(
+            [x],
+            [value],
+            xerr=_period_bar(span),
+            fmt=marker,
+            markersize=6,
+            color=REFERENCE_COLOR,
+            markerfacecolor=REFERENCE_COLOR if filled else "white",
+            markeredgewidth=1.3,
+            zorder=2,
+            label=f"reference: {label}" if label not in labelled else None,
+        )
+        labelled.add(label)
+        xs.extend(span)
+        ys.append(value)
+        for bound in (ref.low, ref.high):
+            bound = convert(bound, ref.unit, unit)
+            if bound is not None:
+                ys.append(bound)
+    line = sorted(best.values())
+    if len(line) > 1:
+        ax.plot(*zip(*line, strict=True), "-", color=REFERENCE_COLOR, linewidth=1, zorder=1)
+
+
+def _period_bar(span: tuple[float, float]) -> list[list[float]] | None:
+    """A horizontal bar over a period of more than a year ("2016/2020"); none for a year or
+    less, where the point says it all."""
+    if span[1] - span[0] <= 1.01:
+        return None
+    half = (span[1] - span[0]) / 2
+    return [[half], [half]]
+
+
+def _set_limits(ax, xs: list[float], ys: list[float], headroom: bool) -> None:
+    if xs:
+        # At least three years wide, so a single period still gets a labelled tick.
+        first, last = math.floor(min(xs)), math.ceil(max(xs))
+        if last - first < 3:
+            first, last = first - 1, last + 1
+        ax.set_xlim(first - 0.1, last + 0.1)
+    if ys:
+        low, high = min(ys), max(ys)
+        if low >= 0:
+            low = 0.0  # counts and shares read best from zero
+        if high <= 0:
+            high = 0.0
+        pad = (high - low) * 0.1 or 1.0
+        # Room above the highest point for the arrow of a "more than" claim to be seen.
+        top = high + pad * (3 if headroom else 1)
+        ax.set_ylim(low - (pad if low < 0 else 0), top)
+
+
+def _axis_number(unit: str):
+    suffix = "%" if unit == "percent" else ""
+
+    def format_tick(value: float, _pos: int) -> str:
+        if abs(value) >= 1e6:
+            return f"{value / 1e6:,.1f}M{suffix}"
+        if float(value).is_integer():
+            return f"{int(value):,}{suffix}"
+        return f"{value:,.2f}{suffix}"
+
+    return format_tick
+
+
+def _where(claim: Claim) -> str:
+    return f"{claim.doc}:{claim.line}:{claim.column}"
