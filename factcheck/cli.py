@@ -108,6 +108,11 @@ def extract(
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)  # fmt: skip
 @click.option("--explain", metavar="ID", help="Show the whole reasoning behind one finding.")
+@click.option("--corpus", multiple=True, metavar="PATH",
+              help="Also read PATH as evidence; report only findings that involve PATH... (for hooks).")  # fmt: skip
+@click.option("--cache-dir", default=".factcheck-cache", show_default=True, metavar="DIR",
+              help="Where extracted claims are cached by file content.")  # fmt: skip
+@click.option("--no-cache", is_flag=True, help="Do not read or write the claim cache.")
 def check(
     paths: tuple[str, ...],
     catalog: str | None,
@@ -123,6 +128,9 @@ def check(
     quiet: bool,
     color: str,
     explain: str | None,
+    corpus: tuple[str, ...],
+    cache_dir: str,
+    no_cache: bool,
 ) -> int:
     """Check the claims of PATH... against each other and the reference data."""
     from .pipeline import run_check
@@ -131,7 +139,8 @@ def check(
     cat = _load_catalog(catalog)
     refs = _load_references(references_dir)
     report = run_check(list(paths), cat, refs, include=list(include), exclude=list(exclude),
-                       as_of=as_of, jobs=jobs)  # fmt: skip
+                       as_of=as_of, jobs=jobs, corpus=list(corpus),
+                       cache_dir=None if no_cache else cache_dir)  # fmt: skip
     out = _open_output(output)
     try:
         if explain:

@@ -189,6 +189,23 @@ def _nearest(
     return best
 
 
+# Where one clause ends and another, about something else, begins: "deaths involving synthetic
+# opioids reached 73,838, and deaths from all drugs came to 107,941" holds two subjects.
+_CLAUSE_BREAK_RE = re.compile(
+    r";|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|compared with|against)\b|[.!?]\s"
+)
+
+
+def _clip_to_clause(context: str, start: int, end: int, anchor: tuple[int, int]) -> tuple[int, int]:
+    """Narrow [start, end) to the clause the number is in."""
+    for m in _CLAUSE_BREAK_RE.finditer(context, start, anchor[0]):
+        start = m.end()
+    after = _CLAUSE_BREAK_RE.search(context, anchor[1], end)
+    if after:
+        end = after.start()
+    return start, end
+
+
 def _match_terms(
     measure: Measure,
     noun: str | None,
@@ -201,6 +218,8 @@ def _match_terms(
         end = min(len(context), anchor[1] + window[1])
     else:
         start, end = 0, len(context)
+    if anchor is not None:
+        start, end = _clip_to_clause(context, start, end, anchor)
     region = context[start:end]
 
     for pattern in measure.none_terms:

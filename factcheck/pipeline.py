@@ -66,6 +66,39 @@ def directory_sha256(directory: Path) -> str:
     return digest.hexdigest()
 
 
+def extract_path(
+    path: str | Path,
+    catalog: Catalog | None,
+    as_of: str | None = None,
+    cache_dir: str | None = None,
+) -> tuple[dict, list[Claim]] | None:
+    """Read and extract one input, through the claim cache when one is given.
+
+    Returns the input's record for the report and its claims, or None for a skipped (binary)
+    file. A plain module-level function, so that --jobs can run it in worker processes.
+    """
+    from .cache import ClaimCache
+    from .load import STDIN_NAME, load_bytes, read_input
+
+    name, data = read_input(path)
+    sha = hashlib.sha256(data).hexdigest()
+    cache = key = None
+    if cache_dir and name != STDIN_NAME:
+        catalog_sha = file_sha256(catalog.path) if catalog is not None else ""
+        cache = ClaimCache(cache_dir, catalog_sha or "", as_of)
+        key = cache.key(name, sha)
+        cached = cache.get(key)
+        if cached is not None:
+            return {"path": name, "sha256": sha, "claims": len(cached)}, cached
+    doc = load_bytes(data, name, as_of=as_of)
+    if doc is None:
+        return None
+    claims = extract_claims(doc, catalog)
+    if cache is not None and key is not None:
+        cache.put(key, claims)
+    return {"path": name, "sha256": sha, "claims": len(claims)}, claims
+
+
 def run_check(
     paths: list[str],
     catalog: Catalog,
@@ -75,26 +108,49 @@ def run_check(
     exclude: list[str] | None = None,
     as_of: str | None = None,
     jobs: int = 1,
+    corpus: list[str] | None = None,
+    cache_dir: str | None = None,
 ) -> Report:
-    """Extract every claim of the documents and check them all together."""
+    """Extract every claim of the documents and check them all together.
+
+    ``corpus`` names further documents whose claims serve as evidence (a pre-commit hook
+    passes only the changed drafts, but they must agree with the rest); findings are then
+    reported only when they involve a claim of the documents in ``paths``.
+    """
     from . import __version__
     from .check import check_claims
-    from .load import iter_paths, load_file
+    from .load import iter_paths
 
     started = time.perf_counter()
+    targets = [str(p) for p in iter_paths(paths, include or [], exclude or [])]
+    seen = {_same_file_key(p) for p in targets}
+    others = []
+    if corpus:
+        for p in iter_paths(corpus, include or [], exclude or []):
+            if _same_file_key(str(p)) not in seen:
+                seen.add(_same_file_key(str(p)))
+                others.append(str(p))
+    results = _extract_all(targets + others, catalog, as_of, cache_dir, jobs)
+    target_names: set[str] = set()
     claims: list[Claim] = []
     inputs = []
-    for path in iter_paths(paths, include or [], exclude or []):
-        doc = load_file(path, as_of=as_of)
-        if doc is None:
+    for index, result in enumerate(results):
+        if result is None:
             continue
-        found = extract_claims(doc, catalog)
+        entry, found = result
+        is_target = index < len(targets)
+        entry["role"] = "target" if is_target else "corpus"
+        inputs.append(entry)
         claims.extend(found)
-        inputs.append({"path": doc.path, "sha256": file_sha256(path), "claims": len(found)})
+        if is_target:
+            target_names.add(entry["path"])
     findings = check_claims(claims, catalog, references)
+    if corpus:
+        findings = [f for f in findings if any(c["doc"] in target_names for c in f.claims)]
+        claims = [c for c in claims if c.doc in target_names]
     severities = Counter(f.severity for f in findings)
     summary = {
-        "documents": len(inputs),
+        "documents": sum(1 for i in inputs if i["role"] == "target"),
         "claims": len(claims),
         "findings": {s: severities.get(s, 0) for s in ("error", "warning", "info")},
         "by_rule": dict(sorted(Counter(f.rule for f in findings).items())),
@@ -112,3 +168,18 @@ def run_check(
         findings=findings,
         summary=summary,
     )
+
+
+def _same_file_key(path: str) -> str:
+    return path if path == "-" else str(Path(path).resolve())
+
+
+def _extract_all(paths: list[str], catalog: Catalog, as_of, cache_dir, jobs: int) -> list:
+    """extract_path over every input, in worker processes when --jobs asks for more than one."""
+    if jobs <= 1 or len(paths) < 2:
+        return [extract_path(p, catalog, as_of, cache_dir) for p in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(extract_path, paths, [catalog] * len(paths), [as_of] * len(paths),
+                             [cache_dir] * len(paths), chunksize=4))  # fmt: skip

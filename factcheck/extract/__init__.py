@@ -276,7 +276,7 @@ def _to_claim(
         kind=q.kind,
         noun=noun,
         period=item.period,
-        place=nearest_place(places, start) or default_place,
+        place=nearest_place(places, start),
         currency_year=q.currency_year,
         citation=citation,
         from_period=item.from_period,
@@ -285,8 +285,12 @@ def _to_claim(
         factor=q.factor if q.kind in ("change", "multiplier") else None,
         resolution=q.resolution,
     )
+    # Measures are matched on the place the text names: a sentence that names none may still
+    # be about a measure of another place ("killed during the president's final year").
     if matcher is not None:
         claim.measure = matcher(claim, sentence_text)
+    if claim.place is None:
+        claim.place = default_place
     return claim
 
 
