@@ -524,6 +524,10 @@ PATHOLOGICAL = {
     "urls": "https://x.org/" * 100_000,
     "short lines": "Short line\n" * 200_000,
     "entities": "&amp" * 200_000,
+    "note of dots": "Word.1Word " + "." * 6000 + "x\n",
+    "dotted notes": "Word.1Word " + ("." * 5000 + "x ") * 100,
+    "spaced heading": "# a" + " " * 200_000 + "#x\n",
+    "hash heading": "# " + "# " * 100_000 + "x\n",
 }
 
 

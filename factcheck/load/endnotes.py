@@ -29,7 +29,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+")
 _URL_TRAIL = ".,;:!?)]}’'\"”"
 # A quote, or a run of sentence punctuation with its closing quotes and brackets, at a space.
-_TOKEN = re.compile(r"[“”\"]|[.!?…]+[”\"’)\]]*(?=\s|$)")
+_TOKEN = re.compile(r"[“”\"]|(?<![.!?…])[.!?…]+[”\"’)\]]*(?=\s|$)")  # runs tried once
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 _CITATION_SIGN = re.compile(
     r"[,.?!…]”|”,|\([^()\n]{0,80}:[^()\n]{0,80}\d{4}\)|\((?:1[6-9]|20)\d\d\)|\bno\. ?\d"

@@ -40,7 +40,7 @@ _NUMBERED_NOTE = re.compile(r"[ \t>]*(?:\[\d{1,3}\]|\d{1,3}\.|\^\d{1,3})[ \t]")
 _LIST_MARKER = re.compile(r"[ \t>]*?([-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _QUOTE_MARKS = re.compile(r"(?:[ \t]*>)+")
 _ATX_OPEN = re.compile(r"[ \t>]*?(#{1,6})(?=[ \t]|$)")
-_ATX_CLOSE = re.compile(r"[ \t]+(#+)[ \t]*$")
+_ATX_CLOSE = re.compile(r"(?<![ \t])[ \t]+(#+)[ \t]*$")  # a space run is tried once
 _FRONT_DATE = re.compile(r"^(?:date|published|updated)[ \t]*:[ \t]*['\"]?([^'\"\n]+)", re.M | re.I)
 
 _INLINE = re.compile(
