@@ -650,3 +650,35 @@ def test_any_input_gives_a_body_of_the_same_shape(fmt):
             assert 0 <= m.start < m.end <= len(text) and doc.body[m.start : m.end].isspace()
 
     check()
+
+
+def test_seed_003_endnote_heuristic_without_the_list_agrees_with_the_list():
+    """The fallback rule (no endnote list to match) finds the same note ends nearly always."""
+    if not SEEDS.is_dir():
+        pytest.skip("seed corpus not present")
+    from factcheck.load import endnotes
+    from factcheck.load import text as plain
+    from factcheck.load.mask import Layout
+
+    (path,) = SEEDS.glob("003_*.txt")
+    text = path.read_text(encoding="utf-8")
+    spans = line_spans(text)
+    heading = plain.reference_section(text, spans, Layout())
+    notes = plain.parse_entries(text, spans, heading + 1, len(spans))
+    assert len(notes) == 90
+    exact, guessed = Layout(), Layout()
+    endnotes.glued(text, spans[heading][0], notes, exact)
+    endnotes.glued(text, spans[heading][0], {}, guessed)
+    assert exact.markers == guessed.markers and len(exact.markers) == 90
+    agree = sum(a == b for a, b in zip(sorted(exact.zones), sorted(guessed.zones), strict=True))
+    assert agree >= 89  # one explanatory note goes on in prose after its last URL
+
+
+def test_a_contents_entry_named_notes_is_not_a_reference_heading():
+    prose = "The valley has 14 farms that grow rice and beans for the local market. "
+    text = (
+        f"{prose}\n\n{prose}\n\nSections\n  1. Farms\n  2. Notes\n  3. Maps\n\n"
+        "The farms employ 230 people in the harvest season, most of them seasonal.\n"
+    )
+    doc = load_text(text, "a.txt", "text")
+    assert kept(doc, "The farms employ 230 people")

@@ -177,8 +177,17 @@ def reference_headings(text: str, spans: Spans) -> list[int]:
             seen_prose = seen_prose or is_prose(text[s:e])
             continue
         if seen_prose and REFERENCE_HEADING.fullmatch(text, s, e):
+            if _NUMBER_ITEM.match(text, s, e) and _in_numbered_run(text, spans, i):
+                continue  # "7. Endnotes" in a list of sections is a contents entry
             found.append(i)
     return found
+
+
+def _in_numbered_run(text: str, spans: Spans, i: int) -> bool:
+    return any(
+        0 <= j < len(spans) and _NUMBER_ITEM.match(text, *spans[j]) is not None
+        for j in (i - 1, i + 1)
+    )
 
 
 def reference_section(text: str, spans: Spans, layout: Layout) -> int | None:
