@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from report_fixtures import (
+    BRIEF,
     MEMO,
     SYNTHETIC,
     empty_report,
@@ -26,6 +27,7 @@ from report_fixtures import (
 )
 
 from factcheck.model import Finding
+from factcheck.references import Reference
 from factcheck.report.charts import convert, measure_chart, period_span
 from factcheck.report.html import highlight, linkify, render_html
 
@@ -347,3 +349,48 @@ def test_the_browser_dom_holds_findings_and_charts(rendered_page, tmp_path):
     # The charts were parsed as SVG elements, in the page.
     assert dom.count("<svg") == 2
     assert "drafts/memo.md (1)" in dom
+
+
+def test_a_measure_without_time_is_charted_by_document():
+    # A lethal dose holds for any period: the chart puts documents on the x axis and the
+    # reference value as a line across them.
+    dose = Reference(
+        dataset="fentanyl",
+        measure="fentanyl.lethal_dose",
+        place=None,
+        period=None,
+        value=2,
+        low=None,
+        high=None,
+        unit="milligram",
+        status="final",
+        source="DEA",
+        url=None,
+        note=None,
+        row=2,
+    )
+    claims = [
+        make_claim(MEMO, 5, 1, "2 mg", "Just 2 mg can kill.", 2, 2, 2, unit="milligram"),
+        make_claim(
+            BRIEF,
+            6,
+            1,
+            "3,000 micrograms",
+            "A dose of 3,000 micrograms.",
+            3000,
+            3000,
+            3000,
+            unit="microgram",
+        ),
+        make_claim(BRIEF, 7, 1, "over 1 mg", "Anything over 1 mg.", 1, 1, None, unit="milligram"),
+    ]
+    chart = measure_chart("fentanyl.lethal_dose", claims, [dose])
+    assert chart is not None and not chart.over_time
+    assert chart.drawn == 3 and chart.notes == []
+    assert "reference, any period: final" in chart.svg
+    assert BRIEF in chart.svg and MEMO in chart.svg  # the documents label the x axis
+    # Nothing to draw at all: no chart.
+    assert (
+        measure_chart("m", [make_claim(MEMO, 1, 1, "5", "5.", 5, 5, 5, unit="percent")], [dose])
+        is None
+    )

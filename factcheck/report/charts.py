@@ -45,6 +45,7 @@ class Chart:
     svg: str
     drawn: int
     notes: list[str] = field(default_factory=list)
+    over_time: bool = True  # False: by document, for a measure that does not change with time
 
 
 def period_span(period: str | None) -> tuple[float, float] | None:
@@ -103,35 +104,42 @@ def convert(value: float | None, unit: str, target: str) -> float | None:
     return float(quantity(value, unit).to(goal).magnitude)
 
 
-def measure_chart(measure: str, claims: Sequence[Claim], series: Sequence[Reference]) -> Chart:
+def measure_chart(
+    measure: str, claims: Sequence[Claim], series: Sequence[Reference]
+) -> Chart | None:
     """Chart the claims of one measure, by document, against the measure's reference series.
 
-    Claims are points at the middle of their period with error bars for their intervals; an
-    interval open on one side is drawn as an arrow to the edge of the plot. Reference rows
-    are joined by a line through the best row of each period.
+    Over time when the series or the claims have periods: claims are points at the middle of
+    their period with error bars for their intervals (an interval open on one side is an arrow
+    to the edge of the plot), reference rows are joined by a line through the best row of each
+    period. A measure that does not change with time (a lethal dose, a potency) is drawn by
+    document instead, against its reference values as horizontal lines. None when there is
+    nothing to draw.
     """
     import matplotlib
 
     matplotlib.use("Agg")  # no display, no GUI toolkit: the same output everywhere
     from matplotlib.figure import Figure
-    from matplotlib.ticker import FixedLocator, FuncFormatter
 
     unit = series[0].unit if series else (claims[0].unit if claims else "")
     notes: list[str] = []
-    points = []  # (doc, span, value, low, high) in the series' unit
+    points: list[_Point] = []
     for claim in claims:
-        span = period_span(claim.period)
-        if span is None:
-            notes.append(f"{_where(claim)} ({claim.surface}) has no period to place it in time")
-            continue
-        low, high = convert(claim.low, claim.unit, unit), convert(claim.high, claim.unit, unit)
-        value = convert(claim.value, claim.unit, unit)
-        if value is None:
-            value = low if low is not None else high
-        if value is None:
+        point = _point(claim, unit)
+        if point is None:
             notes.append(f"{_where(claim)} ({claim.surface}) is not in {unit} or has no value")
-            continue
-        points.append((claim.doc, span, value, low, high))
+        else:
+            points.append(point)
+    dated_refs = [ref for ref in series if period_span(ref.period) is not None]
+    over_time = bool(dated_refs) or any(p.span is not None for p in points)
+    if over_time:
+        for point in points:
+            if point.span is None:
+                notes.append(f"{point.where} ({point.surface}) has no period to place it in time")
+        points = [p for p in points if p.span is not None]
+    timeless_refs = [ref for ref in series if ref.period is None]
+    if not points:  # a reference series alone is the references' business, not this report's
+        return None
 
     with matplotlib.rc_context(
         {
@@ -144,42 +152,36 @@ def measure_chart(measure: str, claims: Sequence[Claim], series: Sequence[Refere
     ):
         fig = Figure(figsize=(9, 4.2))
         ax = fig.add_subplot()
-        xs: list[float] = []  # period edges, for the x limits
+        xs: list[float] = []  # period edges or document slots, for the x limits
         ys: list[float] = []
-        _draw_series(ax, series, unit, xs, ys)
-        docs = sorted({p[0] for p in points})
+        if over_time:
+            _draw_series(ax, dated_refs, unit, xs, ys)
+        _draw_constants(ax, timeless_refs, unit, ys)
+        docs = sorted({p.doc for p in points})
         open_ends = []
         for index, doc in enumerate(docs):
             color = DOC_COLORS[index % len(DOC_COLORS)]
             marker = DOC_MARKERS[index % len(DOC_MARKERS)]
-            # Documents are nudged apart so claims about the same year do not hide each other.
-            nudge = (index - (len(docs) - 1) / 2) * 0.12
-            mine = [p for p in points if p[0] == doc]
-            for _, span, value, low, high in mine:
-                x = (span[0] + span[1]) / 2 + nudge
-                below = 0.0 if low is None else max(value - low, 0.0)
-                above = 0.0 if high is None else max(high - value, 0.0)
-                ax.errorbar(
-                    [x],
-                    [value],
-                    yerr=[[below], [above]],
-                    xerr=_period_bar(span),
-                    fmt=marker,
-                    color=color,
-                    markersize=7,
-                    capsize=4,
-                    elinewidth=1.4,
-                    zorder=3,
-                )
-                xs.extend(span)
-                ys.extend(v for v in (value, low, high) if v is not None)
-                if high is None:
-                    open_ends.append((x, value, 1.0, color))
-                if low is None:
-                    open_ends.append((x, value, 0.0, color))
+            mine = [p for p in points if p.doc == doc]
+            for number, point in enumerate(mine):
+                if over_time:
+                    # Documents are nudged apart so claims about one year do not hide each other.
+                    x = point.middle + (index - (len(docs) - 1) / 2) * 0.12
+                    xs.extend(point.span)
+                else:
+                    # One slot per document; its claims side by side within the slot.
+                    x = index + (number - (len(mine) - 1) / 2) * min(0.15, 0.6 / len(mine))
+                    xs.append(index)
+                _draw_claim(ax, x, point, color, marker, over_time)
+                ys.extend(v for v in (point.value, point.low, point.high) if v is not None)
+                if point.high is None:
+                    open_ends.append((x, point.value, 1.0, color))
+                if point.low is None:
+                    open_ends.append((x, point.value, 0.0, color))
             # An empty plot call gives the document one legend entry.
             ax.plot([], [], marker, color=color, label=f"{doc} ({len(mine)})")
-        _set_limits(ax, xs, ys, headroom=any(edge == 1.0 for *_, edge, _ in open_ends))
+        headroom = any(edge == 1.0 for *_, edge, _ in open_ends)
+        _set_limits(ax, xs, ys, headroom=headroom, over_time=over_time)
         for x, value, edge, color in open_ends:
             # From the point to the top (or bottom) edge: "more than" has no upper end.
             ax.annotate(
@@ -191,25 +193,64 @@ def measure_chart(measure: str, claims: Sequence[Claim], series: Sequence[Refere
                 arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.4, "shrinkA": 0},
                 zorder=3,
             )
-        first, last = ax.get_xlim()
-        years = list(range(math.floor(first), math.ceil(last) + 1))
-        step = max(1, math.ceil(len(years) / 12))
-        ax.xaxis.set_major_locator(FixedLocator([y + 0.5 for y in years[::step]]))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: str(math.floor(x))))
-        ax.yaxis.set_major_formatter(FuncFormatter(_axis_number(unit)))
-        ax.set_title(measure, loc="left", fontsize=10)
-        ax.set_ylabel(unit)
-        ax.grid(True, axis="y", color="#dddddd", linewidth=0.8)
-        ax.set_axisbelow(True)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
+        if over_time:
+            _year_ticks(ax)
+        else:
+            ax.set_xticks(range(len(docs)), docs, rotation=15 if len(docs) > 3 else 0)
+            ax.set_xlim(-0.6, max(len(docs), 1) - 0.4)
+        _finish(ax, measure, unit)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     svg = buffer.getvalue()
     # Inline SVG needs neither the XML declaration nor the DOCTYPE.
     svg = svg[svg.find("<svg") :]
-    return Chart(measure=measure, svg=svg, drawn=len(points), notes=notes)
+    return Chart(measure=measure, svg=svg, drawn=len(points), notes=notes, over_time=over_time)
+
+
+@dataclass
+class _Point:
+    """A claim converted to the chart's unit."""
+
+    doc: str
+    where: str
+    surface: str
+    span: tuple[float, float] | None
+    value: float
+    low: float | None
+    high: float | None
+
+    @property
+    def middle(self) -> float:
+        assert self.span is not None
+        return (self.span[0] + self.span[1]) / 2
+
+
+def _point(claim: Claim, unit: str) -> _Point | None:
+    low, high = convert(claim.low, claim.unit, unit), convert(claim.high, claim.unit, unit)
+    value = convert(claim.value, claim.unit, unit)
+    if value is None:
+        value = low if low is not None else high
+    if value is None:
+        return None
+    span = period_span(claim.period)
+    return _Point(claim.doc, _where(claim), claim.surface, span, value, low, high)
+
+
+def _draw_claim(ax, x: float, point: _Point, color: str, marker: str, over_time: bool) -> None:
+    below = 0.0 if point.low is None else max(point.value - point.low, 0.0)
+    above = 0.0 if point.high is None else max(point.high - point.value, 0.0)
+    ax.errorbar(
+        [x],
+        [point.value],
+        yerr=[[below], [above]],
+        xerr=_period_bar(point.span) if over_time and point.span else None,
+        fmt=marker,
+        color=color,
+        markersize=7,
+        capsize=4,
+        elinewidth=1.4,
+        zorder=3,
+    )
 
 
 def _draw_series(ax, series: Sequence[Reference], unit: str, xs: list, ys: list) -> None:
@@ -247,6 +288,51 @@ def _draw_series(ax, series: Sequence[Reference], unit: str, xs: list, ys: list)
         ax.plot(*zip(*line, strict=True), "-", color=REFERENCE_COLOR, linewidth=1, zorder=1)
 
 
+def _draw_constants(ax, refs: Sequence[Reference], unit: str, ys: list[float]) -> None:
+    """Reference values that hold for any period: horizontal lines across the plot."""
+    labelled: set[str] = set()
+    for ref in refs:
+        value = convert(ref.value, ref.unit, unit)
+        if value is None:
+            continue
+        _marker, filled, label = STATUS_STYLES.get(ref.status, ("o", False, ref.status))
+        ax.axhline(
+            value,
+            color=REFERENCE_COLOR,
+            linewidth=1.3,
+            linestyle="-" if filled else "--",
+            zorder=1,
+            label=f"reference, any period: {label}" if label not in labelled else None,
+        )
+        labelled.add(label)
+        ys.append(value)
+
+
+def _year_ticks(ax) -> None:
+    from matplotlib.ticker import FixedLocator, FuncFormatter
+
+    # A year's values sit in the middle of the year: the tick labelled 2021 is at 2021.5.
+    first, last = ax.get_xlim()
+    years = list(range(math.floor(first), math.ceil(last) + 1))
+    step = max(1, math.ceil(len(years) / 12))
+    ax.xaxis.set_major_locator(FixedLocator([y + 0.5 for y in years[::step]]))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: str(math.floor(x))))
+
+
+def _finish(ax, measure: str, unit: str) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    ax.yaxis.set_major_formatter(FuncFormatter(_axis_number(unit)))
+    ax.set_title(measure, loc="left", fontsize=10)
+    ax.set_ylabel(unit)
+    ax.grid(True, axis="y", color="#dddddd", linewidth=0.8)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
+
+
 def _period_bar(span: tuple[float, float]) -> list[list[float]] | None:
     """A horizontal bar over a period of more than a year ("2016/2020"); none for a year or
     less, where the point says it all."""
@@ -256,8 +342,8 @@ def _period_bar(span: tuple[float, float]) -> list[list[float]] | None:
     return [[half], [half]]
 
 
-def _set_limits(ax, xs: list[float], ys: list[float], headroom: bool) -> None:
-    if xs:
+def _set_limits(ax, xs: list[float], ys: list[float], headroom: bool, over_time: bool) -> None:
+    if xs and over_time:
         # At least three years wide, so a single period still gets a labelled tick.
         first, last = math.floor(min(xs)), math.ceil(max(xs))
         if last - first < 3:

@@ -255,22 +255,35 @@ def _charts_section(report: Report, references: ReferenceSet | None) -> str:
     try:
         from .charts import measure_chart
 
-        charts = [measure_chart(m, by_measure[m], references.series(m)) for m in measures]
+        drawn = (measure_chart(m, by_measure[m], references.series(m)) for m in measures)
+        charts = [chart for chart in drawn if chart is not None]
     except ImportError as exc:  # matplotlib is an optional dependency (factcheck[html])
         body.append(
             f'<p class="note">Charts need matplotlib ({escape(str(exc))}): '
             "pip install 'factcheck[html]'.</p></section>"
         )
         return "\n".join(body)
+    if not charts:
+        return ""
     for chart in charts:
         notes = "".join(f"<li>{escape(note)}</li>" for note in chart.notes)
+        if chart.over_time:
+            how = (
+                "by document and period, bars for the intervals they assert, arrows for "
+                "open-ended ones; the reference series in grey, hollow marks for provisional "
+                "or unconfirmed figures."
+            )
+        else:
+            how = (
+                "by document, bars for the intervals they assert, arrows for open-ended ones; "
+                "the reference values, which hold for any period, as grey lines (dashed for "
+                "provisional or unconfirmed figures)."
+            )
         body.append(
             f'<figure class="chart" id="chart-{escape(chart.measure, quote=True)}">'
             f"{chart.svg}"
-            f"<figcaption>{escape(chart.measure)}: "
-            f"{plural(chart.drawn, 'claim')} by document, bars for the intervals they assert, "
-            "arrows for open-ended ones; the reference series in grey, hollow marks for "
-            "provisional or unconfirmed figures."
+            f"<figcaption><code>{escape(chart.measure)}</code>: "
+            f"{plural(chart.drawn, 'claim')} {how}"
             + (f'<ul class="notes">{notes}</ul>' if notes else "")
             + "</figcaption></figure>"
         )

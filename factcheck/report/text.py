@@ -251,8 +251,15 @@ def excerpt(sentence: str, surface: str, width: int = EXCERPT_WIDTH) -> str:
         return text
     at = text.find(surface)
     start = max(0, min(at - width // 3, len(text) - width)) if at >= 0 else 0
-    cut = text[start : start + width]
-    return ("…" if start else "") + cut + ("…" if start + width < len(text) else "")
+    end = start + width
+    # Cut between words, so no fragment of a word starts or ends the excerpt.
+    if start:
+        space = text.find(" ", start, at if at >= 0 else end)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", max(start, at + len(surface)) if at >= 0 else start, end)
+        end = space if space > start else end
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
 def _one_line(text: str) -> str:
