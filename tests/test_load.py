@@ -202,13 +202,13 @@ def test_trailing_boilerplate():
         "Short title\n\n"
         "The new plant will treat 50 million liters of water a day when it opens next year.\n\n"
         "More From Author\n\nA related headline about rivers\n\nLeave a Reply\n\n"
-        "Your email address will not be published. Required fields are marked *\n"
+        "Your email address will not be published. Fields marked * are required.\n"
         "© 2024 Example News\n"
     )
     doc = load_text(text, "a.txt", "text")
     assert kept(doc, "50 million liters")
     assert blanked(doc, "More From Author\n\nA related headline about rivers\n\nLeave a Reply")
-    assert blanked(doc, "Required fields are marked *\n© 2024 Example News")
+    assert blanked(doc, "Fields marked * are required.\n© 2024 Example News")
 
 
 def test_a_last_sentence_about_copyright_law_is_body():
