@@ -68,6 +68,8 @@ def format_of(path: str | Path, content: str) -> str:
 
 def load_text(content: str, path: str, fmt: str, *, as_of: str | None = None) -> Document:
     """A Document from decoded text in a known format ("text", "markdown", "html")."""
+    if fmt not in _READERS:
+        raise ValueError(f"{path}: unknown format {fmt!r} (expected one of {sorted(_READERS)})")
     layout: Layout = _READERS[fmt](content)
     zones = merge(layout.zones)
     markers = sorted(
