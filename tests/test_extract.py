@@ -245,3 +245,43 @@ def test_places():
     assert claim.place == "US"
     claim = one("In Mexico, 30,000 people were killed.")
     assert claim.place == "MX"
+
+
+def test_named_periods_defined_by_the_document():
+    text = (
+        "Governor Ana María Ruiz (2010–2016) promised reform. "
+        "During Ruiz's final year, 4,000 officers were hired. "
+        "Over Ruiz's tenure, 9,000 officers were hired. "
+        "Under AMR's administration, 12,000 arrests were made."
+    )
+    by_value = {c.value: c.period for c in claims_of(text)}
+    assert by_value[4000] == "2016"
+    assert by_value[9000] == "2010/2016"
+    assert by_value[12000] == "2010/2016"
+
+
+def test_now_and_the_next_decade_use_the_document_date():
+    assert one("The coalition now counts 150 members.", date="2025-04").period == "2025"
+    assert one("Some 900 labs may open over the next decade.", date="2025-04").period == "2025/2035"
+
+
+def test_since_with_words_between():
+    claim = one("Murders have doubled since the reform of the police in 2006.", date="2024-01")
+    assert claim.period == "2006/2024"
+
+
+def test_without_a_stated_date_the_latest_full_date_stands_in():
+    text = "Over the last decade, 900 labs closed. Sources: report of March 2023."
+    assert claims_of(text)[0].period == "2013/2023"
+
+
+def test_a_level_after_a_change_stands_at_its_end():
+    claims = claims_of(
+        "After a 39 percent increase between 2023 and 2024, the budget is $16.7 billion."
+    )
+    assert [c.period for c in claims] == ["2023/2024", "2024"]
+
+
+def test_titles_and_calibers_are_not_counts():
+    assert claims_of("The doctrine of Three Warfares was adopted.") == []
+    assert claims_of("Smugglers move .50 caliber rifles.") == []

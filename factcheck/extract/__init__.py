@@ -20,7 +20,15 @@ from . import lexicon as lx
 from .filters import is_not_a_quantity
 from .nouns import counted_noun
 from .numbers import ANCHOR_RE, parse_number
-from .periods import TimeExpr, find_time_expressions, first_year, last_year, resolve
+from .periods import (
+    NamedPeriods,
+    TimeExpr,
+    find_time_expressions,
+    first_year,
+    last_year,
+    latest_dated_year,
+    resolve,
+)
 from .places import find_places, nearest_place
 from .quantity import Quantity, read_factor_word, read_quantity
 from .sentences import Sentence, split_sentences
@@ -63,14 +71,17 @@ def extract_document(
     """Every numeric claim in the document, in order of position."""
     body = doc.body
     doc_year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
+    if doc_year is None:
+        doc_year = latest_dated_year(doc.text)
     sentences = list(split_sentences(body))
     sentence_starts = [s.start for s in sentences]
     markers_by_sentence = _assign_markers(doc, sentence_starts)
     claims: list[Claim] = []
     ignored_lines = _ignored_lines(doc)
+    named = NamedPeriods(body)
     carried_year: int | None = None  # the last explicit year of the text so far
     for index, sentence in enumerate(sentences):
-        found, times = _read_sentence(body, sentence)
+        found, times = _read_sentence(body, sentence, named)
         explicit = [t for t in times if t.period]
         anchor_year = last_year(explicit[0].period) if explicit else carried_year
         _assign_periods(body, found, times, anchor_year, doc_year)
@@ -92,10 +103,15 @@ def extract_document(
     return claims
 
 
-def _read_sentence(body: str, sentence: Sentence) -> tuple[list[_Found], list[TimeExpr]]:
+def _read_sentence(
+    body: str, sentence: Sentence, named: NamedPeriods
+) -> tuple[list[_Found], list[TimeExpr]]:
     """The quantities and the time expressions of one sentence."""
     s_start, s_end = sentence.start, sentence.end
     times = find_time_expressions(body, s_start, s_end)
+    own = named.find(body, s_start, s_end)
+    if own:
+        times = sorted(times + own, key=lambda t: t.start)
     taken = [(t.start, t.end) for t in times]
     for m in lx.URL_RE.finditer(body, s_start, s_end):
         taken.append((m.start(), m.end()))
@@ -162,6 +178,7 @@ def _assign_periods(
     more than 100,000..."); otherwise the first one after it.
     """
     starts = [f.q.start for f in found]
+    used_by_change: set[int] = set()
     for i, item in enumerate(found):
         q = item.q
         next_number = starts[i + 1] if i + 1 < len(found) else None
@@ -182,6 +199,17 @@ def _assign_periods(
         if chosen is None:
             continue
         period = resolve(chosen, anchor_year, doc_year)
+        if (
+            q.kind != "change"
+            and chosen.is_span
+            and chosen.end <= q.start
+            and id(chosen) in used_by_change
+        ):
+            # "after a 39 percent increase between 2023 and 2024, the budget is $16.7 billion":
+            # the level stands at the end of the change.
+            period = str(last_year(period))
+        if q.kind == "change":
+            used_by_change.add(id(chosen))
         item.period = period
         if q.kind == "change":
             if chosen.relative == "prior-year" and period:

@@ -22,7 +22,7 @@ def is_not_a_quantity(text: str, number: Number, line_start: int) -> bool:
     start, end = number.start, number.end
     before = text[max(0, start - 32) : start]
     if number.is_words:
-        return _is_lone_one(text, number)
+        return _is_lone_one(text, number) or _is_in_a_title(text, number)
     prev = text[start - 1] if start else ""
     prev2 = text[start - 2] if start > 1 else ""
     nxt = text[end] if end < len(text) else ""
@@ -49,6 +49,20 @@ def is_not_a_quantity(text: str, number: Number, line_start: int) -> bool:
     if not text[line_start:start].strip() and _LIST_NUMBER_RE.match(text, end):
         return True
     return False
+
+
+_TITLE_WORD_RE = re.compile(r"\s+(?:of\s+)?[A-Z][a-z]")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:\"“(]\s*|\n\s*)$")
+
+
+def _is_in_a_title(text: str, number: Number) -> bool:
+    """ "the Three Warfares doctrine", "Seven Pillars of Wisdom": a capitalised number word
+    followed by a capitalised word, in mid-sentence, is part of a name."""
+    if not number.text or not number.text[:1].isupper():
+        return False
+    if _SENTENCE_START_RE.search(text[max(0, number.start - 4) : number.start]):
+        return False
+    return bool(_TITLE_WORD_RE.match(text, number.end))
 
 
 def _is_lone_one(text: str, number: Number) -> bool:

@@ -205,7 +205,7 @@ IDENTIFIER_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 IDENTIFIER_AFTER_RE = re.compile(
-    r"\s*(?:U\.?S\.?C\.?|C\.?F\.?R\.?|Stat\.|F\.[23]d|U\.S\.\s+\d|S\.\s?Ct\.)",
+    r"\s*(?:U\.?S\.?C\.?|C\.?F\.?R\.?|Stat\.|F\.[23]d|U\.S\.\s+\d|S\.\s?Ct\.)|[\s-]*caliber\b",
     re.IGNORECASE,
 )
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b10\.\d{4,9}/\S+|[\w.+-]+@[\w-]+\.[\w.]+")

@@ -25,8 +25,8 @@ TIME_RE = re.compile(
     r"|(?P<span>(?:(?P<span_kw>from|between|since)\s+)?(?:FY\s?)?(?P<y1>" + _Y + r")"
     r"\s*" + _SPAN_WORDS + r"\s*(?:FY\s?)?(?P<y2>" + _Y + r"|\d\d)(?!\d|,\d)(?!s\b))"
     r"|(?P<decade>(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?(?P<dec>1[89]\d0|20\d0)s)\b"
-    r"|(?P<month>(?P<mon>" + _M + r")\s+(?:(?P<day>\d{1,2}),?\s+)?(?P<my>" + _Y + r"))(?![\d,])"
-    r"|(?P<daymonth>(?P<dd>\d{1,2})\s+(?P<dmon>" + _M + r")\s+(?P<dmy>" + _Y + r"))(?![\d,])"
+    r"|(?P<month>(?P<mon>" + _M + r")\s+(?:(?P<day>\d{1,2}),?\s+)?(?P<my>" + _Y + r"))(?!\d|,\d)"
+    r"|(?P<daymonth>(?P<dd>\d{1,2})\s+(?P<dmon>" + _M + r")\s+(?P<dmy>" + _Y + r"))(?!\d|,\d)"
     r"|(?P<fiscal>(?:FY|fiscal\s+year)\s?(?P<fy>" + _Y + r"|\d\d))\b"
     r"|(?P<year>(?:(?P<year_kw>in|during|by|since|of|for|until|through|before|after)\s+)?"
     r"(?<![\d,.$€£])(?P<yy>"
@@ -35,7 +35,10 @@ TIME_RE = re.compile(
     r"|(?P<relative>(?:the\s+)?(?:prior|previous|preceding)\s+year|a\s+year\s+(?:earlier|before)"
     r"|last\s+year|this\s+year|(?:over\s+|in\s+|during\s+)?the\s+(?:past|last)\s+"
     r"(?:(?P<rel_n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+)?"
-    r"(?P<rel_unit>decades?|years?))\b",
+    r"(?P<rel_unit>decades?|years?))\b"
+    r"|(?P<now>\b(?:now|currently|today|at\s+present)\b)"
+    r"|(?P<next>(?:over|in|during|within)\s+the\s+(?:next|coming)\s+(?:(?P<next_n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+)?(?P<next_unit>decades?|years?))\b"
+    r"|(?P<since_in>\bsince\s+(?:[\w’'-]+\s+){1,6}?in\s+(?P<sy>" + _Y + r"))(?!\d|,\d)",
     re.IGNORECASE,
 )
 
@@ -92,6 +95,15 @@ def _to_expr(m: re.Match[str]) -> TimeExpr | None:
     if m.group("year"):
         kw = (m.group("year_kw") or "").lower() or None
         return TimeExpr(s, e, m.group("yy"), keyword=kw)
+    if m.group("since_in"):
+        return TimeExpr(s, e, m.group("sy"), keyword="since")
+    if m.group("next"):
+        n_raw = m.group("next_n")
+        n = 1 if n_raw is None else int(n_raw) if n_raw.isdigit() else _NUM_WORDS[n_raw.lower()]
+        years = n * (10 if m.group("next_unit").lower().startswith("decade") else 1)
+        return TimeExpr(s, e, None, relative=f"next:{years}", is_span=True)
+    if m.group("now"):
+        return TimeExpr(s, e, None, relative="this-year")
     if m.group("relative"):
         phrase = " ".join(m.group("relative").lower().split())
         if (
@@ -128,7 +140,22 @@ def resolve(expr: TimeExpr, anchor_year: int | None, doc_year: int | None) -> st
         return str(doc_year) if doc_year else None
     if rel.startswith("past:") and doc_year:
         return f"{doc_year - int(rel[5:])}/{doc_year}"
+    if rel.startswith("next:") and doc_year:
+        return f"{doc_year}/{doc_year + int(rel[5:])}"
     return None
+
+
+_DATED_RE = re.compile(
+    r"\b(?:" + MONTHS + r")\.?\s+(?:\d{1,2},?\s+)?(?P<y>" + _Y + r")\b", re.IGNORECASE
+)
+
+
+def latest_dated_year(text: str) -> int | None:
+    """The latest year of a full date (month and year) in a document, notes included: it was
+    written after the events and sources it dates, so this stands in for its date when it
+    states none (for relative periods such as "over the last decade")."""
+    years = [int(m.group("y")) for m in _DATED_RE.finditer(text)]
+    return max(years) if years else None
 
 
 def first_year(period: str | None) -> int | None:
@@ -145,3 +172,69 @@ def last_year(period: str | None) -> int | None:
         return None
     years = re.findall(r"\d{4}", period)
     return int(years[-1]) if years else None
+
+
+# Named periods the document defines itself: "President Felipe Calderón (2006–2012)". Later
+# mentions ("Calderón's presidency", "during Peña Nieto's final year", "AMLO's tenure") are then
+# time expressions like any other.
+_NAMED_SPAN_RE = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*\(\s*(?P<y1>"
+    + _Y
+    + r")\s*[–—-]\s*(?P<y2>"
+    + _Y
+    + r")\s*\)"
+)
+_TITLES = frozenset("president prime minister gen general governor mayor secretary chancellor "
+                    "king queen premier senator former the mr mrs ms dr".split())  # fmt: skip
+
+
+class NamedPeriods:
+    """The named spans a document defines, and a matcher for their later mentions."""
+
+    def __init__(self, body: str) -> None:
+        self.spans: dict[str, tuple[int, int]] = {}
+        for m in _NAMED_SPAN_RE.finditer(body):
+            words = [w for w in m.group("name").split() if w.lower().strip(".") not in _TITLES]
+            if not words:
+                continue
+            span = (int(m.group("y1")), int(m.group("y2")))
+            if span[1] <= span[0]:
+                continue
+            for alias in _aliases(words):
+                self.spans.setdefault(alias, span)
+        self.pattern = None
+        if self.spans:
+            names = "|".join(re.escape(a) for a in sorted(self.spans, key=len, reverse=True))
+            self.pattern = re.compile(
+                r"\b(?P<alias>" + names + r")(?:['’]s)?\s+(?:(?P<which>first|final|last)\s+year"
+                r"(?:\s+in\s+office)?|presidency|tenure|term|administration|government|"
+                r"sexenio|years\s+in\s+office|time\s+in\s+office|rule)\b"
+            )
+
+    def find(self, text: str, start: int, end: int) -> list[TimeExpr]:
+        if self.pattern is None:
+            return []
+        found = []
+        for m in self.pattern.finditer(text, start, end):
+            first, last = self.spans[m.group("alias")]
+            which = m.group("which")
+            if which == "first":
+                period = str(first)
+            elif which in ("final", "last"):
+                period = str(last)
+            else:
+                period = f"{first}/{last}"
+            found.append(TimeExpr(m.start(), m.end(), period, is_span="/" in period))
+        return found
+
+
+def _aliases(words: list[str]) -> list[str]:
+    """ "Andrés Manuel López Obrador" -> itself, "López Obrador", "AMLO", "Obrador";
+    "Felipe Calderón" -> itself and "Calderón"."""
+    aliases = [" ".join(words)]
+    if len(words) >= 3:
+        aliases.append(" ".join(words[-2:]))  # Spanish double surnames: "Peña Nieto"
+        aliases.append("".join(w[0] for w in words).upper())
+    if len(words) >= 2:
+        aliases.append(words[-1])
+    return aliases
