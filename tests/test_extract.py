@@ -285,3 +285,12 @@ def test_a_level_after_a_change_stands_at_its_end():
 def test_titles_and_calibers_are_not_counts():
     assert claims_of("The doctrine of Three Warfares was adopted.") == []
     assert claims_of("Smugglers move .50 caliber rifles.") == []
+
+
+def test_surface_leaves_out_markup_inside_the_span():
+    from factcheck.load import load_text
+
+    doc = load_text("<p>In 2022, about <b>120,000</b> people died.</p>", "x.html", "html")
+    [claim] = extract_document(doc)
+    assert claim.surface == "120,000" and claim.qualifier == "about"
+    assert doc.text[claim.start :].startswith(claim.surface)

@@ -259,6 +259,31 @@ def _assign_markers(doc: Document, sentence_starts: list[int]) -> dict[int, list
     return result
 
 
+def _surface_span(doc: Document, q: Quantity) -> tuple[int, int]:
+    """The surface as written, without blanked markup: "about <b>120,000</b>" keeps "120,000".
+
+    The span read from the body may straddle markup (a tag between qualifier and number); the
+    surface is the unbroken stretch of prose around the number, so that the original text at
+    the claim's position starts with it.
+    """
+    body, text = doc.body, doc.text
+    start, end = q.start, q.end
+    anchor = min(max(q.number_start, start), end - 1)
+    i = anchor
+    while i > start and not (body[i - 1] != text[i - 1]):
+        i -= 1
+    j = anchor
+    while j < end and body[j] == text[j]:
+        j += 1
+    start, end = i, j
+    # The surface never starts or ends with white space.
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _to_claim(
     doc: Document,
     body: str,
@@ -271,12 +296,7 @@ def _to_claim(
     matcher: MeasureMatcher | None,
 ) -> Claim:
     q = item.q
-    start, end = q.start, q.end
-    # The surface never starts or ends with white space (blanked markup at the edges).
-    while start < end and body[start].isspace():
-        start += 1
-    while end > start and body[end - 1].isspace():
-        end -= 1
+    start, end = _surface_span(doc, q)
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
     noun = counted_noun(

@@ -35,6 +35,7 @@ class Quantity:
     number_end: int = 0  # end of the number itself (before a remote rate phrase)
     is_year_like: bool = False
     currency_year: int | None = None  # "in 2025 dollars"
+    number_start: int = 0  # where the number itself starts (after a qualifier)
 
 
 def _left(text: str, start: int, sent_start: int) -> str:
@@ -197,7 +198,7 @@ def read_quantity(text: str, number: Number, sent_start: int, sent_end: int) -> 
         and re.fullmatch(r"\d{4}", number.text or "") is not None
     )
     return Quantity(start, end, value, low, high, unit, qualifier, kind, resolution, factor,
-                    direction, number_end, is_year_like, currency_year)  # fmt: skip
+                    direction, number_end, is_year_like, currency_year, number.start)  # fmt: skip
 
 
 def read_factor_word(text: str, m: re.Match[str], sent_start: int, sent_end: int) -> Quantity:
@@ -212,7 +213,7 @@ def read_factor_word(text: str, m: re.Match[str], sent_start: int, sent_end: int
         start -= len(left) - qual.start()
     low, high = _interval(qualifier, factor, None, None, None, False)
     return Quantity(start, end, factor, low, high, "dimensionless", qualifier, "change",
-                    None, factor, 1, end)  # fmt: skip
+                    None, factor, 1, end, number_start=m.start())  # fmt: skip
 
 
 def _read_rank(text: str, number: Number, sent_start: int, sent_end: int) -> Quantity | None:
@@ -221,7 +222,8 @@ def _read_rank(text: str, number: Number, sent_start: int, sent_end: int) -> Qua
     if not rank:
         return None
     return Quantity(number.start, rank.end(), number.value, number.value, number.value,
-                    "dimensionless", "exact", "rank", 1.0, None, 0, rank.end())  # fmt: skip
+                    "dimensionless", "exact", "rank", 1.0, None, 0, rank.end(),
+                    number_start=number.start)  # fmt: skip
 
 
 def _read_range_end(text: str, first: Number, end: int, sent_end: int, left: str) -> Number | None:
