@@ -100,7 +100,7 @@ def test_shipped_catalog_covers_the_domain(catalog: Catalog) -> None:
     assert catalog.measure("fentanyl.lethal_dose").tolerance.relative == 0
     assert catalog.measure("us.overdose_deaths.all_drugs").tolerance.relative == 0.03
     ids = {r.id for r in catalog.relations}
-    assert {"lethal-doses-per-kilogram", "street-value-per-kilogram"} <= ids
+    assert {"lethal-doses-per-kilogram", "street-price-per-pill"} <= ids
 
 
 def test_potency_tolerance_keeps_a_50_to_100_range_consistent(catalog: Catalog) -> None:
@@ -579,15 +579,17 @@ def test_kilogram_over_lethal_dose_is_half_a_million() -> None:
 
 
 def test_street_value_relation_with_money(catalog: Catalog) -> None:
-    relation = next(r for r in catalog.relations if r.id == "street-value-per-kilogram")
+    relation = next(r for r in catalog.relations if r.id == "street-price-per-pill")
     values = {
-        "fentanyl.street_value_per_kilogram": Interval.point(20e6, "USD"),
+        "fentanyl.street_value_per_kilogram": Interval(10e6, 30e6, "USD"),
         "fentanyl.pills_per_kilogram": Interval.point(1e6, "count"),
-        "fentanyl.street_price_per_pill": Interval(10, 30, "USD"),
+        "fentanyl.street_price_per_pill": Interval.point(20, "USD"),
     }
     lhs, rhs = evaluate(relation.parsed, values)
-    assert rhs.to("USD").low == pytest.approx(10e6) and rhs.to("USD").high == pytest.approx(30e6)
+    assert rhs.to("USD").low == pytest.approx(10) and rhs.to("USD").high == pytest.approx(30)
     assert holds(relation.parsed, lhs, rhs)
+    values["fentanyl.street_price_per_pill"] = Interval.point(0.5, "USD")
+    assert not holds(relation.parsed, *evaluate(relation.parsed, values))
 
 
 def test_interval_arithmetic_with_units() -> None:

@@ -10,6 +10,7 @@ is capped, so a corpus with many claims of one measure cannot blow up the check.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 
 from ..catalog import Catalog, Relation
@@ -39,9 +40,16 @@ def check_relations(
 
 def _claim_options(measure_id: str, by_measure) -> list:
     return [
-        (claim_evidence(c).interval, c, f"{c.surface} ({where(c)})")
+        (claim_evidence(c).interval, c, f"“{c.surface}” ({where(c)})")
         for c in by_measure.get(measure_id, [])
     ]
+
+
+def _timeless(measure_id: str, catalog: Catalog, references: ReferenceSet) -> bool:
+    """A measure whose reference figures hold for any period (a lethal dose, a price)."""
+    measure = catalog.get(measure_id)
+    ref_id = (measure.reference or measure.id) if measure else measure_id
+    return all(ref.period is None for ref in references.series(ref_id))
 
 
 def _reference_option(
@@ -61,33 +69,81 @@ def _reference_option(
 
 
 def _check_relation(relation: Relation, by_measure, catalog: Catalog, references: ReferenceSet):
-    """Every combination of claims of one period, the other measures filled from references."""
+    """The relation over the claims of each document, completed from another document that
+    speaks of the measures it lacks, or from the reference data.
+
+    Values are taken together from as few documents as possible: a document's own figures
+    first, so that a finding names the two drafts that disagree rather than every mixture.
+    """
     measures = sorted(relation.measures)
-    with_claims = [m for m in measures if by_measure.get(m)]
-    if not with_claims:
-        return []
+    by_doc: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for m in measures:
+        for option in _claim_options(m, by_measure):
+            by_doc[option[1].doc][m].append(option)
     findings = []
-    claim_combos = itertools.product(*(_claim_options(m, by_measure) for m in with_claims))
-    for claim_combo in itertools.islice(claim_combos, MAX_COMBINATIONS):
-        periods = {c.period for _, c, _ in claim_combo}
-        if len(periods) > 1:
-            continue  # figures of different years say nothing about each other
-        period = next(iter(periods))
-        chosen = dict(zip(with_claims, claim_combo, strict=True))
-        for m in measures:
-            if m not in chosen:
-                option = _reference_option(m, period, catalog, references)
-                if option is None:
-                    break
-                chosen[m] = option
-        else:
-            finding = _evaluate(relation, measures, chosen)
-            if finding is not None:
-                findings.append(finding)
+    seen: set[frozenset[str]] = set()
+    for doc, own in by_doc.items():
+        missing = [m for m in measures if m not in own]
+        fillers: list[dict[str, list]] = [{}]
+        if missing:
+            fillers += [
+                {m: theirs[m] for m in missing}
+                for other, theirs in by_doc.items()
+                if other != doc and all(m in theirs for m in missing)
+            ]
+        for filler in fillers:
+            pools = {**own, **filler}
+            present = [m for m in measures if m in pools]
+            combos = itertools.product(*(pools[m] for m in present))
+            for combo in itertools.islice(combos, MAX_COMBINATIONS):
+                key = frozenset(option[1].id for option in combo)
+                if key in seen:
+                    continue
+                seen.add(key)
+                finding = _check_combination(
+                    relation, measures, dict(zip(present, combo, strict=True)), catalog, references
+                )
+                if finding is not None:
+                    findings.append(finding)
     return findings
 
 
-def _evaluate(relation: Relation, measures: list[str], chosen: dict) -> Finding | None:
+def _check_combination(
+    relation, measures, chosen: dict, catalog: Catalog, references: ReferenceSet
+):
+    """One combination of claims: same period, the rest from references, then evaluated."""
+    periods = {option[1].period for option in chosen.values()}
+    if len(periods) > 1:
+        return None  # figures of different years say nothing about each other
+    period = next(iter(periods))
+    if period is None and not all(_timeless(m, catalog, references) for m in measures):
+        return None  # yearly figures with no year named cannot be set against each other
+    for m in measures:
+        if m not in chosen:
+            option = _reference_option(m, period, catalog, references)
+            if option is None:
+                return None
+            chosen[m] = option
+    return _evaluate(relation, measures, chosen, catalog)
+
+
+def _side_text(side: str, chosen: dict, catalog: Catalog) -> str:
+    """One side of a relation in words: each measure replaced by the value used for it, so
+    "street_value / pills" reads "“$20 million” (a.md:3) / “one million” (a.md:3)"."""
+    measure = catalog.get(side)
+    if measure is not None and side in chosen:
+        return f"the {measure.label[0].lower()}{measure.label[1:]}, {chosen[side][2]},"
+    return _MEASURE_ID_RE.sub(
+        lambda m: chosen[m.group(0)][2] if m.group(0) in chosen else m.group(0), side
+    )
+
+
+_MEASURE_ID_RE = re.compile(r"[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+")
+
+
+def _evaluate(
+    relation: Relation, measures: list[str], chosen: dict, catalog: Catalog
+) -> Finding | None:
     """The finding for one combination of values, or None when the relation holds."""
     combo = [chosen[m] for m in measures]
     values = {m: interval for m, (interval, _, _) in zip(measures, combo, strict=True)}
@@ -106,13 +162,14 @@ def _evaluate(relation: Relation, measures: list[str], chosen: dict) -> Finding 
     factor = factor_between(lhs, rhs)
     by = f"; they differ by a factor of {factor:,.3g}" if factor else ""
     used = "; ".join(f"{m} = {label}" for m, (_, _, label) in zip(measures, combo, strict=True))
-    left = relation.expr.split(relation.parsed.op)[0].strip()
+    left, right = (side.strip() for side in relation.expr.split(relation.parsed.op, 1))
     return Finding(
         rule="relation-mismatch",
         severity="error" if comparison.verdict == FAR else "warning",
         message=(
-            f"relation {relation.id} does not hold: {left} is {describe_interval(lhs)} "
-            f"but the other side gives {describe_interval(rhs)}{by}"
+            f"{_side_text(left, chosen, catalog)} is {describe_interval(lhs)}, but "
+            f"{_side_text(right, chosen, catalog)} gives {describe_interval(rhs)}{by} "
+            f"(relation {relation.id})"
         ),
         claims=[claim_ref(c) for _, c, _ in combo if c is not None],
         expected=describe_interval(rhs),

@@ -46,6 +46,12 @@ def _continues(body: str, pos: int) -> bool:
     return pos < len(body) and body[pos].islower()
 
 
+def _carries_on_after_break(body: str, pos: int) -> bool:
+    """After a line break that ends no sentence ("purchased for" + footnote block + "$32,000"),
+    a lower-case word, a number or an amount carries the sentence on."""
+    return pos < len(body) and (body[pos].islower() or body[pos].isdigit() or body[pos] in "$€£")
+
+
 def split_sentences(body: str) -> Iterator[Sentence]:
     """Yield the sentences of a body, skipping spans that are only white space."""
     start = _next_visible(body, 0)
@@ -59,6 +65,8 @@ def split_sentences(body: str) -> Iterator[Sentence]:
             # A line break ends a sentence unless the next line carries it on in lower case
             # (wrapped text, or a sentence resumed after a blanked footnote block).
             if not line_before or _continues(body, nxt):
+                continue
+            if line_before[-1] not in '.!?:"”’)' and _carries_on_after_break(body, nxt):
                 continue
             # Wrapped prose ending mid-clause (a comma or a hyphen) also carries on.
             if line_before[-1] in ",;:-–(" and body[nxt : nxt + 1] not in ("•", "*", "-"):
