@@ -155,7 +155,9 @@ class Finding:
     rule: str  # contradiction, reference-mismatch, change-mismatch, relation-mismatch, verified, unverifiable
     severity: str  # error, warning, info
     message: str
-    claims: list[dict[str, Any]]  # [{"id", "doc", "line", "column"}], the first is the primary place
+    # Where each claim involved is ({"id", "doc", "line", "column", ...}); the first is the
+    # primary place, where an editor's cursor goes.
+    claims: list[dict[str, Any]]
     reference: dict[str, Any] | None = None  # dataset, value, period, source, url, status
     expected: Any = None
     actual: Any = None
