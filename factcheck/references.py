@@ -12,6 +12,7 @@ wrong verdict on someone's draft instead of as an error in the data.
 
 from __future__ import annotations
 
+import csv
 import json
 import math
 import re
@@ -19,8 +20,6 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-
-import pandas as pd
 
 from factcheck.errors import ConfigError
 from factcheck.units import parse_unit
@@ -267,10 +266,10 @@ def _load_resource(
     key = schema.get("primaryKey") or list(IDENTITY)
     if isinstance(key, str):
         key = [key]
-    frame = _read_csv(csv_path, resource.get("encoding") or "utf-8", problems)
-    if frame is None:
+    table = _read_csv(csv_path, resource.get("encoding") or "utf-8", problems)
+    if table is None:
         return None
-    columns = list(frame.columns)
+    columns, records = table
     missing = [column for column in REQUIRED_COLUMNS if column not in columns]
     if missing:
         names = ", ".join(f"'{column}'" for column in missing)
@@ -283,7 +282,7 @@ def _load_resource(
             return None
     else:
         key = [column for column in key if column in columns]
-    rows = _read_rows(name, csv_path, frame, key, problems)
+    rows = _read_rows(name, csv_path, records, key, problems)
     raw_sources = resource.get("sources")
     sources = (
         tuple(s for s in raw_sources if isinstance(s, dict))
@@ -300,57 +299,63 @@ def _load_resource(
     )
 
 
-def _read_csv(path: Path, encoding: str, problems: list[str]) -> pd.DataFrame | None:
+def _read_csv(
+    path: Path, encoding: str, problems: list[str]
+) -> tuple[list[str], list[tuple[int, dict[str, str]]]] | None:
+    """The columns of a CSV file and its rows, each with the line it starts on.
+
+    The standard csv module rather than pandas: a pre-commit hook loads the references on every
+    commit, and pandas alone takes longer to import than the whole check of a draft.
+    """
     try:
-        frame = pd.read_csv(
-            path,
-            dtype=str,
-            encoding=encoding,
-            keep_default_na=False,  # "NA" is Namibia, not a missing value
-            na_filter=False,
-            skip_blank_lines=False,  # kept (and skipped below) so line numbers stay exact
-            index_col=False,  # a row with too many fields is an error, not an index
-        )
-    except pd.errors.EmptyDataError:
-        problems.append(f"{path}: empty file; the first line must name the columns")
-        return None
-    except pd.errors.ParserError as exc:
-        match = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
-        if match:
-            expected, line, saw = match.groups()
-            problems.append(f"{path}:{line}: {saw} fields, the header has {expected}")
-        else:
-            problems.append(f"{path}: not a valid CSV file: {exc}")
-        return None
+        with open(path, encoding=encoding, newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, None)
+            if header is None:
+                problems.append(f"{path}: empty file; the first line must name the columns")
+                return None
+            columns = [column.strip() for column in header]
+            rows = []
+            line = reader.line_num + 1
+            for record in reader:
+                start, line = line, reader.line_num + 1
+                if not any(cell.strip() for cell in record):
+                    continue  # a blank line
+                if len(record) != len(columns):
+                    problems.append(
+                        f"{path}:{start}: {len(record)} fields, the header has {len(columns)}"
+                    )
+                    continue
+                rows.append((start, dict(zip(columns, record, strict=True))))
     except UnicodeDecodeError as exc:
         problems.append(f"{path}: not {encoding} text ({exc.reason} at byte {exc.start})")
+        return None
+    except csv.Error as exc:
+        problems.append(f"{path}: not a valid CSV file: {exc}")
         return None
     except (OSError, LookupError, ValueError) as exc:
         problems.append(f"{path}: cannot read: {exc}")
         return None
-    frame.columns = [str(column).strip() for column in frame.columns]
-    return frame
+    return columns, rows
 
 
 def _read_rows(
-    dataset: str, csv_path: Path, frame: pd.DataFrame, key: list[str], problems: list[str]
+    dataset: str,
+    csv_path: Path,
+    records: list[tuple[int, dict[str, str]]],
+    key: list[str],
+    problems: list[str],
 ) -> list[Reference]:
     rows: list[Reference] = []
     first_line_of: dict[tuple[str, ...], int] = {}
-    line = 2  # line 1 is the header
-    for record in frame.to_dict("records"):
-        cells = {column: str(value).strip() for column, value in record.items()}
-        row_line = line
-        # A quoted cell may span lines: count them so the next row's line number is right.
-        line += 1 + sum(str(value).count("\n") for value in record.values())
-        if not any(cells.values()):
-            continue  # a blank line
+    for row_line, record in records:
+        cells = {column: value.strip() for column, value in record.items()}
         where = f"{csv_path}:{row_line}"
         before = len(problems)
         ref = _parse_row(dataset, str(csv_path), row_line, cells, where, problems)
         if ref is None or len(problems) > before:
             continue
-        identity = tuple(cells[column] for column in key)
+        identity = tuple(cells.get(column, "") for column in key)
         first = first_line_of.setdefault(identity, row_line)
         if first != row_line:
             shown = ", ".join(f"{c}={v!r}" for c, v in zip(key, identity, strict=True))
