@@ -264,7 +264,14 @@ def load_catalog(path: str | Path) -> Catalog:
 
 
 def _parse_yaml(text: str, name: str) -> tuple[Any, dict[JsonPath, int]]:
-    loader = yaml.SafeLoader(text)
+    try:
+        # The reader refuses control characters as soon as it is built, before any parsing.
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise ConfigError(
+            f"{name}:{line}: invalid YAML: {exc.reason} (character #x{exc.character:04x})"
+        ) from None
     try:
         node = loader.get_single_node()
         if node is None:

@@ -202,6 +202,17 @@ def references_show(id: str, references_dir: str | None) -> None:
 
 
 @cli.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+def init(directory: str, force: bool) -> None:
+    """Start a project in DIRECTORY: a catalog, an empty references/ and a pre-commit config."""
+    from .init import write_starter
+
+    for path in write_starter(Path(directory), force=force):
+        click.echo(f"wrote {path}")
+
+
+@cli.command()
 @click.argument("name", type=click.Choice(SCHEMAS))
 def schema(name: str) -> None:
     """Print the JSON Schema of a claim, a report or the catalog."""

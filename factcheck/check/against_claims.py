@@ -59,12 +59,14 @@ def check_against_claims(claims: list[Claim], catalog: Catalog) -> list[Finding]
         if len(group) < 2:
             continue
         tolerance = catalog.tolerance_for(group[0].measure)
-        findings.extend(_check_group(group, tolerance, key[0] == "noun"))
+        measure = catalog.get(group[0].measure)
+        about = f"“{group[0].noun}”" if measure is None else measure.label.lower()
+        findings.extend(_check_group(group, tolerance, about))
     findings.extend(_check_records(claims, catalog))
     return findings
 
 
-def _check_group(group: list[Claim], tolerance: Tolerance, by_noun: bool) -> list[Finding]:
+def _check_group(group: list[Claim], tolerance: Tolerance, about: str) -> list[Finding]:
     anchor = group[0]
     anchor_evidence = claim_evidence(anchor)
     findings = []
@@ -79,15 +81,20 @@ def _check_group(group: list[Claim], tolerance: Tolerance, by_noun: bool) -> lis
         if comparison.verdict == AGREE:
             continue
         findings.append(
-            _contradiction(claim, evidence, anchor, anchor_evidence, comparison, tolerance, by_noun)
+            _contradiction(claim, evidence, anchor, anchor_evidence, comparison, tolerance, about)
         )
     return findings
 
 
 def _contradiction(
-    claim, evidence: Evidence, anchor, anchor_evidence: Evidence, comparison, tolerance, by_noun
+    claim: Claim,
+    evidence: Evidence,
+    anchor: Claim,
+    anchor_evidence: Evidence,
+    comparison,
+    tolerance: Tolerance,
+    about: str,
 ) -> Finding:
-    about = f"“{claim.noun}”" if by_noun else (claim.measure or "the same measure")
     period = f" in {claim.period}" if claim.period else ""
     message = (
         f"{quote(claim)} contradicts {quote(anchor)} at {where(anchor)} about {about}{period}: "

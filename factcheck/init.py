@@ -1,0 +1,80 @@
+"""`factcheck init`: the files a new project starts from.
+
+Nothing existing is overwritten without --force: a user's catalog is work, not a template.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .errors import InputError
+
+STARTER_CATALOG = """\
+# The measure catalog: what the numbers in your drafts are about. factcheck matches each
+# number to a measure by the terms near it, then checks claims of the same measure, place and
+# period against each other and against references/. See `factcheck schema catalog`.
+version: 1
+
+defaults:
+  tolerance: 2%        # relative ("2%") or an amount in the measure's unit ("500", "0.5 mg")
+  place: US            # the place of a claim whose sentence names none
+
+measures:
+  - id: example.overdose_deaths
+    label: Drug overdose deaths (an example to edit or replace)
+    unit: count
+    tolerance: 3%
+    terms:             # regular expressions, case-insensitive, searched near the number
+      all: ['overdos']
+      any: ['death|died|killed|fatal']
+      none: ['\\bpills?\\b|kilogram|\\bdoses?\\b']
+
+relations: []          # formulas that must hold, e.g. a.b == c.d / e.f
+
+suppress: []           # accepted exceptions: - claim: "drafts/brief.md:12"  reason: "..."
+"""
+
+STARTER_DATAPACKAGE = {
+    "name": "references",
+    "title": "Reference figures for factcheck",
+    "description": (
+        "Add one CSV per topic with the columns measure, place, period, value, unit "
+        "(and low, high, status, source, url, note), and list it under resources."
+    ),
+    "licenses": [],
+    "resources": [],
+}
+
+PRE_COMMIT_CONFIG = """\
+# Run factcheck on every commit of drafts: `pip install pre-commit && pre-commit install`.
+repos:
+  - repo: local
+    hooks:
+      - id: factcheck
+        name: factcheck (numeric claims)
+        entry: factcheck check --quiet --corpus .
+        language: system
+        types_or: [markdown, html, plain-text]
+        require_serial: true
+"""
+
+
+def write_starter(directory: Path, force: bool = False) -> list[Path]:
+    """Write the starter files into ``directory``; the paths written, in order."""
+    files = {
+        directory / "claims.yaml": STARTER_CATALOG,
+        directory / "references" / "datapackage.json": json.dumps(STARTER_DATAPACKAGE, indent=2)
+        + "\n",
+        directory / ".pre-commit-config.yaml": PRE_COMMIT_CONFIG,
+    }
+    existing = [path for path in files if path.exists()]
+    if existing and not force:
+        names = ", ".join(str(p) for p in existing)
+        raise InputError(f"{names}: already exists (use --force to overwrite)")
+    written = []
+    for path, content in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,81 @@
+"""factcheck under the real pre-commit tool: a commit with a contradiction is blocked, a clean
+one passes, and the changed draft is checked against the drafts already committed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
+pytestmark = pytest.mark.skipif(
+    not PRE_COMMIT.exists() or shutil.which("git") is None, reason="needs git and pre-commit"
+)
+
+CONFIG = f"""\
+repos:
+  - repo: local
+    hooks:
+      - id: factcheck
+        name: factcheck
+        entry: {sys.executable} -m factcheck.cli check --quiet --corpus .
+        language: system
+        types_or: [markdown, html, plain-text]
+        require_serial: true
+"""
+
+
+def git(repo: Path, *args: str, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path):
+    repo = tmp_path / "drafts"
+    repo.mkdir()
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}  # fmt: skip
+    git(repo, "init", "-q", "-b", "main", env=env)
+    (repo / "brief.md").write_text("Overdose deaths from all drugs came to 107,941 in 2022.\n")
+    (repo / ".pre-commit-config.yaml").write_text(CONFIG)
+    git(repo, "add", ".", env=env)
+    assert git(repo, "commit", "-q", "-m", "first draft", env=env).returncode == 0
+    installed = subprocess.run([str(PRE_COMMIT), "install"], cwd=repo, env=env,
+                               capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert installed.returncode == 0, installed.stderr
+    return repo, env
+
+
+def test_a_contradiction_blocks_the_commit(repo):
+    repo, env = repo
+    (repo / "memo.md").write_text("In 2022, some 150,000 people died of drug overdoses.\n")
+    git(repo, "add", "memo.md", env=env)
+    result = git(repo, "commit", "-m", "memo", env=env)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "memo.md:1:" in output and "contradiction" in output
+    assert "brief.md:1" in output  # the committed draft it disagrees with
+    assert git(repo, "log", "--oneline", env=env).stdout.count("\n") == 1
+
+
+def test_a_consistent_draft_passes(repo):
+    repo, env = repo
+    (repo / "memo.md").write_text("In 2022, about 108,000 people died of drug overdoses.\n")
+    git(repo, "add", "memo.md", env=env)
+    result = git(repo, "commit", "-m", "memo", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (repo / ".factcheck-cache").is_dir()  # the claims of the corpus were cached
+
+
+def test_the_shipped_hook_manifest_is_valid():
+    result = subprocess.run([str(PRE_COMMIT), "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml")],
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
