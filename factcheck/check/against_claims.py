@@ -55,7 +55,7 @@ def check_against_claims(claims: list[Claim], catalog: Catalog) -> list[Finding]
         if key is not None:
             groups[key].append(claim)
     findings: list[Finding] = []
-    for key, group in groups.items():
+    for group in groups.values():
         if len(group) < 2:
             continue
         tolerance = catalog.tolerance_for(group[0].measure)
