@@ -19,7 +19,7 @@ from ..match import normalize_noun, unit_signature
 from ..model import Claim, Finding
 from .compare import AGREE, FAR, compare
 from .evidence import Evidence, claim_evidence, describe_interval, fmt, normalized
-from .findings import claim_ref, quote, where
+from .findings import claim_ref, in_text, quote, where
 
 _SKIP_KINDS = ("rank", "age", "duration")
 
@@ -60,7 +60,7 @@ def check_against_claims(claims: list[Claim], catalog: Catalog) -> list[Finding]
             continue
         tolerance = catalog.tolerance_for(group[0].measure)
         measure = catalog.get(group[0].measure)
-        about = f"“{group[0].noun}”" if measure is None else measure.label.lower()
+        about = f"“{group[0].noun}”" if measure is None else in_text(measure.label)
         findings.extend(_check_group(group, tolerance, about))
     findings.extend(_check_records(claims, catalog))
     return findings

@@ -21,6 +21,7 @@ from .evidence import claim_evidence, describe_interval, fmt, normalized
 from .findings import (
     claim_ref,
     describe_reference,
+    in_text,
     quote,
     reference_ref,
     severity_for,
@@ -64,7 +65,10 @@ def _check_claim(
     references: ReferenceSet,
     place: str | None,
 ) -> Finding:
-    what = f"{measure.label} ({', '.join(b for b in (place, claim.period) if b) or 'any time'})"
+    # "overdose deaths, all drugs (US) in 2021": the place only when the label lacks it.
+    shown_place = place if place and f"({place})" not in measure.label else None
+    where_when = ", ".join(b for b in (shown_place, claim.period) if b)
+    what = in_text(measure.label) + (f" ({where_when})" if where_when else "")
     if not refs:
         return Finding(
             rule="unverifiable",
@@ -92,8 +96,16 @@ def _check_claim(
             claims=[claim_ref(claim)],
             measure=measure.id,
         )
-    agreeing = [r for r in results if r[2].verdict == AGREE]
-    ref, evidence, comparison = agreeing[0] if agreeing else results[0]
+    # Final figures supersede provisional ones: the verdict rests on them when there are any,
+    # and a claim that fits only an earlier provisional release is worth a warning, not a pass.
+    finals = [r for r in results if not r[0].status.startswith("provisional")] or results
+    agreeing = [r for r in finals if r[2].verdict == AGREE]
+    ref, evidence, comparison = (
+        agreeing[0] if agreeing else results[0] if finals is results else finals[0]
+    )
+    provisional_fit = (
+        [r for r in results if r not in finals and r[2].verdict == AGREE] if not agreeing else []
+    )
     explanation = evidence.steps + [
         f"reference: {describe_reference(ref)} from {ref.dataset} ({ref.location}): {ref.source}",
         f"tolerance {measure.tolerance} of the reference: ± {fmt(comparison.allowed)}",
@@ -124,6 +136,12 @@ def _check_claim(
     )
     if ref.status != "final":
         message += f"; the reference is {ref.status}"
+    severity = severity_for(comparison.verdict, [r for r, _, _ in finals])
+    if provisional_fit:
+        early = provisional_fit[0][0]
+        release = f", {early.vintage} release" if early.vintage else ""
+        message += f"; it agrees with the provisional figure {fmt(early.value)}{release}"
+        severity = "warning"
     instead = _sibling_matches(claim, measure, catalog, references, place)
     if instead:
         message += "; it matches " + " and ".join(instead) + " instead"
@@ -132,7 +150,7 @@ def _check_claim(
         )
     return Finding(
         rule="reference-mismatch",
-        severity=severity_for(comparison.verdict, [r for r, _, _ in results]),
+        severity=severity,
         message=message,
         **common,
     )
@@ -165,5 +183,5 @@ def _sibling_matches(
                 continue
             verdict = compare(evidence.interval, reference_interval(ref), other.tolerance).verdict
             if verdict == AGREE:
-                found.append(f"{other.label.lower()} ({fmt(ref.value)}, {ref.status})")
+                found.append(f"{in_text(other.label)} ({fmt(ref.value)}, {ref.status})")
     return found

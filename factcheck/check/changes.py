@@ -72,7 +72,8 @@ def check_changes(claims: list[Claim], catalog: Catalog, references: ReferenceSe
             results.append(
                 (start, end, implied, compare(implied, reference_interval(end), measure.tolerance))
             )
-        agreeing = [r for r in results if r[3].verdict == AGREE]
+        # The closest fit is the one to report (the tolerance may admit several).
+        agreeing = sorted((r for r in results if r[3].verdict == AGREE), key=lambda r: r[3].gap)
         start, end, implied, comparison = agreeing[0] if agreeing else results[0]
         actual_change = (end.value - start.value) / start.value
         explanation = [

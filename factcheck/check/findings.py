@@ -81,3 +81,8 @@ def signed_percent(difference: float | None, above: bool) -> str:
     if difference is None:
         return "different from"
     return f"{difference:.1%} {'above' if above else 'below'}"
+
+
+def in_text(label: str) -> str:
+    """A catalog label inside a sentence: "Drug overdose deaths (US)" -> "drug overdose deaths (US)"."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label

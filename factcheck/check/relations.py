@@ -20,7 +20,7 @@ from ..relations import evaluate, holds
 from .against_references import reference_interval
 from .compare import AGREE, FAR, compare, factor_between
 from .evidence import claim_evidence, describe_interval
-from .findings import claim_ref, where
+from .findings import claim_ref, in_text, where
 
 MAX_COMBINATIONS = 64
 
@@ -132,7 +132,7 @@ def _side_text(side: str, chosen: dict, catalog: Catalog) -> str:
     "street_value / pills" reads "“$20 million” (a.md:3) / “one million” (a.md:3)"."""
     measure = catalog.get(side)
     if measure is not None and side in chosen:
-        return f"the {measure.label[0].lower()}{measure.label[1:]}, {chosen[side][2]},"
+        return f"the {in_text(measure.label)}, {chosen[side][2]},"
     return _MEASURE_ID_RE.sub(
         lambda m: chosen[m.group(0)][2] if m.group(0) in chosen else m.group(0), side
     )
