@@ -294,3 +294,7 @@ def test_surface_leaves_out_markup_inside_the_span():
     [claim] = extract_document(doc)
     assert claim.surface == "120,000" and claim.qualifier == "about"
     assert doc.text[claim.start :].startswith(claim.surface)
+
+
+def test_number_words_in_compound_adjectives_are_not_counts():
+    assert claims_of("They waged a three dimensional war and a two-pronged campaign.") == []

@@ -682,3 +682,17 @@ def test_a_contents_entry_named_notes_is_not_a_reference_heading():
     )
     doc = load_text(text, "a.txt", "text")
     assert kept(doc, "The farms employ 230 people")
+
+
+def test_a_footnote_carried_over_a_page_break_is_not_body():
+    from factcheck.load import load_text
+
+    text = (
+        "The plan gives the command a new role. This structural\n\n---\n\n"
+        "the five units report to it; Office of Communication, Fact Book 2023, 10–11, "
+        "<https://example.org/book.pdf>.\n\n<sup>4</sup> A later note, 2021.\n\n"
+        "change matters for 300 officers.\n"
+    )
+    doc = load_text(text, "x.md", "markdown")
+    assert "10–11" not in doc.body and "Fact Book" not in doc.body
+    assert "300 officers" in doc.body and "This structural" in doc.body

@@ -22,7 +22,11 @@ def is_not_a_quantity(text: str, number: Number, line_start: int) -> bool:
     start, end = number.start, number.end
     before = text[max(0, start - 32) : start]
     if number.is_words:
-        return _is_lone_one(text, number) or _is_in_a_title(text, number)
+        return (
+            _is_lone_one(text, number)
+            or _is_in_a_title(text, number)
+            or bool(_COMPOUND_ADJECTIVE_RE.match(text, number.end))
+        )
     prev = text[start - 1] if start else ""
     prev2 = text[start - 2] if start > 1 else ""
     nxt = text[end] if end < len(text) else ""
@@ -51,6 +55,10 @@ def is_not_a_quantity(text: str, number: Number, line_start: int) -> bool:
     return False
 
 
+# "three dimensional", "two-pronged", "four-way": number words inside a compound adjective.
+_COMPOUND_ADJECTIVE_RE = re.compile(
+    r"[\s-](?:dimensional|pronged|sided|faceted|way|legged|layered|tiered)\b", re.IGNORECASE
+)
 _TITLE_WORD_RE = re.compile(r"\s+(?:of\s+)?[A-Z][a-z]")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:\"“(]\s*|\n\s*)$")
 

@@ -201,6 +201,11 @@ class _Walker:
         if _SUP_NOTE.match(head) or (after_break and _NUMBERED_NOTE.match(head)):
             self.lines(first, last)
             return True, True
+        if after_break and _is_note_continuation(
+            head, "\n".join(self.line(i) for i in range(first, last))
+        ):
+            self.lines(first, last)
+            return True, True
         if last - first == 1 and self.reference is None and _is_reference_title(inline.content):
             self.reference = (7, first)  # a bold line as heading: ended by any heading
         return False, False
@@ -213,6 +218,16 @@ class _Walker:
             self.reference_line = first
         self.lines(first, line)
         self.reference = None
+
+
+_URL_IN_NOTE = re.compile(r"https?://|<www\.", re.IGNORECASE)
+
+
+def _is_note_continuation(head: str, paragraph: str) -> bool:
+    """Right after a rule, a paragraph that opens in lower case and cites a URL is the end of
+    a footnote carried over from the previous page ("…the seven units align…; Fact Book 2023,
+    10–11, <https://…>."), not body text."""
+    return head.lstrip()[:1].islower() and bool(_URL_IN_NOTE.search(paragraph))
 
 
 def _closing(tokens: list[Token], k: int) -> int:
