@@ -298,3 +298,10 @@ def test_surface_leaves_out_markup_inside_the_span():
 
 def test_number_words_in_compound_adjectives_are_not_counts():
     assert claims_of("They waged a three dimensional war and a two-pronged campaign.") == []
+
+
+def test_a_change_over_twelve_months_compares_with_the_twelve_before():
+    claim = one("Deaths saw a 10 percent reduction over the twelve months ending in April 2024.")
+    assert claim.period == "2023-05/2024-04"
+    assert (claim.from_period, claim.to_period) == ("2022-05/2023-04", "2023-05/2024-04")
+    assert claim.change == pytest.approx(-0.10)

@@ -215,12 +215,25 @@ def _assign_periods(
             if chosen.relative == "prior-year" and period:
                 item.from_period, item.to_period = period, str(int(period) + 1)
                 item.period = f"{item.from_period}/{item.to_period}"
+            elif period and _TWELVE_MONTHS_RE.match(period):
+                # "a 10 percent reduction over the twelve months ending in April 2024": this
+                # window against the twelve months before it.
+                item.from_period, item.to_period = _previous_window(period), period
             elif period and "/" in period:
                 item.from_period, item.to_period = period.split("/")
             if q.factor is None and q.value is not None and q.unit == "percent" and q.direction:
                 item.change = q.direction * q.value / 100
         if q.kind == "change" and q.factor is not None:
             item.change = None
+
+
+_TWELVE_MONTHS_RE = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
+
+
+def _previous_window(period: str) -> str:
+    """The same span of months one year earlier: "2023-05/2024-04" -> "2022-05/2023-04"."""
+    y1, m1, y2, m2 = _TWELVE_MONTHS_RE.match(period).groups()  # type: ignore[union-attr]
+    return f"{int(y1) - 1}-{m1}/{int(y2) - 1}-{m2}"
 
 
 def _link_from_to(body: str, found: list[_Found], times: list[TimeExpr]) -> None:
