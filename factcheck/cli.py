@@ -140,7 +140,8 @@ def check(
     refs = _load_references(references_dir)
     report = run_check(list(paths), cat, refs, include=list(include), exclude=list(exclude),
                        as_of=as_of, jobs=jobs, corpus=list(corpus),
-                       cache_dir=None if no_cache else cache_dir)  # fmt: skip
+                       cache_dir=None if no_cache else cache_dir,
+                       progress=_progress_bar(quiet))  # fmt: skip
     out = _open_output(output)
     try:
         if explain:
@@ -161,6 +162,25 @@ def check(
         if out is not sys.stdout:
             out.close()
     return exit_code(report.findings, fail_on)
+
+
+# A bar only when reading takes long enough to wonder about, and only for a person watching.
+PROGRESS_MIN_DOCUMENTS = 5
+
+
+def _progress_bar(quiet: bool):
+    """A progress bar on standard error for many documents, when standard error is a terminal."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def bar(results, total: int):
+        if total < PROGRESS_MIN_DOCUMENTS:
+            yield from results
+            return
+        with click.progressbar(results, length=total, label="reading", file=sys.stderr) as shown:
+            yield from shown
+
+    return bar
 
 
 def exit_code(findings, fail_on: str) -> int:

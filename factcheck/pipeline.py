@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,6 +111,7 @@ def run_check(
     jobs: int = 1,
     corpus: list[str] | None = None,
     cache_dir: str | None = None,
+    progress: Callable[[Iterable, int], Iterable] | None = None,
 ) -> Report:
     """Extract every claim of the documents and check them all together.
 
@@ -130,7 +132,7 @@ def run_check(
             if _same_file_key(str(p)) not in seen:
                 seen.add(_same_file_key(str(p)))
                 others.append(str(p))
-    results = _extract_all(targets + others, catalog, as_of, cache_dir, jobs)
+    results = _extract_all(targets + others, catalog, as_of, cache_dir, jobs, progress)
     target_names: set[str] = set()
     claims: list[Claim] = []
     inputs = []
@@ -174,12 +176,20 @@ def _same_file_key(path: str) -> str:
     return path if path == "-" else str(Path(path).resolve())
 
 
-def _extract_all(paths: list[str], catalog: Catalog, as_of, cache_dir, jobs: int) -> list:
-    """extract_path over every input, in worker processes when --jobs asks for more than one."""
+def _extract_all(
+    paths: list[str], catalog: Catalog, as_of, cache_dir, jobs: int, progress=None
+) -> list:
+    """extract_path over every input, in worker processes when --jobs asks for more than one.
+
+    ``progress`` wraps the stream of results (the CLI passes a progress bar); the pipeline
+    itself writes nothing to the terminal.
+    """
+    show = progress or (lambda items, total: items)
     if jobs <= 1 or len(paths) < 2:
-        return [extract_path(p, catalog, as_of, cache_dir) for p in paths]
+        return list(show((extract_path(p, catalog, as_of, cache_dir) for p in paths), len(paths)))
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(extract_path, paths, [catalog] * len(paths), [as_of] * len(paths),
-                             [cache_dir] * len(paths), chunksize=4))  # fmt: skip
+        results = pool.map(extract_path, paths, [catalog] * len(paths), [as_of] * len(paths),
+                           [cache_dir] * len(paths), chunksize=4)  # fmt: skip
+        return list(show(results, len(paths)))
