@@ -4,7 +4,6 @@ year's dollars through the CPI. A small catalog and reference set of the test's 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
