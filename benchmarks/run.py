@@ -1,0 +1,561 @@
+"""Benchmarks: extraction throughput and memory, the check stage at scale, a pre-commit run.
+
+    python benchmarks/run.py [--sizes 10,25,50] [--many-sizes 10,25] [--claims 1000000]
+                             [--parts extract,check,precommit]
+
+Run by `make bench`; never part of the test suite (timings on a shared machine must not gate
+CI). Inputs are generated into bench-data/ (gitignored) and reused on the next run; the
+results are printed as a table and written to bench-data/results.json.
+
+1. extract: the four seed documents (../shared/seeds) repeated to N MB, as one large file and
+   as many files, read with `load_file` and `extract_claims` on one core. Each measurement
+   runs in a fresh child process so that ru_maxrss (the peak resident set, which only ever
+   grows) belongs to that input alone. Linear time shows as constant MB/s across sizes.
+2. check: `check_claims` on synthetic claims (a few hundred measures, places and periods,
+   values near the reference figures, a few percent that contradict), with the shipped
+   catalog and references. Only `check_claims` is timed, not building the claims.
+3. precommit: a corpus of 100 drafts (the examples with varied numbers) and the wall time of
+   `factcheck check` on one changed file, as a pre-commit hook would run it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench-data"
+SEEDS = ROOT.parent / "shared" / "seeds"
+EXAMPLES = ROOT / "examples"
+MB = 1_000_000  # MB/s in decimal megabytes, as disk and network figures are quoted
+
+TARGET_MB_S = 2.0
+TARGET_CHECK_S = 10.0
+
+
+def _rss_mb() -> float:
+    """Peak resident set size of this process so far, in MB (Linux reports kilobytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / (1024 * 1024)
+
+
+# --- 1. extraction --------------------------------------------------------------------------
+
+
+def _seed_texts() -> list[tuple[str, str]]:
+    return [(p.name, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("[0-9]*.txt"))]
+
+
+def one_file_corpus(size_mb: int) -> Path:
+    """The seeds, one after another, repeated into a single file of at least size_mb MB."""
+    path = DATA / f"one-file-{size_mb}MB.txt"
+    stamp = path.with_suffix(".done")
+    if path.exists() and stamp.exists():
+        return path
+    block = "\n\n".join(text for _, text in _seed_texts()).encode("utf-8") + b"\n\n"
+    written = 0
+    with open(path, "wb") as out:
+        while written < size_mb * MB:
+            out.write(block)
+            written += len(block)
+    stamp.touch()
+    return path
+
+
+def many_files_corpus(size_mb: int) -> Path:
+    """Copies of the seeds, one document per file, until they add up to size_mb MB."""
+    folder = DATA / f"many-files-{size_mb}MB"
+    stamp = folder / ".done"  # hidden: iter_paths skips it
+    if stamp.exists():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    seeds = [(name, text.encode("utf-8")) for name, text in _seed_texts()]
+    written, n = 0, 0
+    while written < size_mb * MB:
+        name, data = seeds[n % len(seeds)]
+        (folder / f"{n:05d}-{name}").write_bytes(data)
+        written += len(data)
+        n += 1
+    stamp.touch()
+    return folder
+
+
+def extract_worker(path: str) -> dict[str, Any]:
+    """Runs in a child process: load + extract every file under path, timing each stage."""
+    from factcheck.load import iter_paths, load_file
+    from factcheck.pipeline import extract_claims
+
+    base_rss = _rss_mb()  # after imports: the interpreter and the libraries
+    t_load = t_extract = 0.0
+    claims = []  # kept, as the CLI keeps them until it writes them out
+    files = 0
+    nbytes = 0
+    doc_string_mb = 0.0
+    for p in iter_paths([path]):
+        files += 1
+        nbytes += os.path.getsize(p)
+        t0 = time.perf_counter()
+        doc = load_file(p)
+        t1 = time.perf_counter()
+        if doc is None:
+            continue
+        claims.extend(extract_claims(doc))
+        t2 = time.perf_counter()
+        t_load += t1 - t0
+        t_extract += t2 - t1
+        doc_string_mb = max(doc_string_mb, (sys.getsizeof(doc.text) + sys.getsizeof(doc.body)) / MB)
+        del doc
+    peak_rss = _rss_mb()
+    seconds = t_load + t_extract
+    return {
+        "files": files,
+        "mb": nbytes / MB,
+        "claims": len(claims),
+        "load_s": t_load,
+        "extract_s": t_extract,
+        "seconds": seconds,
+        "mb_per_s": nbytes / MB / seconds if seconds else None,
+        "base_rss_mb": base_rss,
+        "peak_rss_mb": peak_rss,
+        "rss_growth_mb": peak_rss - base_rss,
+        # text + body of the largest document: what holding one document costs by necessity
+        "largest_doc_strings_mb": doc_string_mb,
+    }
+
+
+def _child(*args: str, timeout: float = 600) -> dict[str, Any]:
+    """Run this script in worker mode in a fresh interpreter and return its JSON answer."""
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--worker", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"worker {args} failed:\n{proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def bench_extract(sizes: list[int], many_sizes: list[int]) -> dict[str, Any]:
+    if not SEEDS.is_dir() or not list(SEEDS.glob("[0-9]*.txt")):
+        print(f"extract: skipped, no seed corpus at {SEEDS}", flush=True)
+        return {"skipped": f"no seed corpus at {SEEDS}"}
+    runs = []
+    for layout, sizes_of, build in (
+        ("one file", sizes, one_file_corpus),
+        ("many files", many_sizes, many_files_corpus),
+    ):
+        for size in sizes_of:
+            path = build(size)
+            print(f"extract: {layout}, {size} MB ...", end=" ", flush=True)
+            result = _child("extract", str(path))
+            result.update(layout=layout, size_mb=size)
+            print(f"{result['mb_per_s']:.2f} MB/s, peak RSS {result['peak_rss_mb']:.0f} MB")
+            runs.append(result)
+    return {"runs": runs, "target_mb_per_s": TARGET_MB_S}
+
+
+# --- 2. the check stage ---------------------------------------------------------------------
+
+_KIND_OF_UNIT = {"count": "count", "USD": "money", "percent": "percent"}
+
+
+def synthetic_claims(n: int, seed: int = 7) -> list:
+    """n claims about ~300 measures, 10 places and 29 periods; most agree with each other
+    (and with the reference figure where there is one), ~2% are off by a factor, ~1% are
+    changes, a few are "highest ever" records, and ~10% have no measure, only a noun."""
+    from factcheck.catalog import default_catalog_path, load_catalog
+    from factcheck.model import Claim
+    from factcheck.references import load_references
+
+    catalog = load_catalog(default_catalog_path())
+    refs = load_references()
+    rng = random.Random(seed)
+    measures = [(m.id, m.unit, m.place) for m in catalog.measures]
+    measures += [(f"bench.synthetic_{i:03d}", "count", None) for i in range(300 - len(measures))]
+    places = ["US", "MX", "CA", "CO", "CN", "GT", "HN", "SV", "PE", "BR"]
+    periods = [str(y) for y in range(2000, 2026)] + ["2016/2020", "2006/2012", "2012/2018"]
+    nouns = [f"widget{i} shipments" for i in range(100)]
+    docs = [f"drafts/doc-{i:04d}.md" for i in range(1000)]
+    base: dict[tuple, float] = {}
+    claims = []
+    for i in range(n):
+        if rng.random() < 0.10:
+            measure, unit, place = None, "count", rng.choice(places)
+            noun = rng.choice(nouns)
+        else:
+            measure, unit, home = rng.choice(measures)
+            place = home if home and rng.random() < 0.9 else rng.choice(places)
+            noun = "deaths"
+        period = rng.choice(periods)
+        key = (measure, noun, place, period, unit)
+        value = base.get(key)
+        if value is None:
+            m = catalog.get(measure)
+            rows = refs.lookup(m.reference or m.id, place, period) if m else []
+            value = rows[0].value if rows and rows[0].unit == unit else rng.uniform(10, 1e6)
+            base[key] = value
+        value *= 1 + rng.uniform(-0.004, 0.004)
+        if rng.random() < 0.02:
+            value *= rng.choice([0.4, 1.6, 3.0])  # the contradictions
+        value = float(round(value, 1 if value < 100 else 0))
+        q = rng.random()
+        if q < 0.70:
+            qualifier, low, high = "exact", value, value
+        elif q < 0.85:
+            qualifier, low, high = "more_than", value, None
+        elif q < 0.95:
+            qualifier, low, high = "about", value * 0.95, value * 1.05
+        else:
+            qualifier, low, high = "nearly", value * 0.9, value
+        kind = _KIND_OF_UNIT.get(unit, "measurement")
+        extra: dict[str, Any] = {}
+        if measure and rng.random() < 0.01 and "/" not in period:
+            year = int(period)
+            pct = round(rng.uniform(-40, 60))
+            kind, unit, value, low, high = "change", "percent", abs(pct), abs(pct), abs(pct)
+            extra = {"from_period": str(year - 1), "to_period": period, "change": pct / 100}
+            period = f"{year - 1}/{year}"
+        elif measure and rng.random() < 0.0001:
+            extra = {"extreme": "max"}
+        line = i % 400 + 1
+        claims.append(
+            Claim(
+                doc=docs[i % len(docs)],
+                start=i,
+                end=i + 6,
+                line=line,
+                column=5,
+                end_line=line,
+                end_column=11,
+                surface=f"{value:,g}",
+                sentence=f"sentence {i}",
+                value=value,
+                low=low,
+                high=high,
+                unit=unit,
+                qualifier=qualifier,
+                kind=kind,
+                noun=noun,
+                measure=measure,
+                period=period,
+                place=place,
+                resolution=1.0,
+                **extra,
+            )
+        )
+    return claims
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def _timed(fn, budget: float) -> tuple[float | None, Any]:
+    """(seconds, result) of fn(), or (None, None) when it runs past budget seconds. SIGALRM
+    interrupts pure Python code anywhere; the worker is a throwaway process, so leaving the
+    interrupted stage half done is harmless."""
+
+    def on_alarm(signum, frame):
+        raise _OverBudget
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, budget)
+    t0 = time.perf_counter()
+    try:
+        result = fn()
+        return time.perf_counter() - t0, result
+    except _OverBudget:
+        return None, None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def check_worker(n: int, budget: float) -> dict[str, Any]:
+    import gc
+    from collections import Counter
+
+    from factcheck.catalog import default_catalog_path, load_catalog
+    from factcheck.check import check_claims
+    from factcheck.check.against_claims import check_against_claims
+    from factcheck.check.against_references import check_against_references
+    from factcheck.check.changes import check_changes
+    from factcheck.check.relations import check_relations
+    from factcheck.references import load_references
+
+    catalog = load_catalog(default_catalog_path())
+    references = load_references()
+    t0 = time.perf_counter()
+    claims = synthetic_claims(n)
+    build_s = time.perf_counter() - t0
+    gc.collect()
+    seconds, findings = _timed(lambda: check_claims(claims, catalog, references), budget)
+    result: dict[str, Any] = {
+        "claims": len(claims),
+        "measures": len({c.measure for c in claims}),
+        "documents": len({c.doc for c in claims}),
+        "build_s": build_s,
+        "budget_s": budget,
+        "seconds": seconds,  # None: did not finish within the budget
+        "findings": len(findings) if findings is not None else None,
+        "by_rule": dict(Counter(f.rule for f in findings)) if findings is not None else None,
+    }
+    del findings
+    if seconds is None or seconds >= TARGET_CHECK_S:
+        # Over the target: which of the four checks is it, and how does it grow?
+        stages = {
+            "against_references": lambda c: check_against_references(c, catalog, references),
+            "against_claims": lambda c: check_against_claims(c, catalog),
+            "changes": lambda c: check_changes(c, catalog, references),
+            "relations": lambda c: check_relations(c, catalog, references),
+        }
+        breakdown: dict[str, Any] = {}
+        for name, stage in stages.items():
+            gc.collect()
+            breakdown[name], _ = _timed(lambda stage=stage: stage(claims), budget / 2)
+        result["stages_s"] = breakdown
+        scaling = {}
+        for name, took in breakdown.items():
+            if took is None:
+                # Time the slow stage on prefixes of the same claims: the ratio per doubling
+                # says whether it is linear (x2) or quadratic (x4).
+                scaling[name] = {}
+                for size in (n // 40, n // 20, n // 10):
+                    gc.collect()
+                    took_n, _ = _timed(lambda s=stages[name], k=size: s(claims[:k]), budget / 2)
+                    scaling[name][size] = took_n
+                    if took_n is None:
+                        break
+        result["scaling_s"] = scaling
+    result["peak_rss_mb"] = _rss_mb()
+    return result
+
+
+def bench_check(n: int, budget: float) -> dict[str, Any]:
+    print(f"check: {n:,} synthetic claims ...", end=" ", flush=True)
+    result = _child("check", f"{n}:{budget}")
+    took = result["seconds"]
+    print(f"{took:.1f} s" if took is not None else f"not done in {budget:.0f} s")
+    result["target_s"] = TARGET_CHECK_S
+    return result
+
+
+# --- 3. the pre-commit scenario -------------------------------------------------------------
+
+# Numbers of three digits or more that are not years: the figures a new draft would vary.
+_FIGURE_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d{3,})(?![\w,]|\.\d)")
+
+
+def _vary(text: str, rng: random.Random) -> str:
+    def repl(m: re.Match[str]) -> str:
+        raw = m.group(1)
+        value = int(raw.replace(",", ""))
+        if 1900 <= value <= 2099 and "," not in raw:
+            return raw  # a year: periods stay as they are
+        new = max(1, round(value * rng.uniform(0.9, 1.1)))
+        return f"{new:,}" if "," in raw else str(new)
+
+    return _FIGURE_RE.sub(repl, text)
+
+
+def precommit_corpus(n: int = 100) -> Path:
+    corpus = DATA / "precommit" / "corpus"
+    shutil.rmtree(corpus, ignore_errors=True)
+    corpus.mkdir(parents=True)
+    examples = sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".md", ".txt", ".html"))
+    rng = random.Random(11)
+    for i in range(n):
+        source = examples[i % len(examples)]
+        text = _vary(source.read_text(encoding="utf-8"), rng)
+        (corpus / f"draft-{i:03d}-{source.stem}{source.suffix}").write_text(text, encoding="utf-8")
+    return corpus
+
+
+def _factcheck_command() -> list[str]:
+    script = Path(sys.executable).parent / "factcheck"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "factcheck.cli"]
+
+
+def _wall(args: list[str], cwd: Path, repeat: int = 3) -> dict[str, Any]:
+    times = []
+    code = None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        proc = subprocess.run(
+            _factcheck_command() + args,
+            cwd=cwd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        times.append(time.perf_counter() - t0)
+        code = proc.returncode
+        if code not in (0, 1):
+            return {"args": args, "error": proc.stderr.strip()[-500:], "exit": code}
+    return {
+        "args": args,
+        "min_s": min(times),
+        "median_s": statistics.median(times),
+        "exit": code,
+    }
+
+
+def bench_precommit() -> dict[str, Any]:
+    corpus = precommit_corpus()
+    cwd = corpus.parent  # no claims.yaml or references/ here: the shipped defaults are used
+    changed = sorted(corpus.iterdir())[0]
+    # The edit a commit would bring: one figure of the draft changes.
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(_FIGURE_RE.sub(lambda m: m.group(1) + "1", text, count=1), "utf-8")
+    rel = changed.relative_to(cwd).as_posix()
+    help_text = subprocess.run(
+        _factcheck_command() + ["check", "--help"], capture_output=True, text=True, cwd=cwd
+    ).stdout
+    has_corpus = "--corpus" in help_text
+    timings = {}
+    print("precommit: timing factcheck ...", end=" ", flush=True)
+    timings["startup (--version)"] = _wall(["--version"], cwd)
+    timings["check one changed file"] = _wall(["check", "--fail-on", "never", rel], cwd)
+    timings["check all 100 drafts"] = _wall(["check", "--fail-on", "never", "corpus"], cwd)
+    if has_corpus:
+        shutil.rmtree(cwd / ".factcheck-cache", ignore_errors=True)
+        args = ["check", "--corpus", "corpus", "--fail-on", "never", rel]
+        timings["--corpus, cold cache"] = _wall(args, cwd, repeat=1)
+        timings["--corpus, warm cache"] = _wall(args, cwd)
+    print("done")
+    return {"documents": 100, "changed": rel, "corpus_option": has_corpus, "timings": timings}
+
+
+# --- the report -----------------------------------------------------------------------------
+
+
+def _table(results: dict[str, Any]) -> str:
+    lines = []
+    ext = results.get("extract")
+    if ext and "runs" in ext:
+        lines.append(f"Extraction (load + extract, one core; target >= {TARGET_MB_S} MB/s)")
+        head = (
+            f"  {'layout':<11}{'MB':>6}{'files':>7}{'claims':>8}{'load s':>8}{'extract s':>10}"
+            f"{'MB/s':>7}{'peak RSS':>10}{'growth':>8}{'doc str':>9}"
+        )
+        lines.append(head)
+        for r in ext["runs"]:
+            lines.append(
+                f"  {r['layout']:<11}{r['mb']:>6.1f}{r['files']:>7}{r['claims']:>8}"
+                f"{r['load_s']:>8.1f}{r['extract_s']:>10.1f}{r['mb_per_s']:>7.2f}"
+                f"{r['peak_rss_mb']:>8.0f}MB{r['rss_growth_mb']:>6.0f}MB"
+                f"{r['largest_doc_strings_mb']:>7.1f}MB"
+            )
+        lines.append(
+            "  growth: peak RSS minus RSS after imports; doc str: text + body of the largest"
+            " document (held by necessity)"
+        )
+    elif ext:
+        lines.append(f"Extraction: {ext['skipped']}")
+    chk = results.get("check")
+    if chk:
+        lines.append("")
+        lines.append(f"Check stage (check_claims only; target < {TARGET_CHECK_S:.0f} s)")
+        took = chk["seconds"]
+        if took is None:
+            verdict = f"not finished within {chk['budget_s']:.0f} s (OVER TARGET)"
+        else:
+            verdict = f"{took:.1f} s ({'ok' if took < TARGET_CHECK_S else 'OVER TARGET'})"
+        lines.append(
+            f"  {chk['claims']:,} claims, {chk['measures']} measures, {chk['documents']} documents:"
+            f" {verdict}"
+        )
+        if chk["findings"] is not None:
+            lines.append(f"  {chk['findings']:,} findings {chk['by_rule']}")
+        for name, stage_s in (chk.get("stages_s") or {}).items():
+            shown = f"{stage_s:.1f} s" if stage_s is not None else "cut off"
+            lines.append(f"    {name:<20} {shown}")
+        for name, points in (chk.get("scaling_s") or {}).items():
+            shown = ", ".join(
+                f"{int(k):,} claims {v:.1f} s" if v is not None else f"{int(k):,} claims cut off"
+                for k, v in points.items()
+            )
+            lines.append(f"    {name} on prefixes: {shown}")
+        lines.append(
+            f"  building the claims took {chk['build_s']:.1f} s; peak RSS {chk['peak_rss_mb']:.0f} MB"
+        )
+    pre = results.get("precommit")
+    if pre:
+        lines.append("")
+        option = "" if pre["corpus_option"] else " (no --corpus option yet)"
+        lines.append(f"Pre-commit: 100 drafts, one changed: {pre['changed']}{option}")
+        for name, t in pre["timings"].items():
+            if "error" in t:
+                lines.append(f"  {name:<26} failed (exit {t['exit']}): {t['error']}")
+            else:
+                lines.append(
+                    f"  {name:<26} {t['min_s']:>6.2f} s wall (median {t['median_s']:.2f} s)"
+                )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10,25,50", help="one-file sizes in MB")
+    parser.add_argument("--many-sizes", default="10,25", help="many-files sizes in MB")
+    parser.add_argument("--claims", type=int, default=1_000_000, help="synthetic claims")
+    parser.add_argument(
+        "--check-budget", type=float, default=30.0, help="seconds before the check is cut off"
+    )
+    parser.add_argument("--parts", default="extract,check,precommit")
+    parser.add_argument("--worker", nargs=2, metavar=("KIND", "ARG"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        kind, arg = args.worker
+        if kind == "extract":
+            result = extract_worker(arg)
+        else:
+            count, budget = arg.split(":")
+            result = check_worker(int(count), float(budget))
+        print(json.dumps(result))
+        return 0
+    DATA.mkdir(exist_ok=True)
+    parts = set(args.parts.split(","))
+    started = time.perf_counter()
+    results: dict[str, Any] = {
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+        },
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    }
+    if "extract" in parts:
+        sizes = [int(s) for s in args.sizes.split(",") if s]
+        many = [int(s) for s in args.many_sizes.split(",") if s]
+        results["extract"] = bench_extract(sizes, many)
+    if "check" in parts:
+        results["check"] = bench_check(args.claims, args.check_budget)
+    if "precommit" in parts:
+        results["precommit"] = bench_precommit()
+    results["total_s"] = time.perf_counter() - started
+    print()
+    print(_table(results))
+    print(f"\n(total {results['total_s']:.0f} s; results in {DATA / 'results.json'})")
+    (DATA / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
