@@ -305,3 +305,15 @@ def test_a_change_over_twelve_months_compares_with_the_twelve_before():
     assert claim.period == "2023-05/2024-04"
     assert (claim.from_period, claim.to_period) == ("2022-05/2023-04", "2023-05/2024-04")
     assert claim.change == pytest.approx(-0.10)
+
+
+def test_a_time_in_another_clause_belongs_to_that_clause():
+    claims = claims_of(
+        "Officials say 74 percent of guns are smuggled, and 2.5 million guns crossed during the 2010s."
+    )
+    assert [c.period for c in claims] == [None, "2010/2019"]
+
+
+def test_ages_take_no_period_from_elsewhere_in_the_sentence():
+    claims = claims_of("In 2024, overdoses were the leading cause of death for people ages 18–44.")
+    assert claims[0].kind == "age" and claims[0].period is None

@@ -84,7 +84,7 @@ def extract_document(
         found, times = _read_sentence(body, sentence, named)
         explicit = [t for t in times if t.period]
         anchor_year = last_year(explicit[0].period) if explicit else carried_year
-        _assign_periods(body, found, times, anchor_year, doc_year)
+        _assign_periods(body, found, times, anchor_year, doc_year, (sentence.start, sentence.end))
         _link_from_to(body, found, times)
         if found:
             text = sentence.text(body)
@@ -170,32 +170,33 @@ def _assign_periods(
     times: list[TimeExpr],
     anchor_year: int | None,
     doc_year: int | None,
+    span: tuple[int, int],
 ) -> None:
-    """Give each quantity the time expression it is about.
+    """Give each quantity the time expression it is about, within the number's clause.
 
     A time expression right after a number, before the next number, is the number's own
-    ("100,000 deaths in 2021"); otherwise the closest one before it in the sentence ("In 2021,
-    more than 100,000..."); otherwise the first one after it.
+    ("100,000 deaths in 2021"); otherwise the closest one before it ("In 2021, more than
+    100,000..."); otherwise the first one after it. Another clause ("..., and 2.5 million
+    crossed during the 2010s") has its own time. Ages, ranks and durations take only a time
+    written right after them: "ages 18–44" in a sentence about 2024 is not about 2024.
     """
     starts = [f.q.start for f in found]
     used_by_change: set[int] = set()
+    breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(body, *span)] if times else []
     for i, item in enumerate(found):
         q = item.q
         next_number = starts[i + 1] if i + 1 < len(found) else None
+        clause = [t for t in times if not _break_between(breaks, t, q)]
         chosen = None
-        for t in times:
+        for t in clause:
             if t.start >= q.end and (next_number is None or t.start < next_number):
                 if t.start - q.end <= 90:
                     chosen = t
                 break
-        if chosen is None:
-            before = [t for t in times if t.end <= q.start]
-            if before:
-                chosen = before[-1]
-        if chosen is None:
-            after = [t for t in times if t.start >= q.end]
-            if after:
-                chosen = after[0]
+        if chosen is None and q.kind not in ("age", "rank", "duration"):
+            before = [t for t in clause if t.end <= q.start]
+            after = [t for t in clause if t.start >= q.end]
+            chosen = before[-1] if before else after[0] if after else None
         if chosen is None:
             continue
         period = resolve(chosen, anchor_year, doc_year)
@@ -234,6 +235,17 @@ def _previous_window(period: str) -> str:
     """The same span of months one year earlier: "2023-05/2024-04" -> "2022-05/2023-04"."""
     y1, m1, y2, m2 = _TWELVE_MONTHS_RE.match(period).groups()  # type: ignore[union-attr]
     return f"{int(y1) - 1}-{m1}/{int(y2) - 1}-{m2}"
+
+
+# Where one clause ends and another begins (the measure matcher uses the same idea).
+_CLAUSE_BREAK_RE = re.compile(r";|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though)\b")
+
+
+def _break_between(breaks: list[int], t: TimeExpr, q: Quantity) -> bool:
+    """Whether a clause break lies between a time expression and a quantity."""
+    low, high = (t.end, q.start) if t.end <= q.start else (q.end, t.start)
+    i = bisect.bisect_left(breaks, low)
+    return i < len(breaks) and breaks[i] < high
 
 
 def _link_from_to(body: str, found: list[_Found], times: list[TimeExpr]) -> None:
