@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factcheck.catalog import Catalog, Measure, normalize_place
+from factcheck.extract.lexicon import CLAUSE_BREAK_RE
 from factcheck.model import Claim
 from factcheck.units import parse_unit, ureg
 
@@ -189,18 +190,11 @@ def _nearest(
     return best
 
 
-# Where one clause ends and another, about something else, begins: "deaths involving synthetic
-# opioids reached 73,838, and deaths from all drugs came to 107,941" holds two subjects.
-_CLAUSE_BREAK_RE = re.compile(
-    r";|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|compared with|against)\b|[.!?]\s"
-)
-
-
 def _clip_to_clause(context: str, start: int, end: int, anchor: tuple[int, int]) -> tuple[int, int]:
     """Narrow [start, end) to the clause the number is in."""
-    for m in _CLAUSE_BREAK_RE.finditer(context, start, anchor[0]):
+    for m in CLAUSE_BREAK_RE.finditer(context, start, anchor[0]):
         start = m.end()
-    after = _CLAUSE_BREAK_RE.search(context, anchor[1], end)
+    after = CLAUSE_BREAK_RE.search(context, anchor[1], end)
     if after:
         end = after.start()
     return start, end

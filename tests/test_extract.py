@@ -317,3 +317,8 @@ def test_a_time_in_another_clause_belongs_to_that_clause():
 def test_ages_take_no_period_from_elsewhere_in_the_sentence():
     claims = claims_of("In 2024, overdoses were the leading cause of death for people ages 18–44.")
     assert claims[0].kind == "age" and claims[0].period is None
+
+
+def test_that_year_refers_back():
+    claims = claims_of("Seizures reached 700 in 2022, and arrests came to 900 that year.")
+    assert [c.period for c in claims] == ["2022", "2022"]

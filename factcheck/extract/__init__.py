@@ -182,7 +182,7 @@ def _assign_periods(
     """
     starts = [f.q.start for f in found]
     used_by_change: set[int] = set()
-    breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(body, *span)] if times else []
+    breaks = [m.start() for m in lx.CLAUSE_BREAK_RE.finditer(body, *span)] if times else []
     for i, item in enumerate(found):
         q = item.q
         next_number = starts[i + 1] if i + 1 < len(found) else None
@@ -235,10 +235,6 @@ def _previous_window(period: str) -> str:
     """The same span of months one year earlier: "2023-05/2024-04" -> "2022-05/2023-04"."""
     y1, m1, y2, m2 = _TWELVE_MONTHS_RE.match(period).groups()  # type: ignore[union-attr]
     return f"{int(y1) - 1}-{m1}/{int(y2) - 1}-{m2}"
-
-
-# Where one clause ends and another begins (the measure matcher uses the same idea).
-_CLAUSE_BREAK_RE = re.compile(r";|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though)\b")
 
 
 def _break_between(breaks: list[int], t: TimeExpr, q: Quantity) -> bool:

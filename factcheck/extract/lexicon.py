@@ -210,3 +210,10 @@ IDENTIFIER_AFTER_RE = re.compile(
 )
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b10\.\d{4,9}/\S+|[\w.+-]+@[\w-]+\.[\w.]+")
 PHONE_RE = re.compile(r"\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b")
+
+# Where one clause ends and another, about something else, begins: "deaths involving synthetic
+# opioids reached 73,838, and deaths from all drugs came to 107,941" holds two subjects, each
+# with its own terms and its own time. Used for periods and for measure matching alike.
+CLAUSE_BREAK_RE = re.compile(
+    r";|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|compared\s+with|against)\b"
+)

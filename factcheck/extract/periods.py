@@ -37,6 +37,7 @@ TIME_RE = re.compile(
     r"(?:(?P<rel_n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+)?"
     r"(?P<rel_unit>decades?|years?))\b"
     r"|(?P<now>\b(?:now|currently|today|at\s+present)\b)"
+    r"|(?P<same>\b(?:that|the\s+same|that\s+same)\s+year\b)"
     r"|(?P<next>(?:over|in|during|within)\s+the\s+(?:next|coming)\s+(?:(?P<next_n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+)?(?P<next_unit>decades?|years?))\b"
     r"|(?P<since_in>\bsince\s+(?:[\w’'-]+\s+){1,6}?in\s+(?P<sy>" + _Y + r"))(?!\d|,\d)",
     re.IGNORECASE,
@@ -102,6 +103,8 @@ def _to_expr(m: re.Match[str]) -> TimeExpr | None:
         n = 1 if n_raw is None else int(n_raw) if n_raw.isdigit() else _NUM_WORDS[n_raw.lower()]
         years = n * (10 if m.group("next_unit").lower().startswith("decade") else 1)
         return TimeExpr(s, e, None, relative=f"next:{years}", is_span=True)
+    if m.group("same"):
+        return TimeExpr(s, e, None, relative="same-year")
     if m.group("now"):
         return TimeExpr(s, e, None, relative="this-year")
     if m.group("relative"):
@@ -132,6 +135,8 @@ def resolve(expr: TimeExpr, anchor_year: int | None, doc_year: int | None) -> st
             return f"{expr.period}/{doc_year}" if int(expr.period) < doc_year else expr.period
         return expr.period
     rel = expr.relative or ""
+    if rel == "same-year":
+        return str(anchor_year) if anchor_year else None
     if rel == "prior-year":
         return str(anchor_year - 1) if anchor_year else None
     if rel == "last-year":
