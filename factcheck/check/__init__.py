@@ -46,15 +46,13 @@ def _suppressed(finding: Finding, by_id: dict[str, Claim], catalog: Catalog) -> 
 
 
 def _drop_echoes(findings: list[Finding]) -> list[Finding]:
-    """A relation that fails only because one claim is already off its reference repeats that
-    finding in other words: keep the reference mismatch, which says more."""
+    """A relation that fails only because its claims are already off their reference repeats
+    those findings in other words: keep the reference mismatches, which say more."""
     mismatched = {f.claims[0]["id"] for f in findings if f.rule == "reference-mismatch"}
     return [
         f
         for f in findings
-        if not (
-            f.rule == "relation-mismatch" and len(f.claims) == 1 and f.claims[0]["id"] in mismatched
-        )
+        if not (f.rule == "relation-mismatch" and all(c["id"] in mismatched for c in f.claims))
     ]
 
 

@@ -1,19 +1,26 @@
 """The catalog's relations between measures, evaluated with units and interval arithmetic.
 
-For each relation, every measure it uses takes its values from the claims matched to it
-(across all documents) or, when no claim speaks of it, from the reference rows that hold for
-any period. Each combination that involves at least one claim is evaluated; a relation that
-cannot hold for any values the texts allow is a relation-mismatch. The number of combinations
-is capped, so a corpus with many claims of one measure cannot blow up the check.
+Claims are first grouped by period (figures of different years say nothing about each other),
+then, within each measure, into clusters of claims that agree with one another: ten drafts
+that all say "$20 million" are one value, not ten. The relation is evaluated once per
+combination of clusters, with the measures no claim speaks of taken from the reference data;
+a combination for which the relation cannot hold is a relation-mismatch. Disagreements inside
+a cluster's measure are the claim-against-claim check's business, so this costs O(n log n)
+in the number of claims, however many documents repeat a figure.
+
+A finding names one claim per measure, taken from as few documents as possible (a document's
+own figures together), and lists the other claims of the same clusters after them.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 from ..catalog import Catalog, Relation
+from ..interval import Interval
 from ..model import Claim, Finding
 from ..references import ReferenceSet
 from ..relations import evaluate, holds
@@ -22,27 +29,83 @@ from .compare import AGREE, FAR, compare, factor_between
 from .evidence import claim_evidence, describe_interval
 from .findings import claim_ref, in_text, where
 
-MAX_COMBINATIONS = 64
+MAX_COMBINATIONS = 64  # cluster combinations evaluated per relation and period
+MAX_LISTED = 8  # further claims of a cluster named in a finding
+
+
+@dataclass
+class _Value:
+    """One value a measure takes in a combination: a cluster of agreeing claims, or a
+    reference figure."""
+
+    interval: Interval
+    label: str
+    claims: list[Claim] = field(default_factory=list)
 
 
 def check_relations(
     claims: list[Claim], catalog: Catalog, references: ReferenceSet
 ) -> list[Finding]:
-    by_measure: dict[str, list[Claim]] = defaultdict(list)
+    wanted = {m for relation in catalog.relations for m in relation.measures}
+    by_period: dict[str | None, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
-        if claim.measure and claim.kind != "change":
-            by_measure[claim.measure].append(claim)
+        if claim.measure in wanted and claim.kind != "change":
+            by_period[claim.period][claim.measure].append(claim)
     findings = []
     for relation in catalog.relations:
-        findings.extend(_check_relation(relation, by_measure, catalog, references))
+        for period, by_measure in by_period.items():
+            findings.extend(_check(relation, period, by_measure, catalog, references))
     return findings
 
 
-def _claim_options(measure_id: str, by_measure) -> list:
-    return [
-        (claim_evidence(c).interval, c, f"“{c.surface}” ({where(c)})")
-        for c in by_measure.get(measure_id, [])
-    ]
+def _check(relation: Relation, period, by_measure, catalog: Catalog, references: ReferenceSet):
+    measures = sorted(relation.measures)
+    if not any(by_measure.get(m) for m in measures):
+        return []
+    if period is None and not all(_timeless(m, catalog, references) for m in measures):
+        return []  # yearly figures with no year named cannot be set against each other
+    options: list[list[_Value]] = []
+    for m in measures:
+        if by_measure.get(m):
+            options.append(_clusters(by_measure[m], catalog))
+        else:
+            reference = _reference_value(m, period, catalog, references)
+            if reference is None:
+                return []
+            options.append([reference])
+    findings = []
+    for combo in itertools.islice(itertools.product(*options), MAX_COMBINATIONS):
+        finding = _evaluate(relation, measures, dict(zip(measures, combo, strict=True)), catalog)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def _clusters(claims: list[Claim], catalog: Catalog) -> list[_Value]:
+    """Claims of one measure and period, grouped into runs that agree with their first member.
+
+    Sorted by value, one pass: a claim that does not agree with the current cluster's first
+    claim (under the measure's tolerance) starts the next cluster.
+    """
+    tolerance = catalog.tolerance_for(claims[0].measure)
+    ordered = sorted(((claim_evidence(c).interval, c) for c in claims), key=lambda p: p[0].midpoint)
+    clusters: list[list[tuple[Interval, Claim]]] = []
+    for interval, claim in ordered:
+        if clusters:
+            head = clusters[-1][0][0]
+            try:
+                if compare(interval, head, tolerance).verdict == AGREE:
+                    clusters[-1].append((interval, claim))
+                    continue
+            except ValueError:
+                pass
+        clusters.append([(interval, claim)])
+    values = []
+    for members in clusters:
+        members.sort(key=lambda p: (p[1].doc, p[1].line, p[1].column))
+        interval = members[0][0]
+        values.append(_Value(interval, "", [c for _, c in members]))
+    return values
 
 
 def _timeless(measure_id: str, catalog: Catalog, references: ReferenceSet) -> bool:
@@ -52,101 +115,58 @@ def _timeless(measure_id: str, catalog: Catalog, references: ReferenceSet) -> bo
     return all(ref.period is None for ref in references.series(ref_id))
 
 
-def _reference_option(
+def _reference_value(
     measure_id: str, period: str | None, catalog: Catalog, references: ReferenceSet
-):
-    """The best reference value of a measure for a period (or one that holds for any)."""
+) -> _Value | None:
+    """The best reference figure of a measure for a period (or one that holds for any)."""
     measure = catalog.get(measure_id)
     ref_id = (measure.reference or measure.id) if measure else measure_id
     place = measure.place if measure else None
     for ref in references.lookup(ref_id, place, period):
-        return (
-            reference_interval(ref),
-            None,
-            f"reference {ref.value:g} {ref.unit} ({ref.period or 'any period'}, {ref.status})",
+        when = ref.period or "any period"
+        return _Value(
+            reference_interval(ref), f"reference {ref.value:g} {ref.unit} ({when}, {ref.status})"
         )
     return None
 
 
-def _check_relation(relation: Relation, by_measure, catalog: Catalog, references: ReferenceSet):
-    """The relation over the claims of each document, completed from another document that
-    speaks of the measures it lacks, or from the reference data.
-
-    Values are taken together from as few documents as possible: a document's own figures
-    first, so that a finding names the two drafts that disagree rather than every mixture.
-    """
-    measures = sorted(relation.measures)
-    by_doc: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for m in measures:
-        for option in _claim_options(m, by_measure):
-            by_doc[option[1].doc][m].append(option)
-    findings = []
-    seen: set[frozenset[str]] = set()
-    for doc, own in by_doc.items():
-        missing = [m for m in measures if m not in own]
-        fillers: list[dict[str, list]] = [{}]
-        if missing:
-            fillers += [
-                {m: theirs[m] for m in missing}
-                for other, theirs in by_doc.items()
-                if other != doc and all(m in theirs for m in missing)
-            ]
-        for filler in fillers:
-            pools = {**own, **filler}
-            present = [m for m in measures if m in pools]
-            combos = itertools.product(*(pools[m] for m in present))
-            for combo in itertools.islice(combos, MAX_COMBINATIONS):
-                key = frozenset(option[1].id for option in combo)
-                if key in seen:
-                    continue
-                seen.add(key)
-                finding = _check_combination(
-                    relation, measures, dict(zip(present, combo, strict=True)), catalog, references
-                )
-                if finding is not None:
-                    findings.append(finding)
-    return findings
+def _representatives(chosen: dict[str, _Value]) -> dict[str, Claim]:
+    """One claim per measure, from as few documents as possible: the document that speaks of
+    the most measures of the combination first."""
+    docs = Counter(doc for v in chosen.values() for doc in {c.doc for c in v.claims})
+    picked = {}
+    for measure, value in chosen.items():
+        if value.claims:
+            picked[measure] = min(
+                value.claims, key=lambda c: (-docs[c.doc], c.doc, c.line, c.column)
+            )
+    return picked
 
 
-def _check_combination(
-    relation, measures, chosen: dict, catalog: Catalog, references: ReferenceSet
-):
-    """One combination of claims: same period, the rest from references, then evaluated."""
-    periods = {option[1].period for option in chosen.values()}
-    if len(periods) > 1:
-        return None  # figures of different years say nothing about each other
-    period = next(iter(periods))
-    if period is None and not all(_timeless(m, catalog, references) for m in measures):
-        return None  # yearly figures with no year named cannot be set against each other
-    for m in measures:
-        if m not in chosen:
-            option = _reference_option(m, period, catalog, references)
-            if option is None:
-                return None
-            chosen[m] = option
-    return _evaluate(relation, measures, chosen, catalog)
-
-
-def _side_text(side: str, chosen: dict, catalog: Catalog) -> str:
+def _side_text(side: str, labels: dict[str, str], catalog: Catalog) -> str:
     """One side of a relation in words: each measure replaced by the value used for it, so
     "street_value / pills" reads "“$20 million” (a.md:3) / “one million” (a.md:3)"."""
     measure = catalog.get(side)
-    if measure is not None and side in chosen:
-        return f"the {in_text(measure.label)}, {chosen[side][2]},"
-    return _MEASURE_ID_RE.sub(
-        lambda m: chosen[m.group(0)][2] if m.group(0) in chosen else m.group(0), side
-    )
+    if measure is not None and side in labels:
+        return f"the {in_text(measure.label)}, {labels[side]},"
+    return _MEASURE_ID_RE.sub(lambda m: labels.get(m.group(0), m.group(0)), side)
 
 
 _MEASURE_ID_RE = re.compile(r"[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+")
 
 
 def _evaluate(
-    relation: Relation, measures: list[str], chosen: dict, catalog: Catalog
+    relation: Relation, measures: list[str], chosen: dict[str, _Value], catalog: Catalog
 ) -> Finding | None:
     """The finding for one combination of values, or None when the relation holds."""
-    combo = [chosen[m] for m in measures]
-    values = {m: interval for m, (interval, _, _) in zip(measures, combo, strict=True)}
+    picked = _representatives(chosen)
+    values, labels = {}, {}
+    for m in measures:
+        if m in picked:
+            values[m] = claim_evidence(picked[m]).interval
+            labels[m] = f"“{picked[m].surface}” ({where(picked[m])})"
+        else:
+            values[m], labels[m] = chosen[m].interval, chosen[m].label
     try:
         lhs, rhs = evaluate(relation.parsed, values)
         rhs = rhs.to(lhs.unit)
@@ -161,24 +181,26 @@ def _evaluate(
         return None
     factor = factor_between(lhs, rhs)
     by = f"; they differ by a factor of {factor:,.3g}" if factor else ""
-    used = "; ".join(f"{m} = {label}" for m, (_, _, label) in zip(measures, combo, strict=True))
     left, right = (side.strip() for side in relation.expr.split(relation.parsed.op, 1))
+    primary = [picked[m] for m in measures if m in picked]
+    others = [c for m in measures for c in chosen[m].claims[:MAX_LISTED] if c is not picked.get(m)]
+    explanation = [f"relation: {relation.expr}"]
+    explanation += [f"{m} = {labels[m]}" for m in measures]
+    explanation.append(f"left side {describe_interval(lhs)}, right side {describe_interval(rhs)}")
+    if others:
+        explanation.append("the same figures stand at " + ", ".join(where(c) for c in others))
     return Finding(
         rule="relation-mismatch",
         severity="error" if comparison.verdict == FAR else "warning",
         message=(
-            f"{_side_text(left, chosen, catalog)} is {describe_interval(lhs)}, but "
-            f"{_side_text(right, chosen, catalog)} gives {describe_interval(rhs)}{by} "
+            f"{_side_text(left, labels, catalog)} is {describe_interval(lhs)}, but "
+            f"{_side_text(right, labels, catalog)} gives {describe_interval(rhs)}{by} "
             f"(relation {relation.id})"
         ),
-        claims=[claim_ref(c) for _, c, _ in combo if c is not None],
+        claims=[claim_ref(c) for c in primary + others],
         expected=describe_interval(rhs),
         actual=describe_interval(lhs),
         difference=comparison.difference,
         tolerance=str(relation.tolerance),
-        explanation=[
-            f"relation: {relation.expr}",
-            f"values used: {used}",
-            f"left side {describe_interval(lhs)}, right side {describe_interval(rhs)}",
-        ],
+        explanation=explanation,
     )
