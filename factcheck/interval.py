@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pint
@@ -28,6 +29,20 @@ def _mul(x: float, y: float) -> float:
     if x == 0 or y == 0:
         return 0.0
     return x * y
+
+
+@lru_cache(maxsize=1024)
+def _combined(left: str, right: str, op: str) -> tuple[float, str]:
+    """The unit of a product or quotient of two unit strings, simplified (cached: the checker
+    multiplies the same units many times over)."""
+    a, b = parse_unit(left), parse_unit(right)
+    return _unit_factor(a * b if op == "*" else a / b)
+
+
+@lru_cache(maxsize=1024)
+def _conversion(source: str, target: str) -> float:
+    """How many ``target`` one ``source`` is; DimensionalityError if they do not convert."""
+    return float(ureg.Quantity(1.0, parse_unit(source)).to(parse_unit(target)).magnitude)
 
 
 def _unit_factor(unit: pint.Unit) -> tuple[float, str]:
@@ -96,9 +111,8 @@ class Interval:
         """The same interval expressed in another unit of the same dimension."""
         if unit == self.unit:
             return self
-        source, target = parse_unit(self.unit), parse_unit(unit)
         try:
-            factor = float(ureg.Quantity(1.0, source).to(target).magnitude)
+            factor = _conversion(self.unit, unit)
         except pint.errors.DimensionalityError as exc:
             raise ValueError(f"cannot convert {self.unit} to {unit}") from exc
         low, high = _mul(self.low, factor), _mul(self.high, factor)
@@ -131,13 +145,13 @@ class Interval:
         return Interval(self.low - other.high, self.high - other.low, self.unit)
 
     def __mul__(self, other: Interval) -> Interval:
-        factor, unit = _unit_factor(parse_unit(self.unit) * parse_unit(other.unit))
+        factor, unit = _combined(self.unit, other.unit, "*")
         products = [_mul(a, b) for a in (self.low, self.high) for b in (other.low, other.high)]
         low, high = _mul(min(products), factor), _mul(max(products), factor)
         return Interval(low, high, unit)
 
     def __truediv__(self, other: Interval) -> Interval:
-        factor, unit = _unit_factor(parse_unit(self.unit) / parse_unit(other.unit))
+        factor, unit = _combined(self.unit, other.unit, "/")
         reciprocal = _reciprocal(other.low, other.high)
         if reciprocal is None:
             return Interval.unbounded(unit)

@@ -261,6 +261,7 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _KEEP_S = ("ss", "us", "is", "'s")
 
 
+@lru_cache(maxsize=4096)
 def normalize_noun(noun: str | None) -> str:
     """A comparable form of a counted noun: lower case, no articles, no plural s, single
     spaces. "the Fentanyl  overdoses" and "fentanyl overdose" both become "fentanyl overdose".

@@ -30,7 +30,9 @@ from .findings import (
 
 
 def check_against_references(
-    claims: list[Claim], catalog: Catalog, references: ReferenceSet
+    claims: list[Claim],
+    catalog: Catalog,
+    references: ReferenceSet,
 ) -> list[Finding]:
     groups: dict[tuple[str, str | None, str | None], list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -42,9 +44,17 @@ def check_against_references(
         if measure is None:
             continue
         refs = references.lookup(measure.reference or measure.id, place, period)
+        what = _describe_measure(measure, place, period)
         for claim in group:
-            findings.append(_check_claim(claim, measure, refs, catalog, references, place))
+            findings.append(_check_claim(claim, measure, refs, catalog, references, place, what))
     return findings
+
+
+def _describe_measure(measure: Measure, place: str | None, period: str | None) -> str:
+    """ "overdose deaths, all drugs (US) (2021)": the place only when the label lacks it."""
+    shown_place = place if place and f"({place})" not in measure.label else None
+    where_when = ", ".join(b for b in (shown_place, period) if b)
+    return in_text(measure.label) + (f" ({where_when})" if where_when else "")
 
 
 def place_of(claim: Claim, catalog: Catalog) -> str | None:
@@ -64,11 +74,8 @@ def _check_claim(
     catalog: Catalog,
     references: ReferenceSet,
     place: str | None,
+    what: str,
 ) -> Finding:
-    # "overdose deaths, all drugs (US) in 2021": the place only when the label lacks it.
-    shown_place = place if place and f"({place})" not in measure.label else None
-    where_when = ", ".join(b for b in (shown_place, claim.period) if b)
-    what = in_text(measure.label) + (f" ({where_when})" if where_when else "")
     if not refs:
         return Finding(
             rule="unverifiable",

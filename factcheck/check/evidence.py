@@ -27,11 +27,35 @@ CPI_MEASURE = "us.cpi_u.annual_average"
 
 @dataclass
 class Evidence:
-    """A claim's interval in some unit, and how it was derived (for --explain)."""
+    """A claim's interval in some unit, and how it was derived (for --explain).
+
+    The steps are recorded as plain data and worded only when a finding asks for them: a
+    million verified claims need their intervals, not a million explanations.
+    """
 
     claim: Claim
     interval: Interval
-    steps: list[str] = field(default_factory=list)
+    stated: Interval  # what the text asserts, before rounding
+    margin: float = 0.0  # the rounding margin added to each bounded side
+    conversions: list[tuple] = field(default_factory=list)  # (kind, detail, interval) records
+
+    @property
+    def steps(self) -> list[str]:
+        steps = [f"the text asserts {describe_interval(self.stated)} ({self.claim.qualifier})"]
+        if self.margin:
+            rounded = _rounded(self.stated, self.margin)
+            steps.append(
+                f"any value that rounds to it: {describe_interval(rounded)} (± {fmt(self.margin)})"
+            )
+        for kind, detail, interval in self.conversions:
+            if kind == "cpi":
+                from_year, to_year, factor = detail
+                steps.append(f"{from_year} dollars to {to_year} dollars by CPI-U (x {factor:.4f}): "
+                             f"{describe_interval(interval)}")  # fmt: skip
+            else:
+                source, target = detail
+                steps.append(f"converted {source} to {target}: {describe_interval(interval)}")
+        return steps
 
 
 def rounding_margin(claim: Claim) -> float:
@@ -44,20 +68,19 @@ def rounding_margin(claim: Claim) -> float:
     return resolution / 2
 
 
+def _rounded(interval: Interval, margin: float) -> Interval:
+    """An open side stays open; a bounded side widens by half the last digit written."""
+    low = interval.low if math.isinf(interval.low) else interval.low - margin
+    high = interval.high if math.isinf(interval.high) else interval.high + margin
+    return Interval(low, high, interval.unit)
+
+
 def claim_evidence(claim: Claim) -> Evidence:
     """The claim's own interval, after its qualifier and rounding, in its own unit."""
-    interval = Interval.from_claim(claim)
-    steps = [f"the text asserts {describe_interval(interval)} ({claim.qualifier})"]
+    stated = Interval.from_claim(claim)
     margin = rounding_margin(claim)
-    if margin:
-        # An open side stays open; a bounded side widens by half the last digit written.
-        low = interval.low if math.isinf(interval.low) else interval.low - margin
-        high = interval.high if math.isinf(interval.high) else interval.high + margin
-        interval = Interval(low, high, interval.unit)
-        steps.append(
-            f"any value that rounds to it: {describe_interval(interval)} (± {fmt(margin)})"
-        )
-    return Evidence(claim, interval, steps)
+    interval = _rounded(stated, margin) if margin else stated
+    return Evidence(claim, interval, stated, margin)
 
 
 def normalized(
@@ -68,7 +91,7 @@ def normalized(
 ) -> Evidence:
     """The evidence converted to ``unit`` (and, for money stated in another year's dollars,
     to the dollars of ``period_year``). Raises ValueError when the units do not convert."""
-    interval, steps = evidence.interval, list(evidence.steps)
+    interval, conversions = evidence.interval, list(evidence.conversions)
     claim = evidence.claim
     if (
         claim.currency_year
@@ -79,15 +102,14 @@ def normalized(
         factor = cpi_factor(references, claim.currency_year, period_year)
         if factor is not None:
             interval = Interval(interval.low * factor, interval.high * factor, interval.unit)
-            steps.append(
-                f"{claim.currency_year} dollars to {period_year} dollars by CPI-U "
-                f"(x {factor:.4f}): {describe_interval(interval)}"
-            )
+            conversions.append(("cpi", (claim.currency_year, period_year, factor), interval))
     if interval.unit != unit:
         converted = interval.to(unit)
-        steps.append(f"converted {interval.unit} to {unit}: {describe_interval(converted)}")
+        conversions.append(("unit", (interval.unit, unit), converted))
         interval = converted
-    return Evidence(claim, interval, steps)
+    if interval is evidence.interval:
+        return evidence
+    return Evidence(claim, interval, evidence.stated, evidence.margin, conversions)
 
 
 def cpi_factor(references: ReferenceSet, from_year: int, to_year: int) -> float | None:

@@ -44,7 +44,9 @@ class _Value:
 
 
 def check_relations(
-    claims: list[Claim], catalog: Catalog, references: ReferenceSet
+    claims: list[Claim],
+    catalog: Catalog,
+    references: ReferenceSet,
 ) -> list[Finding]:
     wanted = {m for relation in catalog.relations for m in relation.measures}
     by_period: dict[str | None, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
@@ -156,7 +158,10 @@ _MEASURE_ID_RE = re.compile(r"[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+")
 
 
 def _evaluate(
-    relation: Relation, measures: list[str], chosen: dict[str, _Value], catalog: Catalog
+    relation: Relation,
+    measures: list[str],
+    chosen: dict[str, _Value],
+    catalog: Catalog,
 ) -> Finding | None:
     """The finding for one combination of values, or None when the relation holds."""
     picked = _representatives(chosen)
