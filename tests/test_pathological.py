@@ -65,12 +65,6 @@ def run(text: str, fmt: str):
     return extract_claims(load_text(text, "pathological", fmt))
 
 
-_EMAIL_RUN = (
-    "extract.lexicon.URL_RE's e-mail branch `[\\w.+-]+@...` has no left boundary: at every "
-    "position of a run of word characters, dots or hyphens it consumes the rest of the run "
-    "and backtracks looking for '@' (quadratic). Fix: start it with (?<![\\w.+-])"
-)
-
 # name: (text, the most claims it may yield). A run of markers, dashes or signs is not a set
 # of values; a long number or a run of number words is at most one (arguable) claim.
 CASES = {
@@ -90,16 +84,6 @@ CASES = {
     "1.1.1.1... (a version-number run)": ("1." * N, 1),
 }
 # Known failures, with the reason; strict, so a fix shows up as an unexpected pass.
-KNOWN = {
-    ("a line of 100,000 digits", "text"): _EMAIL_RUN,
-    ("a run of hyphens", "text"): _EMAIL_RUN,
-    ("a run of hyphens", "html"): _EMAIL_RUN,
-    ("1.1.1.1... (a version-number run)", "text"): _EMAIL_RUN,
-    ("[1][1][1]...", "markdown"): (
-        "the Markdown reader leaves [N] citation markers in the body (markdown-it reads "
-        "`[1][1]` as a reference-link shape), so each marker becomes a claim: 50,000 of them"
-    ),
-}
 MARKUP_CASES = (
     "[1][1][1]...",
     "<sup> unclosed, repeated",
@@ -113,9 +97,7 @@ def _params():
         for fmt in ("text", "markdown", "html"):
             if fmt != "text" and name not in MARKUP_CASES:
                 continue
-            reason = KNOWN.get((name, fmt))
-            marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-            yield pytest.param(name, fmt, marks=marks, id=f"{name}-{fmt}")
+            yield pytest.param(name, fmt, id=f"{name}-{fmt}")
 
 
 @pytest.mark.parametrize(("name", "fmt"), list(_params()))
@@ -141,14 +123,6 @@ _FIGURES = " ".join(f"The ferry carried {1000 + i:,} riders that spring." for i 
 _PAGE = f"<html><body><!-- {_PROSE} --><p>{_FIGURES}</p></body></html>"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "cost per number grows with the length of its line: extract._read_sentence computes "
-        "line_start with body.rfind('\\n', 0, number.start) and filters.is_not_a_quantity "
-        "copies text[line_start:start].strip(), both O(line) for every number"
-    ),
-)
 def test_a_long_line_without_newline_costs_what_short_lines_do(tmp_path: Path) -> None:
     assert "\n" not in _PAGE
     files = {"one line": tmp_path / "one-line.html", "lines": tmp_path / "lines.html"}
@@ -166,13 +140,6 @@ def test_a_long_line_without_newline_costs_what_short_lines_do(tmp_path: Path) -
 # --- numbers too large for a float ----------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "a run of 400 digits is read as a number whose float value is inf: the claim's value, "
-        "low and high are inf, and `factcheck extract` writes `Infinity`, which is not JSON"
-    ),
-)
 def test_a_number_too_large_for_a_float_is_not_an_infinite_claim() -> None:
     claims = run("The pile held " + "9" * 400 + " grains of sand.", "text")
     for claim in claims:

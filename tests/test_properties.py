@@ -156,31 +156,11 @@ _MARKERS = {
     "glued [N][N]": ("The shelter fed 500 families in 2020.[1][2] It closed later.", "1,2"),
     "[N] after a space": ("The shelter fed 500 families in 2020 [3]. It closed later.", "3"),
 }
-_MARKER_BUGS = {
-    ("glued [N][N]", "markdown"): (
-        "the Markdown reader leaves `[1][2]` in the body (markdown-it sees a reference-link "
-        "shape) and does not record markers: '1' becomes a claim and 500 has no citation"
-    ),
-    ("[N] after a space", "text"): "a bracketed number after a space is read as a value",
-    ("[N] after a space", "markdown"): "a bracketed number after a space is read as a value",
-    ("[N] after a space", "html"): "a bracketed number after a space is read as a value",
-}
 
 
 @pytest.mark.parametrize(
     ("case", "fmt"),
-    [
-        pytest.param(
-            case,
-            fmt,
-            id=f"{case}-{fmt}",
-            marks=[pytest.mark.xfail(reason=_MARKER_BUGS[(case, fmt)], strict=True)]
-            if (case, fmt) in _MARKER_BUGS
-            else [],
-        )
-        for case in _MARKERS
-        for fmt in FORMATS
-    ],
+    [pytest.param(case, fmt, id=f"{case}-{fmt}") for case in _MARKERS for fmt in FORMATS],
 )
 def test_bracket_markers_are_citations_not_values(case: str, fmt: str) -> None:
     text, citation = _MARKERS[case]

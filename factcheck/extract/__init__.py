@@ -137,8 +137,7 @@ def _read_sentence(
             number = parse_number(body, m, s_end)
             if number is None:
                 continue
-            line_start = body.rfind("\n", 0, number.start) + 1
-            if is_not_a_quantity(body, number, line_start):
+            if is_not_a_quantity(body, number):
                 continue
             q = read_quantity(body, number, s_start, s_end)
             if q is None or q.is_year_like:

@@ -17,7 +17,7 @@ _LIST_NUMBER_RE = re.compile(r"[.)]\s")
 _GLUED_UNIT_RE = re.compile(r"(?:x|mg|mcg|kg|km|g|lbs?|k|m|mn|bn|tn)\b", re.IGNORECASE)
 
 
-def is_not_a_quantity(text: str, number: Number, line_start: int) -> bool:
+def is_not_a_quantity(text: str, number: Number) -> bool:
     """True when the number names or dates something rather than counting it."""
     start, end = number.start, number.end
     before = text[max(0, start - 32) : start]
@@ -50,7 +50,7 @@ def is_not_a_quantity(text: str, number: Number, line_start: int) -> bool:
         if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, end):
             return True
     # A number opening a line and followed by "." or ")" numbers a list item.
-    if not text[line_start:start].strip() and _LIST_NUMBER_RE.match(text, end):
+    if _LIST_NUMBER_RE.match(text, end) and _opens_line(text, start):
         return True
     return False
 
@@ -71,6 +71,15 @@ def _is_in_a_title(text: str, number: Number) -> bool:
     if _SENTENCE_START_RE.search(text[max(0, number.start - 4) : number.start]):
         return False
     return bool(_TITLE_WORD_RE.match(text, number.end))
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Only spaces between the start of the line and ``start`` (looks back over spaces only,
+    so a number deep in a long line costs nothing)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
 
 
 def _is_lone_one(text: str, number: Number) -> bool:

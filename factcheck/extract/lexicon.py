@@ -208,7 +208,9 @@ IDENTIFIER_AFTER_RE = re.compile(
     r"\s*(?:U\.?S\.?C\.?|C\.?F\.?R\.?|Stat\.|F\.[23]d|U\.S\.\s+\d|S\.\s?Ct\.)|[\s-]*caliber\b",
     re.IGNORECASE,
 )
-URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b10\.\d{4,9}/\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+# The e-mail branch starts only where a name can start, so a long run of word characters is
+# tried once, not from every position (which would be quadratic).
+URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b10\.\d{4,9}/\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 PHONE_RE = re.compile(r"\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b")
 
 # Where one clause ends and another, about something else, begins: "deaths involving synthetic

@@ -95,6 +95,8 @@ def parse_digits(raw: str) -> tuple[float, float] | None:
         raw = "".join(groups) + ("." + tail if tail else "")
     if raw.count(".") > 1:
         return None
+    if len(raw) > 30:
+        return None  # a run of digits that long is data (an identifier, a hash), not an amount
     try:
         value = float(raw)
     except ValueError:

@@ -18,7 +18,7 @@ from pathlib import Path
 from factcheck.errors import InputError
 from factcheck.load import html, markdown, text
 from factcheck.load.mask import Layout, build_body, inside, merge
-from factcheck.model import Document
+from factcheck.model import Document, Marker
 
 __all__ = ["FORMATS", "iter_paths", "load_file", "load_text", "sniff"]
 
@@ -77,6 +77,9 @@ def load_text(content: str, path: str, fmt: str, *, as_of: str | None = None) ->
     )
     ranges = zones + [(m.start, m.end) for m in markers]
     body = build_body(content, ranges, layout.replace)
+    body, found = _bracket_markers(body)
+    if found:
+        markers = sorted(markers + found, key=lambda m: m.start)
     return Document(
         path=path,
         text=content,
@@ -85,6 +88,26 @@ def load_text(content: str, path: str, fmt: str, *, as_of: str | None = None) ->
         date=as_of or layout.date,
         warnings=list(layout.warnings),
     )
+
+
+# "[3]", "[1][2]", "[4, 5]" left in the body by any reader: citation markers in every format,
+# never values. A "[12](…)" link or a "[12]:" definition is not one.
+_BRACKET_MARKER = re.compile(r"\[(\d{1,3}(?:[ \t]*[,–-][ \t]*\d{1,3}){0,20})\](?![(:])")
+
+
+def _bracket_markers(body: str) -> tuple[str, list[Marker]]:
+    """The body with bracketed note numbers blanked, and those numbers as markers."""
+    found = []
+    chars: list[str] | None = None
+    for m in _BRACKET_MARKER.finditer(body):
+        line_start = body.rfind("\n", max(0, m.start() - 200), m.start()) + 1
+        if not body[line_start : m.start()].strip() and m.start() - line_start < 200:
+            continue  # "[1] Author, Title": an entry of a note list, not a marker
+        found.append(Marker(m.start(), m.end(), re.sub(r"\s+", "", m.group(1))))
+        if chars is None:
+            chars = list(body)
+        chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    return ("".join(chars) if chars is not None else body), found
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[str]]:

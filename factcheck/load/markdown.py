@@ -37,6 +37,7 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _SUP_NOTE = re.compile(r"[ \t>]*<sup>[ \t]*\w{1,4}[ \t]*</sup>", re.IGNORECASE)
 # Right after a thematic break, "[12] …", "12. …" or "^12 …" paragraphs are footnote text too.
 _NUMBERED_NOTE = re.compile(r"[ \t>]*(?:\[\d{1,3}\]|\d{1,3}\.|\^\d{1,3})[ \t]")
+_NOTE_NUMBER = re.compile(r"[ \t]*\d{1,3}[ \t]*")
 _LIST_MARKER = re.compile(r"[ \t>]*?([-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _QUOTE_MARKS = re.compile(r"(?:[ \t]*>)+")
 _ATX_OPEN = re.compile(r"[ \t>]*?(#{1,6})(?=[ \t]|$)")
@@ -282,6 +283,13 @@ def scan_inline(text: str, start: int, end: int, layout: Layout) -> None:
         elif kind == "target":
             if opens:
                 o, image = opens.pop()
+                ref = m.group(0)[2:-1] if m.group(0).startswith("][") else None
+                if not image and ref is not None and _NOTE_NUMBER.fullmatch(text[o + 1 : s]) \
+                        and _NOTE_NUMBER.fullmatch(ref):  # fmt: skip
+                    # "[1][2]" has the shape of a reference link but is two note markers.
+                    layout.mark(o, s + 1, text[o + 1 : s].strip())
+                    layout.mark(s + 1, e, ref.strip())
+                    continue
                 layout.hide(o, e if image else o + 1)
             layout.hide(s, e)
         elif kind == "close":
