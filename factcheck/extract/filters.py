@@ -26,6 +26,7 @@ def is_not_a_quantity(text: str, number: Number) -> bool:
             _is_lone_one(text, number)
             or _is_in_a_title(text, number)
             or bool(_COMPOUND_ADJECTIVE_RE.match(text, number.end))
+            or _is_in_a_word_sequence(text, number)
         )
     prev = text[start - 1] if start else ""
     prev2 = text[start - 2] if start > 1 else ""
@@ -71,6 +72,20 @@ def _is_in_a_title(text: str, number: Number) -> bool:
     if _SENTENCE_START_RE.search(text[max(0, number.start - 4) : number.start]):
         return False
     return bool(_TITLE_WORD_RE.match(text, number.end))
+
+
+_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_WORD_AFTER_RE = re.compile(r"[\s,]+" + _NUMBER_WORD + r"\b", re.IGNORECASE)
+_WORD_BEFORE_RE = re.compile(r"\b" + _NUMBER_WORD + r"[\s,]+$", re.IGNORECASE)
+
+
+def _is_in_a_word_sequence(text: str, number: Number) -> bool:
+    """ "one two three", "twenty thirty forty": number words in a row that do not make one
+    number are counting or a list, not an amount."""
+    return bool(
+        _WORD_AFTER_RE.match(text, number.end)
+        or _WORD_BEFORE_RE.search(text[max(0, number.start - 12) : number.start])
+    )
 
 
 def _opens_line(text: str, start: int) -> bool:

@@ -139,6 +139,7 @@ def _read_word_number(
     end = start
     pos = start
     seen_any = False
+    last = "scale" if after_article else "start"  # what the previous word was, for grammar
     while True:
         nxt = _next_word(text, pos, limit) if seen_any else None
         if not seen_any:
@@ -156,15 +157,24 @@ def _read_word_number(
                 pos = w_end
                 continue
             break
-        if word in SMALL:
+        # Only the grammar of cardinals continues a number: "twenty five", "two hundred and
+        # fifty thousand"; "one one" or "twenty thirty" are two numbers, not their sum.
+        if word in SMALL and (
+            last in ("start", "hundred", "scale") or (last == "tens" and SMALL[word] < 10)
+        ):
             current += SMALL[word]
-        elif word in TENS:
+            last = "small"
+        elif word in TENS and last in ("start", "hundred", "scale"):
             current += TENS[word]
-        elif word == "hundred" and (seen_any or after_article):
+            last = "tens"
+        elif word == "hundred" and last in ("small", "scale") and (seen_any or after_article):
             current = (current or 1) * 100
-        elif word in SCALES and word != "hundred" and (seen_any or after_article):
+            last = "hundred"
+        elif word in SCALES and word != "hundred" and last in ("small", "tens", "hundred", "scale") \
+                and (seen_any or after_article):  # fmt: skip
             total += (current or 1) * SCALES[word]
             current = 0
+            last = "scale"
         else:
             break
         seen_any = True

@@ -20,7 +20,10 @@ _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, 
 
 # Alternatives are tried left to right at each position, longest forms first.
 TIME_RE = re.compile(
-    r"(?P<ending>(?:the\s+)?(?:twelve|12)[-\s]months?\s+(?:period\s+)?end(?:ing|ed)\s+"
+    # Tried only where a word starts: the alternation is long, and most positions are inside
+    # words (this halves the time extraction spends here).
+    r"(?=\w)(?<![^\W\d_])"
+    r"(?:(?P<ending>(?:the\s+)?(?:twelve|12)[-\s]months?\s+(?:period\s+)?end(?:ing|ed)\s+"
     r"(?:in\s+)?(?P<end_m>" + _M + r")\s+(?P<end_y>" + _Y + r"))"
     r"|(?P<span>(?:(?P<span_kw>from|between|since)\s+)?(?:FY\s?)?(?P<y1>" + _Y + r")"
     r"\s*" + _SPAN_WORDS + r"\s*(?:FY\s?)?(?P<y2>" + _Y + r"|\d\d)(?!\d|,\d)(?!s\b))"
@@ -39,7 +42,7 @@ TIME_RE = re.compile(
     r"|(?P<now>\b(?:now|currently|today|at\s+present)\b)"
     r"|(?P<same>\b(?:that|the\s+same|that\s+same)\s+year\b)"
     r"|(?P<next>(?:over|in|during|within)\s+the\s+(?:next|coming)\s+(?:(?P<next_n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+)?(?P<next_unit>decades?|years?))\b"
-    r"|(?P<since_in>\bsince\s+(?:[\w’'-]+\s+){1,6}?in\s+(?P<sy>" + _Y + r"))(?!\d|,\d)",
+    r"|(?P<since_in>\bsince\s+(?:[\w’'-]+\s+){1,6}?in\s+(?P<sy>" + _Y + r"))(?!\d|,\d))",
     re.IGNORECASE,
 )
 
