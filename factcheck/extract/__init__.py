@@ -108,6 +108,9 @@ def _read_sentence(
 ) -> tuple[list[_Found], list[TimeExpr]]:
     """The quantities and the time expressions of one sentence."""
     s_start, s_end = sentence.start, sentence.end
+    anchors = list(_anchors(body, s_start, s_end))
+    if not anchors:
+        return [], []  # most sentences hold no number: nothing to read, not even a year
     times = find_time_expressions(body, s_start, s_end)
     own = named.find(body, s_start, s_end)
     if own:
@@ -126,7 +129,7 @@ def _read_sentence(
 
     found: list[_Found] = []
     last_end = s_start
-    for kind, m in _anchors(body, s_start, s_end):
+    for kind, m in anchors:
         if m.start() < last_end or is_taken(m.start()):
             continue
         if kind == "factor":

@@ -47,8 +47,10 @@ _WORDS = sorted(
 # "1,1,1,..." is one match, never a backtracking storm. The look-behind keeps identifiers such
 # as "R41576" or "H5N1" out: a number glued to a letter is not a quantity.
 ANCHOR_RE = re.compile(
-    r"(?<![A-Za-z\d_])(?P<digits>\d++(?:[.,]\d++)*+)"
-    r"|\b(?P<word>(?:" + "|".join(_WORDS) + r"))\b",
+    # Both kinds start a word, so positions inside words are skipped before the alternation.
+    r"(?<!\w)(?=\w)"
+    r"(?:(?P<digits>\d++(?:[.,]\d++)*+)"
+    r"|(?P<word>(?:" + "|".join(_WORDS) + r"))\b)",
     re.IGNORECASE,
 )
 
