@@ -322,3 +322,13 @@ def test_ages_take_no_period_from_elsewhere_in_the_sentence():
 def test_that_year_refers_back():
     claims = claims_of("Seizures reached 700 in 2022, and arrests came to 900 that year.")
     assert [c.period for c in claims] == ["2022", "2022"]
+
+
+def test_up_by_is_a_change_and_a_while_clause_shares_the_time():
+    claims = claims_of(
+        "Arrests have risen by 70 percent since 2021, while seizures are up by 40 percent.",
+        date="2025-07",
+    )
+    assert [c.kind for c in claims] == ["change", "change"]
+    assert [c.period for c in claims] == ["2021/2025", "2021/2025"]
+    assert claims_of("Prices are up to 40 percent higher.")[0].kind == "percent"

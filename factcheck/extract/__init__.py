@@ -184,7 +184,7 @@ def _assign_periods(
     """
     starts = [f.q.start for f in found]
     used_by_change: set[int] = set()
-    breaks = [m.start() for m in lx.CLAUSE_BREAK_RE.finditer(body, *span)] if times else []
+    breaks = [m.start() for m in lx.PERIOD_CLAUSE_BREAK_RE.finditer(body, *span)] if times else []
     for i, item in enumerate(found):
         q = item.q
         next_number = starts[i + 1] if i + 1 < len(found) else None

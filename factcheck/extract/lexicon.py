@@ -219,3 +219,8 @@ PHONE_RE = re.compile(r"\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b")
 CLAUSE_BREAK_RE = re.compile(
     r";|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|compared\s+with|against)\b"
 )
+# For time, a "while" or "whereas" clause runs parallel to the one before it and shares its
+# time ("has risen 70 percent since 2021, while displacement is up 40 percent").
+PERIOD_CLAUSE_BREAK_RE = re.compile(
+    r";|\s[—–]\s|,\s+(?:and|but|although|though|compared\s+with|against)\b"
+)

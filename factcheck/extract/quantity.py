@@ -308,7 +308,11 @@ def _change_direction(text: str, left: str, end: int, sent_end: int) -> int:
         before = lx.CHANGE_BEFORE_RE.search(left)
         if before:
             word = before.group("word")
-            if word.lower() in ("more", "less", "up", "down", "higher", "lower"):
+            # "up by 40 percent" is a change; "up to 40 percent" and "more 40" are not.
+            by = re.match(r"\w+\s+by\b", before.group(0), re.IGNORECASE)
+            if word.lower() in ("more", "less", "higher", "lower") or (
+                word.lower() in ("up", "down") and not by
+            ):
                 word = None
     if word is None:
         return 0
