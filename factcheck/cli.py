@@ -78,14 +78,24 @@ def extract(
     from .report.claims import write_claims
 
     cat = None if no_catalog else _load_catalog(catalog)
-    claims = []
-    for path in iter_paths(list(paths), list(include), list(exclude)):
-        doc = load_file(path, as_of=as_of)
-        if doc is not None:
-            claims.extend(extract_claims(doc, cat))
+    # Every path is found before anything is written, so a missing one stops the run clean.
+    inputs = list(iter_paths(list(paths), list(include), list(exclude)))
+
+    def claims_by_document():
+        for path in inputs:
+            doc = load_file(path, as_of=as_of)
+            if doc is not None:
+                yield extract_claims(doc, cat)
+
     out = _open_output(output)
     try:
-        write_claims(claims, fmt, out)
+        if fmt == "jsonl":
+            # One line per claim, written document by document: memory stays flat however
+            # many documents are read.
+            for claims in claims_by_document():
+                write_claims(claims, fmt, out)
+        else:
+            write_claims([c for claims in claims_by_document() for c in claims], fmt, out)
     finally:
         if out is not sys.stdout:
             out.close()
