@@ -332,3 +332,14 @@ def test_up_by_is_a_change_and_a_while_clause_shares_the_time():
     assert [c.kind for c in claims] == ["change", "change"]
     assert [c.period for c in claims] == ["2021/2025", "2021/2025"]
     assert claims_of("Prices are up to 40 percent higher.")[0].kind == "percent"
+
+
+def test_a_qualified_span_of_time_is_a_duration():
+    claim = one("The crisis lasted nearly a decade.")
+    assert (claim.surface, claim.value, claim.unit, claim.qualifier) == (
+        "nearly a decade",
+        10,
+        "year",
+        "nearly",
+    )
+    assert claims_of("A decade ago it began.") == []

@@ -99,4 +99,6 @@ def _opens_line(text: str, start: int) -> bool:
 
 def _is_lone_one(text: str, number: Number) -> bool:
     """ "one study", "one of the": the word "one" is an article here, not a count."""
+    if number.article:
+        return False
     return (number.text or "").lower() in ("one", "a", "an") and (number.value == 1)

@@ -38,7 +38,7 @@ ORDINALS = {
 
 _WORDS = sorted(
     [*SMALL, *TENS, *SCALES, "dozen", *VAGUE_PLURALS, "half", "thirds", "quarters", "few",
-     "couple", "twice", "tens", *ORDINALS],
+     "couple", "twice", "tens", "decade", "century", *ORDINALS],
     key=len,
     reverse=True,
 )  # fmt: skip
@@ -79,6 +79,7 @@ class Number:
     is_ordinal: bool = False
     multiplier_word: str | None = None  # "twice", "doubled" and the like are read elsewhere
     text: str = ""
+    article: bool = False  # "a" standing for one before a unit: "nearly a decade"
 
 
 def parse_digits(raw: str) -> tuple[float, float] | None:
@@ -232,6 +233,8 @@ def _parse_word_number(text: str, m: re.Match[str], limit: int) -> Number | None
     start = m.start()
     if word in ORDINALS and word not in ("third", "fourth", "fifth", "second"):
         return Number(start, m.end(), float(ORDINALS[word]), is_words=True, is_ordinal=True)
+    if word in ("decade", "century"):
+        return _parse_a_span_of_time(text, m)
     if word in ("twice",):
         return Number(start, m.end(), 2.0, is_words=True, multiplier_word=word, text=word)
     if word in VAGUE_PLURALS or word == "tens":
@@ -289,6 +292,27 @@ def _parse_word_number(text: str, m: re.Match[str], limit: int) -> Number | None
         number.is_fraction = True
     number.text = text[number.start : number.end]
     return number
+
+
+_QUALIFIED_ARTICLE_RE = re.compile(
+    r"\b(?:nearly|almost|more\s+than|over|about|roughly|around|less\s+than|under|just\s+over|"
+    r"well\s+over|close\s+to|at\s+least|some)\s+(?P<art>an?)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _parse_a_span_of_time(text: str, m: re.Match[str]) -> Number | None:
+    """ "nearly a decade", "more than a century": the article is the number one, and the
+    word after it the unit. Without a qualifier ("a decade ago") it is a date, not a claim."""
+    before = text[max(0, m.start() - 24) : m.start()]
+    q = _QUALIFIED_ARTICLE_RE.search(before)
+    if not q:
+        return None
+    start = m.start() - len(before) + q.start("art")
+    end = m.start() - len(before) + q.end("art")
+    return Number(
+        start, end, 1.0, resolution=None, is_words=True, text=text[start:end], article=True
+    )
 
 
 def _parse_vague(text: str, m: re.Match[str], limit: int) -> Number:
