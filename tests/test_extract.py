@@ -343,3 +343,19 @@ def test_a_qualified_span_of_time_is_a_duration():
         "nearly",
     )
     assert claims_of("A decade ago it began.") == []
+
+
+def test_a_change_over_the_previous_term():
+    text = (
+        "Mayor Ana Ruiz (2018–2024) presided. Police made nearly 200,000 arrests during Ruiz's "
+        "tenure, an increase of more than 25 percent over the previous six-year period."
+    )
+    arrests, change, duration = claims_of(text)
+    assert arrests.period == "2018/2024"
+    assert (change.from_period, change.to_period, change.period) == (
+        "2012/2018",
+        "2018/2024",
+        "2012/2024",
+    )
+    assert change.change == pytest.approx(0.25)
+    assert (duration.kind, duration.period) == ("duration", "2012/2018")

@@ -27,6 +27,7 @@ from .periods import (
     first_year,
     last_year,
     latest_dated_year,
+    previous_span,
     resolve,
 )
 from .places import find_places, nearest_place
@@ -115,7 +116,8 @@ def _read_sentence(
     own = named.find(body, s_start, s_end)
     if own:
         times = sorted(times + own, key=lambda t: t.start)
-    taken = [(t.start, t.end) for t in times]
+    # "the previous six-year period" is a time, but its "six-year" is also a claim.
+    taken = [(t.start, t.end) for t in times if not (t.relative or "").startswith("prev:")]
     for m in lx.URL_RE.finditer(body, s_start, s_end):
         taken.append((m.start(), m.end()))
     for m in lx.PHONE_RE.finditer(body, s_start, s_end):
@@ -189,8 +191,9 @@ def _assign_periods(
         q = item.q
         next_number = starts[i + 1] if i + 1 < len(found) else None
         clause = [t for t in times if not _break_between(breaks, t, q)]
-        chosen = None
-        for t in clause:
+        # A duration inside "the previous six-year period" is that period.
+        chosen = next((t for t in clause if t.start <= q.start < t.end), None)
+        for t in clause if chosen is None else ():
             if t.start >= q.end and (next_number is None or t.start < next_number):
                 if t.start - q.end <= 90:
                     chosen = t
@@ -200,6 +203,9 @@ def _assign_periods(
             after = [t for t in clause if t.start >= q.end]
             chosen = before[-1] if before else after[0] if after else None
         if chosen is None:
+            continue
+        if (chosen.relative or "").startswith("prev:"):
+            _assign_previous_span(item, chosen, times)
             continue
         period = resolve(chosen, anchor_year, doc_year)
         if (
@@ -228,6 +234,23 @@ def _assign_periods(
                 item.change = q.direction * q.value / 100
         if q.kind == "change" and q.factor is not None:
             item.change = None
+
+
+def _assign_previous_span(item: _Found, expr: TimeExpr, times: list[TimeExpr]) -> None:
+    """ "an increase of more than 25 percent over the previous six-year period" (after a span
+    such as 2018/2024): a change from 2012/2018 to 2018/2024; any other number, 2012/2018."""
+    spans = previous_span(expr, times)
+    if spans is None:
+        return
+    before, anchor = spans
+    q = item.q
+    if q.kind == "change":
+        item.from_period, item.to_period = before, anchor
+        item.period = f"{first_year(before)}/{last_year(anchor)}"
+        if q.factor is None and q.value is not None and q.unit == "percent" and q.direction:
+            item.change = q.direction * q.value / 100
+    else:
+        item.period = before
 
 
 _TWELVE_MONTHS_RE = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")

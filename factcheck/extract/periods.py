@@ -35,6 +35,8 @@ TIME_RE = re.compile(
     r"(?<![\d,.$€£])(?P<yy>"
     + _Y
     + r"))(?!\d|,\d|%|\.\d|\s*(?:percent|per cent)|\s+(?:U\.?S\.?\s+)?dollars)"
+    r"|(?P<prev>(?:the\s+)?(?:previous|prior|preceding)\s+(?P<prev_n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+    r"[-\s]years?[-\s](?:period|term|presidency|administration|tenure|sexenio))\b"
     r"|(?P<relative>(?:the\s+)?(?:prior|previous|preceding)\s+year|a\s+year\s+(?:earlier|before)"
     r"|last\s+year|this\s+year|(?:over\s+|in\s+|during\s+)?the\s+(?:past|last)\s+"
     r"(?:(?P<rel_n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+)?"
@@ -106,6 +108,10 @@ def _to_expr(m: re.Match[str]) -> TimeExpr | None:
         n = 1 if n_raw is None else int(n_raw) if n_raw.isdigit() else _NUM_WORDS[n_raw.lower()]
         years = n * (10 if m.group("next_unit").lower().startswith("decade") else 1)
         return TimeExpr(s, e, None, relative=f"next:{years}", is_span=True)
+    if m.group("prev"):
+        raw = m.group("prev_n").lower()
+        n = int(raw) if raw.isdigit() else _NUM_WORDS[raw]
+        return TimeExpr(s, e, None, relative=f"prev:{n}", is_span=True)
     if m.group("same"):
         return TimeExpr(s, e, None, relative="same-year")
     if m.group("now"):
@@ -164,6 +170,18 @@ def latest_dated_year(text: str) -> int | None:
     states none (for relative periods such as "over the last decade")."""
     years = [int(m.group("y")) for m in _DATED_RE.finditer(text)]
     return max(years) if years else None
+
+
+def previous_span(expr: TimeExpr, times: list[TimeExpr]) -> tuple[str, str] | None:
+    """For "the previous six-year period": (that period, the span it precedes), the latter
+    being the sentence's nearest dated span ("AMLO's tenure", 2018/2024 -> 2012/2018)."""
+    n = int((expr.relative or "prev:0")[5:])
+    spans = [t for t in times if t is not expr and t.period and "/" in t.period]
+    if not spans or not n:
+        return None
+    anchor = min(spans, key=lambda t: (t.start > expr.start, abs(t.start - expr.start)))
+    first = first_year(anchor.period)
+    return (f"{first - n}/{first}", anchor.period) if first else None
 
 
 def first_year(period: str | None) -> int | None:
