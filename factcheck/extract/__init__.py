@@ -13,7 +13,6 @@ import bisect
 import heapq
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from ..model import Claim, Document
 from . import lexicon as lx
@@ -24,15 +23,13 @@ from .periods import (
     NamedPeriods,
     TimeExpr,
     find_time_expressions,
-    first_year,
     last_year,
     latest_dated_year,
-    previous_span,
-    resolve,
 )
 from .places import find_places, nearest_place
 from .quantity import Quantity, read_factor_word, read_quantity
 from .sentences import Sentence, split_sentences
+from .timing import Found, assign_periods, link_from_to
 
 # A measure matcher takes the claim and the text around it and returns a measure id or None.
 MeasureMatcher = Callable[[Claim, str], "str | None"]
@@ -50,17 +47,6 @@ _RECORD_RE = re.compile(
 _IGNORE_RE = re.compile(r"factcheck:\s*ignore\b(?P<reason>[^\n]*)", re.IGNORECASE)
 
 __all__ = ["extract_document", "MeasureMatcher"]
-
-
-@dataclass
-class _Found:
-    """A quantity read in a sentence, before it becomes a Claim."""
-
-    q: Quantity
-    period: str | None = None
-    from_period: str | None = None
-    to_period: str | None = None
-    change: float | None = None
 
 
 def extract_document(
@@ -85,8 +71,8 @@ def extract_document(
         found, times = _read_sentence(body, sentence, named)
         explicit = [t for t in times if t.period]
         anchor_year = last_year(explicit[0].period) if explicit else carried_year
-        _assign_periods(body, found, times, anchor_year, doc_year, (sentence.start, sentence.end))
-        _link_from_to(body, found, times)
+        assign_periods(body, found, times, anchor_year, doc_year, (sentence.start, sentence.end))
+        link_from_to(body, found, times)
         if found:
             text = sentence.text(body)
             places = find_places(body, sentence.start, sentence.end)
@@ -106,7 +92,7 @@ def extract_document(
 
 def _read_sentence(
     body: str, sentence: Sentence, named: NamedPeriods
-) -> tuple[list[_Found], list[TimeExpr]]:
+) -> tuple[list[Found], list[TimeExpr]]:
     """The quantities and the time expressions of one sentence."""
     s_start, s_end = sentence.start, sentence.end
     anchors = list(_anchors(body, s_start, s_end))
@@ -129,7 +115,7 @@ def _read_sentence(
         i = bisect.bisect_right(taken_starts, pos) - 1
         return i >= 0 and taken[i][0] <= pos < taken[i][1]
 
-    found: list[_Found] = []
+    found: list[Found] = []
     last_end = s_start
     for kind, m in anchors:
         if m.start() < last_end or is_taken(m.start()):
@@ -156,7 +142,7 @@ def _read_sentence(
                 continue  # "one" alone is an article, not a count
         if q.start < last_end:
             q.start = m.start()  # a qualifier must not reach back into the previous claim
-        found.append(_Found(q))
+        found.append(Found(q))
         last_end = q.end
     return found, times
 
@@ -166,133 +152,6 @@ def _anchors(body: str, start: int, end: int) -> Iterator[tuple[str, re.Match[st
     numbers = (("number", m) for m in ANCHOR_RE.finditer(body, start, end))
     factors = (("factor", m) for m in lx.FACTOR_WORD_RE.finditer(body, start, end))
     yield from heapq.merge(numbers, factors, key=lambda item: item[1].start())
-
-
-def _assign_periods(
-    body: str,
-    found: list[_Found],
-    times: list[TimeExpr],
-    anchor_year: int | None,
-    doc_year: int | None,
-    span: tuple[int, int],
-) -> None:
-    """Give each quantity the time expression it is about, within the number's clause.
-
-    A time expression right after a number, before the next number, is the number's own
-    ("100,000 deaths in 2021"); otherwise the closest one before it ("In 2021, more than
-    100,000..."); otherwise the first one after it. Another clause ("..., and 2.5 million
-    crossed during the 2010s") has its own time. Ages, ranks and durations take only a time
-    written right after them: "ages 18–44" in a sentence about 2024 is not about 2024.
-    """
-    starts = [f.q.start for f in found]
-    used_by_change: set[int] = set()
-    breaks = [m.start() for m in lx.PERIOD_CLAUSE_BREAK_RE.finditer(body, *span)] if times else []
-    for i, item in enumerate(found):
-        q = item.q
-        next_number = starts[i + 1] if i + 1 < len(found) else None
-        clause = [t for t in times if not _break_between(breaks, t, q)]
-        # A duration inside "the previous six-year period" is that period.
-        chosen = next((t for t in clause if t.start <= q.start < t.end), None)
-        for t in clause if chosen is None else ():
-            if t.start >= q.end and (next_number is None or t.start < next_number):
-                if t.start - q.end <= 90:
-                    chosen = t
-                break
-        if chosen is None and q.kind not in ("age", "rank", "duration"):
-            before = [t for t in clause if t.end <= q.start]
-            after = [t for t in clause if t.start >= q.end]
-            chosen = before[-1] if before else after[0] if after else None
-        if chosen is None:
-            continue
-        if (chosen.relative or "").startswith("prev:"):
-            _assign_previous_span(item, chosen, times)
-            continue
-        period = resolve(chosen, anchor_year, doc_year)
-        if (
-            q.kind != "change"
-            and chosen.is_span
-            and chosen.end <= q.start
-            and id(chosen) in used_by_change
-        ):
-            # "after a 39 percent increase between 2023 and 2024, the budget is $16.7 billion":
-            # the level stands at the end of the change.
-            period = str(last_year(period))
-        if q.kind == "change":
-            used_by_change.add(id(chosen))
-        item.period = period
-        if q.kind == "change":
-            if chosen.relative == "prior-year" and period:
-                item.from_period, item.to_period = period, str(int(period) + 1)
-                item.period = f"{item.from_period}/{item.to_period}"
-            elif period and _TWELVE_MONTHS_RE.match(period):
-                # "a 10 percent reduction over the twelve months ending in April 2024": this
-                # window against the twelve months before it.
-                item.from_period, item.to_period = _previous_window(period), period
-            elif period and "/" in period:
-                item.from_period, item.to_period = period.split("/")
-            if q.factor is None and q.value is not None and q.unit == "percent" and q.direction:
-                item.change = q.direction * q.value / 100
-        if q.kind == "change" and q.factor is not None:
-            item.change = None
-
-
-def _assign_previous_span(item: _Found, expr: TimeExpr, times: list[TimeExpr]) -> None:
-    """ "an increase of more than 25 percent over the previous six-year period" (after a span
-    such as 2018/2024): a change from 2012/2018 to 2018/2024; any other number, 2012/2018."""
-    spans = previous_span(expr, times)
-    if spans is None:
-        return
-    before, anchor = spans
-    q = item.q
-    if q.kind == "change":
-        item.from_period, item.to_period = before, anchor
-        item.period = f"{first_year(before)}/{last_year(anchor)}"
-        if q.factor is None and q.value is not None and q.unit == "percent" and q.direction:
-            item.change = q.direction * q.value / 100
-    else:
-        item.period = before
-
-
-_TWELVE_MONTHS_RE = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
-
-
-def _previous_window(period: str) -> str:
-    """The same span of months one year earlier: "2023-05/2024-04" -> "2022-05/2023-04"."""
-    y1, m1, y2, m2 = _TWELVE_MONTHS_RE.match(period).groups()  # type: ignore[union-attr]
-    return f"{int(y1) - 1}-{m1}/{int(y2) - 1}-{m2}"
-
-
-def _break_between(breaks: list[int], t: TimeExpr, q: Quantity) -> bool:
-    """Whether a clause break lies between a time expression and a quantity."""
-    low, high = (t.end, q.start) if t.end <= q.start else (q.end, t.start)
-    i = bisect.bisect_left(breaks, low)
-    return i < len(breaks) and breaks[i] < high
-
-
-def _link_from_to(body: str, found: list[_Found], times: list[TimeExpr]) -> None:
-    """ "from 56,516 in 2020 to 73,654 in 2022": the second number carries the change.
-
-    When the second number has no time of its own ("By 2022, ... rising from 56,516 in 2020
-    to 73,654"), it is about the sentence's other period, not the first number's.
-    """
-    for first, second in zip(found, found[1:], strict=False):
-        a, b = first.q, second.q
-        if a.unit != b.unit or a.kind not in ("count", "money", "percent", "rate"):
-            continue
-        if a.value in (None, 0) or b.value is None:
-            continue
-        between = body[a.end : b.start]
-        left = body[max(0, a.start - 12) : a.start].lower()
-        if not left.rstrip().endswith("from") or not re.search(r"\bto\b", between):
-            continue
-        if len(between) > 80:
-            continue
-        if second.period == first.period and first.period is not None:
-            others = [t.period for t in times if t.period and t.period != first.period]
-            second.period = max(others, key=lambda p: last_year(p) or 0) if others else None
-        second.change = (b.value - a.value) / a.value
-        second.from_period = first.period
-        second.to_period = second.period
 
 
 def _assign_markers(doc: Document, sentence_starts: list[int]) -> dict[int, list[str]]:
@@ -335,7 +194,7 @@ def _to_claim(
     body: str,
     sentence: Sentence,
     sentence_text: str,
-    item: _Found,
+    item: Found,
     places: list[tuple[int, str]],
     citation: str | None,
     default_place: str | None,
@@ -411,8 +270,3 @@ def _ignored_lines(doc: Document) -> dict[int, str]:
         reason = m.group("reason").strip(" :-–>*/#").strip() or "ignored inline"
         lines[line] = lines[line + 1] = f"inline: {reason}"
     return lines
-
-
-def period_years(period: str | None) -> tuple[int | None, int | None]:
-    """First and last year of a period, for callers that group by year."""
-    return first_year(period), last_year(period)
