@@ -359,3 +359,16 @@ def test_a_change_over_the_previous_term():
     )
     assert change.change == pytest.approx(0.25)
     assert (duration.kind, duration.period) == ("duration", "2012/2018")
+
+
+def test_a_sentence_carries_on_over_a_footnote_block():
+    from factcheck.load import load_text
+
+    text = (
+        "In 2025 the mayor signed an order of great consequence for the city, directing the\n\n"
+        "---\n\n<sup>4</sup> A note about the order, 2019.\n\n"
+        "Police Department to hire 300 officers.\n"
+    )
+    [claim] = extract_document(load_text(text, "x.md", "markdown"))
+    assert claim.value == 300 and claim.period == "2025"
+    assert claim.sentence.startswith("In 2025 the mayor")

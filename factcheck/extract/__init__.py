@@ -60,7 +60,7 @@ def extract_document(
     doc_year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
     if doc_year is None:
         doc_year = latest_dated_year(doc.text)
-    sentences = list(split_sentences(body))
+    sentences = list(split_sentences(body, doc.text))
     sentence_starts = [s.start for s in sentences]
     markers_by_sentence = _assign_markers(doc, sentence_starts)
     claims: list[Claim] = []

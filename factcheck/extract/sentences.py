@@ -52,8 +52,12 @@ def _carries_on_after_break(body: str, pos: int) -> bool:
     return pos < len(body) and (body[pos].islower() or body[pos].isdigit() or body[pos] in "$€£")
 
 
-def split_sentences(body: str) -> Iterator[Sentence]:
-    """Yield the sentences of a body, skipping spans that are only white space."""
+def split_sentences(body: str, text: str | None = None) -> Iterator[Sentence]:
+    """Yield the sentences of a body, skipping spans that are only white space.
+
+    With the original ``text``, a sentence left unfinished before a blanked block (a page's
+    footnotes) carries on after it, whatever letter the next line starts with.
+    """
     start = _next_visible(body, 0)
     for m in _BOUNDARY_RE.finditer(body):
         end = m.end()
@@ -66,7 +70,14 @@ def split_sentences(body: str) -> Iterator[Sentence]:
             # (wrapped text, or a sentence resumed after a blanked footnote block).
             if not line_before or _continues(body, nxt):
                 continue
-            if line_before[-1] not in '.!?:"”’)' and _carries_on_after_break(body, nxt):
+            if line_before[-1] not in '.!?:"”’)' and (
+                _carries_on_after_break(body, nxt)
+                or (
+                    text is not None
+                    and not text[start + len(line_before) : nxt].isspace()
+                    and _is_prose(line_before)
+                )
+            ):
                 continue
             # Wrapped prose ending mid-clause (a comma or a hyphen) also carries on.
             if line_before[-1] in ",;:-–(" and body[nxt : nxt + 1] not in ("•", "*", "-"):
@@ -82,6 +93,11 @@ def split_sentences(body: str) -> Iterator[Sentence]:
         start = nxt
     if start < len(body) and body[start:].strip():
         yield Sentence(start, len(body.rstrip()) if body.rstrip() else len(body))
+
+
+def _is_prose(line: str) -> bool:
+    """Running text rather than a heading or a label: long, mostly lower-case words."""
+    return len(line) > 60 and sum(1 for ch in line[-60:] if ch.islower()) > 30
 
 
 def _is_abbreviation(body: str, dot: int) -> bool:
