@@ -65,6 +65,7 @@ def rank_measures(
     anchor = _locate(claim, context, number_at)
     claim_place = normalize_place(claim.place) or catalog.default_place
     results = []
+    regions: dict[tuple[int, int] | None, tuple[int, str]] = {}  # one per window size
     for measure in catalog.measures:
         if not measure.has_terms:
             continue  # a measure only for references and relations
@@ -75,7 +76,10 @@ def rank_measures(
         if not units_compatible(claim.unit, measure.unit, change=claim.kind == "change"):
             continue
         window = measure.window or catalog.default_window
-        result = _match_terms(measure, claim.noun, context, anchor, window)
+        if window not in regions:
+            regions[window] = _region(context, anchor, window)
+        start, region = regions[window]
+        result = _match_terms(measure, claim.noun, region, start, anchor)
         if result is not None:
             results.append(result)
     results.sort(key=lambda r: r.sort_key)
@@ -200,13 +204,11 @@ def _clip_to_clause(context: str, start: int, end: int, anchor: tuple[int, int])
     return start, end
 
 
-def _match_terms(
-    measure: Measure,
-    noun: str | None,
-    context: str,
-    anchor: tuple[int, int] | None,
-    window: tuple[int, int] | None,
-) -> MatchResult | None:
+def _region(
+    context: str, anchor: tuple[int, int] | None, window: tuple[int, int] | None
+) -> tuple[int, str]:
+    """(offset, text) of the part of the context a measure's terms are searched in: the
+    window around the number, narrowed to the number's clause."""
     if anchor is not None and window is not None:
         start = max(0, anchor[0] - window[0])
         end = min(len(context), anchor[1] + window[1])
@@ -214,8 +216,21 @@ def _match_terms(
         start, end = 0, len(context)
     if anchor is not None:
         start, end = _clip_to_clause(context, start, end, anchor)
-    region = context[start:end]
+    return start, context[start:end]
 
+
+def _match_terms(
+    measure: Measure,
+    noun: str | None,
+    region: str,
+    start: int,
+    anchor: tuple[int, int] | None,
+) -> MatchResult | None:
+    # Most measures fail on their required terms: look for those first, cheaply, before the
+    # exclusions and before measuring distances.
+    for pattern in measure.all_terms:
+        if not (pattern.search(region) or (noun and pattern.search(noun))):
+            return None
     for pattern in measure.none_terms:
         if pattern.search(region) or (noun and pattern.search(noun)):
             return None

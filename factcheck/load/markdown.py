@@ -45,7 +45,10 @@ _ATX_CLOSE = re.compile(r"(?<![ \t])[ \t]+(#+)[ \t]*$")  # a space run is tried 
 _FRONT_DATE = re.compile(r"^(?:date|published|updated)[ \t]*:[ \t]*['\"]?([^'\"\n]+)", re.M | re.I)
 
 _INLINE = re.compile(
-    r"(?P<esc>\\[!-/:-@\[-`{-~\n])"
+    # Every alternative starts with one of these characters: checking that first lets the
+    # scan skip plain prose a character at a time instead of trying each alternative.
+    r"(?=[\\`<\[!\]*_~&])"
+    r"(?:(?P<esc>\\[!-/:-@\[-`{-~\n])"
     r"|(?P<code>`+)"
     r"|(?P<auto><[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>|<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>)"
     r"|(?P<comment><!--)"
@@ -58,7 +61,7 @@ _INLINE = re.compile(
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\)|\]\[[^\[\]\n]*\])"
     r"|(?P<close>\])"
     r"|(?P<emph>\*+|_+|~~)"
-    r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});))"
 )
 
 
