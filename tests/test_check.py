@@ -127,3 +127,18 @@ def test_units_are_normalized(catalog, references):
     assert not problems(findings)
     _, findings = run(catalog, references, "A lethal dose of fentanyl is 20 milligrams.")
     assert problems(findings, "reference-mismatch")
+
+
+def test_claim_bounds_agree_with_the_evidence(catalog, references):
+    from factcheck.check.evidence import claim_bounds, claim_evidence
+
+    claims, _ = run(
+        catalog,
+        references,
+        "More than 100,000 died in 2021. About 79,000 died in 2024. Nearly 200,000 left. "
+        "Between 350 and 370 joined each week. Hundreds of thousands fled. 1.22 million moved.",
+    )
+    assert len(claims) >= 5
+    for claim in claims:
+        interval = claim_evidence(claim).interval
+        assert claim_bounds(claim) == (interval.low, interval.high), claim.surface

@@ -18,7 +18,7 @@ from ..catalog import Catalog, Tolerance
 from ..match import normalize_noun, unit_signature
 from ..model import Claim, Finding
 from .compare import AGREE, FAR, compare
-from .evidence import Evidence, claim_evidence, describe_interval, fmt, normalized
+from .evidence import Evidence, claim_bounds, claim_evidence, describe_interval, fmt, normalized
 from .findings import claim_ref, in_text, quote, where
 
 _SKIP_KINDS = ("rank", "age", "duration")
@@ -69,10 +69,15 @@ def check_against_claims(claims: list[Claim], catalog: Catalog) -> list[Finding]
 def _check_group(group: list[Claim], tolerance: Tolerance, about: str) -> list[Finding]:
     anchor = group[0]
     anchor_evidence = claim_evidence(anchor)
+    a_low, a_high = anchor_evidence.interval.low, anchor_evidence.interval.high
     findings = []
     for claim in group[1:]:
         if claim.doc == anchor.doc and claim.sentence == anchor.sentence:
             continue  # two numbers of one sentence are about different things
+        if claim.unit == anchor.unit:
+            low, high = claim_bounds(claim)
+            if low <= a_high and a_low <= high:
+                continue  # the intervals meet: they agree, whatever the tolerance
         try:
             evidence = normalized(claim_evidence(claim), anchor.unit)
         except ValueError:

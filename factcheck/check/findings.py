@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from ..model import Claim
@@ -59,8 +60,9 @@ def quote(claim: Claim) -> str:
     return f"“{' '.join(claim.surface.split())}”"
 
 
+@lru_cache(maxsize=4096)
 def describe_reference(ref: Reference) -> str:
-    """ "70,601 (2021, final-secondary, us_overdose_deaths)"."""
+    """ "70,601 (2021, final-secondary)". Cached: a reference row serves many claims."""
     bits = [b for b in (ref.period, ref.status) if b]
     value = fmt(ref.value)
     if ref.low is not None and ref.high is None:
