@@ -201,6 +201,15 @@ class Suppression:
 
 
 @dataclass(frozen=True)
+class NamedPeriod:
+    """A period drafts name instead of dating: a president's terms, in order."""
+
+    names: tuple[str, ...]
+    spans: tuple[str, ...]  # ISO 8601 intervals, "2024-10/2030-09"
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Catalog:
     path: str
     version: int
@@ -210,6 +219,7 @@ class Catalog:
     measures: tuple[Measure, ...]
     relations: tuple[Relation, ...] = ()
     suppressions: tuple[Suppression, ...] = ()
+    periods: tuple[NamedPeriod, ...] = ()
     _by_id: dict[str, Measure] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -450,6 +460,17 @@ def _build(data: Any, lines: dict[JsonPath, int], name: str) -> Catalog:
             )
         )
 
+    periods = []
+    for index, raw in enumerate(data.get("periods") or []):
+        at = ("periods", index)
+        spans = tuple(raw["spans"])
+        for k, span in enumerate(spans):
+            first, last = span.split("/")
+            if last < first:
+                problems.add((*at, "spans", k), f"'{span}' ends before it starts")
+        names = tuple(" ".join(n.split()) for n in raw["names"])
+        periods.append(NamedPeriod(names, spans, problems.line_of(at)))
+
     problems.raise_if_any()
     return Catalog(
         path=name,
@@ -460,6 +481,7 @@ def _build(data: Any, lines: dict[JsonPath, int], name: str) -> Catalog:
         measures=tuple(measures),
         relations=tuple(relations),
         suppressions=tuple(suppressions),
+        periods=tuple(periods),
     )
 
 

@@ -31,8 +31,14 @@ def make_matcher(catalog: Catalog | None) -> MeasureMatcher | None:
 
 def extract_claims(doc: Document, catalog: Catalog | None = None) -> list[Claim]:
     """The claims of one loaded document, matched to the catalog's measures if one is given."""
-    default_place = catalog.default_place if catalog is not None else None
-    return extract_document(doc, matcher=make_matcher(catalog), default_place=default_place)
+    if catalog is None:
+        return extract_document(doc)
+    return extract_document(
+        doc,
+        matcher=make_matcher(catalog),
+        default_place=catalog.default_place,
+        named_periods=[(p.names, p.spans) for p in catalog.periods],
+    )
 
 
 def extract_file(

@@ -668,3 +668,21 @@ def test_every_shipped_pattern_is_fast_on_pathological_input(catalog: Catalog) -
             pattern.search(text)
             list(pattern.finditer(text))
         assert time.perf_counter() - started < 0.5, pattern.pattern
+
+
+def test_named_periods_are_validated(tmp_path) -> None:
+    from factcheck.errors import ConfigError
+
+    good = "version: 1\nmeasures: []\nperiods:\n  - names: [Ana Ruiz]\n    spans: ['2024-10/2030-09']\n"
+    path = tmp_path / "claims.yaml"
+    path.write_text(good)
+    [period] = load_catalog(path).periods
+    assert period.names == ("Ana Ruiz",) and period.spans == ("2024-10/2030-09",)
+    path.write_text(good.replace("2024-10/2030-09", "2030/2024"))
+    with pytest.raises(
+        ConfigError, match=r"claims.yaml:5: periods\[0\].spans\[0\]: .*ends before it starts"
+    ):
+        load_catalog(path)
+    path.write_text(good.replace("2024-10/2030-09", "last year"))
+    with pytest.raises(ConfigError, match=r"claims.yaml:5"):
+        load_catalog(path)

@@ -372,3 +372,20 @@ def test_a_sentence_carries_on_over_a_footnote_block():
     [claim] = extract_document(load_text(text, "x.md", "markdown"))
     assert claim.value == 300 and claim.period == "2025"
     assert claim.sentence.startswith("In 2025 the mayor")
+
+
+def test_named_periods_from_the_catalog():
+    known = [
+        (("Ana Ruiz", "Ruiz"), ("2024-10/2030-09",)),
+        (("Bo Lind", "Lind"), ("2017/2021", "2025/2029")),
+    ]
+    text = (
+        "The Ruiz administration in its first four months closed 644 labs. "
+        "During Lind's first term, 170 miles of fence were built. "
+        "Lind's six-year plan aside, Ruiz's tenure saw 900 arrests."
+    )
+    doc = Document(path="t.md", text=text, body=text, date="2025-07")
+    by_surface = {c.surface: c.period for c in extract_document(doc, named_periods=known)}
+    assert by_surface["644"] == "2024-10/2025-01"
+    assert by_surface["170 miles"] == "2017/2021"
+    assert by_surface["900"] == "2024-10/2030-09"

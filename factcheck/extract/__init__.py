@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..model import Claim, Document
 from . import lexicon as lx
@@ -54,6 +54,7 @@ def extract_document(
     *,
     matcher: MeasureMatcher | None = None,
     default_place: str | None = None,
+    named_periods: Iterable[tuple[tuple[str, ...], tuple[str, ...]]] = (),
 ) -> list[Claim]:
     """Every numeric claim in the document, in order of position."""
     body = doc.body
@@ -65,7 +66,7 @@ def extract_document(
     markers_by_sentence = _assign_markers(doc, sentence_starts)
     claims: list[Claim] = []
     ignored_lines = _ignored_lines(doc)
-    named = NamedPeriods(body)
+    named = NamedPeriods(body, list(named_periods), doc_year)
     carried_year: int | None = None  # the last explicit year of the text so far
     for index, sentence in enumerate(sentences):
         found, times = _read_sentence(body, sentence, named)
@@ -102,8 +103,13 @@ def _read_sentence(
     own = named.find(body, s_start, s_end)
     if own:
         times = sorted(times + own, key=lambda t: t.start)
-    # "the previous six-year period" is a time, but its "six-year" is also a claim.
-    taken = [(t.start, t.end) for t in times if not (t.relative or "").startswith("prev:")]
+    # "the previous six-year period" and "Fox's six-year presidency" are times, but their
+    # "six-year" is also a claim.
+    taken = [
+        (t.start, t.end)
+        for t in times
+        if not (t.relative or "").startswith("prev:") and t.keyword != "named"
+    ]
     for m in lx.URL_RE.finditer(body, s_start, s_end):
         taken.append((m.start(), m.end()))
     for m in lx.PHONE_RE.finditer(body, s_start, s_end):

@@ -214,27 +214,54 @@ _TITLES = frozenset("president prime minister gen general governor mayor secreta
                     "king queen premier senator former the mr mrs ms dr".split())  # fmt: skip
 
 
-class NamedPeriods:
-    """The named spans a document defines, and a matcher for their later mentions."""
+_COUNT = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_COUNT_WORDS = {**_NUM_WORDS, "eleven": 11}
 
-    def __init__(self, body: str) -> None:
-        self.spans: dict[str, tuple[int, int]] = {}
+
+class NamedPeriods:
+    """Named spans (a president's terms), and a matcher for their mentions in a text.
+
+    They come from the document itself ("President Felipe Calderón (2006–2012)") and from the
+    catalog's ``periods`` (names and their spans, which drafts use without dates). A mention
+    is a name followed by what of the span it means: "Calderón's presidency", "Peña Nieto's
+    final year in office", "AMLO's first year", "Trump's first term", "the Sheinbaum
+    administration in its first four months", "Fox's six-year presidency".
+    """
+
+    def __init__(
+        self,
+        body: str,
+        known: list[tuple[tuple[str, ...], tuple[str, ...]]] = (),  # type: ignore[assignment]
+        doc_year: int | None = None,
+    ) -> None:
+        self.spans: dict[str, list[tuple[str, str]]] = {}
+        self.doc_year = doc_year
+        for names, spans in known:
+            pairs = [tuple(span.split("/")) for span in spans]
+            for name in names:
+                self.spans.setdefault(name, pairs)  # type: ignore[arg-type]
         for m in _NAMED_SPAN_RE.finditer(body):
             words = [w for w in m.group("name").split() if w.lower().strip(".") not in _TITLES]
-            if not words:
-                continue
-            span = (int(m.group("y1")), int(m.group("y2")))
-            if span[1] <= span[0]:
+            if not words or int(m.group("y2")) <= int(m.group("y1")):
                 continue
             for alias in _aliases(words):
-                self.spans.setdefault(alias, span)
+                # The document's own dates win over the catalog's for the same name.
+                self.spans[alias] = [(m.group("y1"), m.group("y2"))]
         self.pattern = None
         if self.spans:
             names = "|".join(re.escape(a) for a in sorted(self.spans, key=len, reverse=True))
             self.pattern = re.compile(
-                r"\b(?P<alias>" + names + r")(?:['’]s)?\s+(?:(?P<which>first|final|last)\s+year"
-                r"(?:\s+in\s+office)?|presidency|tenure|term|administration|government|"
-                r"sexenio|years\s+in\s+office|time\s+in\s+office|rule)\b"
+                r"\b(?P<alias>" + names + r")(?:['’]s)?\s+(?:"
+                r"(?P<which>first|final|last)\s+(?:(?P<n>"
+                + _COUNT
+                + r")\s+)?(?P<unit>years?|months?)"
+                r"(?:\s+in\s+office)?"
+                r"|(?P<ord>first|second|third)\s+term"
+                r"|(?:[\w-]+\s+)?(?:presidency|tenure|term|administration|government|sexenio|rule"
+                r"|years\s+in\s+office|time\s+in\s+office)"
+                r"(?:\s+in\s+its\s+first\s+(?P<in_n>" + _COUNT + r")\s+(?P<in_unit>months|years))?"
+                r")\b",
+                re.IGNORECASE,
             )
 
     def find(self, text: str, start: int, end: int) -> list[TimeExpr]:
@@ -242,16 +269,52 @@ class NamedPeriods:
             return []
         found = []
         for m in self.pattern.finditer(text, start, end):
-            first, last = self.spans[m.group("alias")]
-            which = m.group("which")
-            if which == "first":
-                period = str(first)
-            elif which in ("final", "last"):
-                period = str(last)
-            else:
-                period = f"{first}/{last}"
-            found.append(TimeExpr(m.start(), m.end(), period, is_span="/" in period))
+            alias = next((a for a in self.spans if a.lower() == m.group("alias").lower()), None)
+            if alias is None or not m.group("alias")[:1].isupper():
+                continue
+            period = self._period(self.spans[alias], m)
+            if period:
+                # Numbers inside ("Fox's six-year presidency") stay claims: keyword "named".
+                found.append(
+                    TimeExpr(m.start(), m.end(), period, is_span="/" in period, keyword="named")
+                )
         return found
+
+    def _period(self, spans: list[tuple[str, str]], m: re.Match[str]) -> str | None:
+        if m.group("ord"):
+            k = {"first": 0, "second": 1, "third": 2}[m.group("ord").lower()]
+            return "/".join(spans[k]) if k < len(spans) else None
+        first, last = self._current(spans)
+        count, unit = m.group("n") or m.group("in_n"), m.group("unit") or m.group("in_unit")
+        if m.group("which") and m.group("which").lower() in ("final", "last"):
+            return last[:4] if not count else None
+        if m.group("which") or m.group("in_n"):
+            n = (
+                1
+                if count is None
+                else int(count)
+                if count.isdigit()
+                else _COUNT_WORDS[count.lower()]
+            )
+            if unit.lower().startswith("month"):
+                return _months_from(first, n)
+            return first[:4] if n == 1 else f"{first[:4]}/{int(first[:4]) + n - 1}"
+        return f"{first}/{last}"
+
+    def _current(self, spans: list[tuple[str, str]]) -> tuple[str, str]:
+        """Of several terms, the one the document's date falls in, else the latest."""
+        if self.doc_year is not None:
+            for first, last in spans:
+                if int(first[:4]) <= self.doc_year <= int(last[:4]):
+                    return first, last
+        return spans[-1]
+
+
+def _months_from(first: str, n: int) -> str:
+    """The first ``n`` months of a span starting at ``first`` ("2024-10", 4 -> 2024-10/2025-01)."""
+    year, month = int(first[:4]), int(first[5:7]) if len(first) > 4 else 1
+    end = year * 12 + month - 1 + n - 1
+    return f"{year}-{month:02d}/{end // 12}-{end % 12 + 1:02d}"
 
 
 def _aliases(words: list[str]) -> list[str]:

@@ -147,8 +147,13 @@ def link_from_to(body: str, found: list[Found], times: list[TimeExpr]) -> None:
         if len(between) > 80:
             continue
         if second.period == first.period and first.period is not None:
-            others = [t.period for t in times if t.period and t.period != first.period]
-            second.period = max(others, key=lambda p: last_year(p) or 0) if others else None
+            # Dates written in the sentence come before named spans ("By 2022, the Biden
+            # administration saw ..."): the latest of them.
+            others = [t for t in times if t.period and t.period != first.period]
+            dated = [t for t in others if t.keyword != "named"] or others
+            second.period = (
+                max((t.period for t in dated), key=lambda p: last_year(p) or 0) if dated else None
+            )
         second.change = (b.value - a.value) / a.value
         second.from_period = first.period
         second.to_period = second.period
