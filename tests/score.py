@@ -68,7 +68,8 @@ def score_document(seed: Path, label_file: Path, catalog=None) -> DocScore:
     from factcheck.pipeline import extract_file
 
     data = yaml.safe_load(label_file.read_text(encoding="utf-8"))
-    claims = extract_file(seed, catalog)
+    # An undated document's labels may give its date, which the scorer passes as --as-of would.
+    claims = extract_file(seed, catalog, as_of=data.get("as_of"))
     lines = seed.read_text(encoding="utf-8").split("\n")
     result = DocScore(seed.name)
     result.predicted = len(claims)
