@@ -389,3 +389,13 @@ def test_named_periods_from_the_catalog():
     assert by_surface["644"] == "2024-10/2025-01"
     assert by_surface["170 miles"] == "2017/2021"
     assert by_surface["900"] == "2024-10/2030-09"
+
+
+def test_a_run_on_sentence_is_cut_at_clauses():
+    from factcheck.extract.sentences import MAX_SENTENCE, split_sentences
+
+    body = "the ferry carried 1,234 riders in 2021; " * 200
+    pieces = list(split_sentences(body))
+    assert len(pieces) > 1 and all(p.end - p.start <= MAX_SENTENCE for p in pieces)
+    assert all(body[p.end - 2 : p.end] == "; " for p in pieces[:-1])
+    assert "".join(body[p.start : p.end] for p in pieces) == body.rstrip()

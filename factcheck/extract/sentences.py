@@ -52,7 +52,44 @@ def _carries_on_after_break(body: str, pos: int) -> bool:
     return pos < len(body) and (body[pos].islower() or body[pos].isdigit() or body[pos] in "$€£")
 
 
+# No real sentence is longer than this; a longer run without a full stop (a list joined with
+# semicolons, a table flattened into one line) is cut at clause boundaries, so that the work
+# done per number, which looks at its sentence, stays bounded.
+MAX_SENTENCE = 2000
+# Where a run-on sentence may be cut, best first.
+_CUTS = (re.compile(r"[;:]\s"), re.compile(r",\s"), re.compile(r"\s"))
+
+
 def split_sentences(body: str, text: str | None = None) -> Iterator[Sentence]:
+    """Yield the sentences of a body (see _sentences), none longer than MAX_SENTENCE."""
+    for sentence in _sentences(body, text):
+        if sentence.end - sentence.start <= MAX_SENTENCE:
+            yield sentence
+        else:
+            yield from _cut(body, sentence)
+
+
+def _cut(body: str, sentence: Sentence) -> Iterator[Sentence]:
+    """A run-on sentence in pieces of at most MAX_SENTENCE characters, each ending after a
+    semicolon or colon if there is one, else after a comma, else at a space."""
+    start = sentence.start
+    while sentence.end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        window = body[start + MAX_SENTENCE // 2 : limit]
+        cut = None
+        for pattern in _CUTS:
+            hits = [m.end() for m in pattern.finditer(window)]
+            if hits:
+                cut = start + MAX_SENTENCE // 2 + hits[-1]
+                break
+        end = cut if cut is not None else limit
+        yield Sentence(start, end)
+        start = _next_visible(body, end)
+    if start < sentence.end:
+        yield Sentence(start, sentence.end)
+
+
+def _sentences(body: str, text: str | None = None) -> Iterator[Sentence]:
     """Yield the sentences of a body, skipping spans that are only white space.
 
     With the original ``text``, a sentence left unfinished before a blanked block (a page's
