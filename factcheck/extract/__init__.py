@@ -10,9 +10,8 @@ caller passes in.
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 from ..model import Claim, Document
 from . import lexicon as lx
@@ -96,7 +95,7 @@ def _read_sentence(
 ) -> tuple[list[Found], list[TimeExpr]]:
     """The quantities and the time expressions of one sentence."""
     s_start, s_end = sentence.start, sentence.end
-    anchors = list(_anchors(body, s_start, s_end))
+    anchors = _anchors(body, s_start, s_end)
     if not anchors:
         return [], []  # most sentences hold no number: nothing to read, not even a year
     times = find_time_expressions(body, s_start, s_end)
@@ -153,11 +152,12 @@ def _read_sentence(
     return found, times
 
 
-def _anchors(body: str, start: int, end: int) -> Iterator[tuple[str, re.Match[str]]]:
-    """Number anchors and factor words ("tripled") of a span, merged in order of position."""
-    numbers = (("number", m) for m in ANCHOR_RE.finditer(body, start, end))
-    factors = (("factor", m) for m in lx.FACTOR_WORD_RE.finditer(body, start, end))
-    yield from heapq.merge(numbers, factors, key=lambda item: item[1].start())
+def _anchors(body: str, start: int, end: int) -> list[tuple[str, re.Match[str]]]:
+    """Number anchors and factor words ("tripled") of a span, in order of position."""
+    return [
+        ("factor" if m.group("factor") else "number", m)
+        for m in ANCHOR_RE.finditer(body, start, end)
+    ]
 
 
 def _assign_markers(doc: Document, sentence_starts: list[int]) -> dict[int, list[str]]:

@@ -125,7 +125,6 @@ FACTOR_WORDS = {"doubled": 2, "doubling": 2, "double": 2, "doubles": 2, "tripled
                 "tripling": 3, "triple": 3, "triples": 3, "quadrupled": 4, "quadrupling": 4,
                 "quadruple": 4, "quintupled": 5, "tenfold": 10, "twofold": 2, "threefold": 3,
                 "fourfold": 4, "fivefold": 5, "hundredfold": 100}  # fmt: skip
-FACTOR_WORD_RE = re.compile(r"\b(?:" + "|".join(FACTOR_WORDS) + r")\b", re.IGNORECASE)
 
 # Rates: "a day", "per year", "every week", "annually", "per 100,000 people".
 RATE_RE = re.compile(

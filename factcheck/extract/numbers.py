@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import FACTOR_WORDS
+
 SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -47,9 +49,10 @@ _WORDS = sorted(
 # "1,1,1,..." is one match, never a backtracking storm. The look-behind keeps identifiers such
 # as "R41576" or "H5N1" out: a number glued to a letter is not a quantity.
 ANCHOR_RE = re.compile(
-    # Both kinds start a word, so positions inside words are skipped before the alternation.
+    # All kinds start a word, so positions inside words are skipped before the alternation.
     r"(?<!\w)(?=\w)"
     r"(?:(?P<digits>\d++(?:[.,]\d++)*+)"
+    r"|(?P<factor>(?:" + "|".join(sorted(FACTOR_WORDS, key=len, reverse=True)) + r"))\b"
     r"|(?P<word>(?:" + "|".join(_WORDS) + r"))\b)",
     re.IGNORECASE,
 )

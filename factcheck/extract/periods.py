@@ -160,7 +160,9 @@ def resolve(expr: TimeExpr, anchor_year: int | None, doc_year: int | None) -> st
 
 
 _DATED_RE = re.compile(
-    r"\b(?:" + MONTHS + r")\.?\s+(?:\d{1,2},?\s+)?(?P<y>" + _Y + r")\b", re.IGNORECASE
+    # Every month name starts with one of these letters: a cheap first test at each position.
+    r"(?=[jfmasond])\b(?:" + MONTHS + r")\.?\s+(?:\d{1,2},?\s+)?(?P<y>" + _Y + r")\b",
+    re.IGNORECASE,
 )
 
 
@@ -203,13 +205,10 @@ def last_year(period: str | None) -> int | None:
 # Named periods the document defines itself: "President Felipe Calderón (2006–2012)". Later
 # mentions ("Calderón's presidency", "during Peña Nieto's final year", "AMLO's tenure") are then
 # time expressions like any other.
-_NAMED_SPAN_RE = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*\(\s*(?P<y1>"
-    + _Y
-    + r")\s*[–—-]\s*(?P<y2>"
-    + _Y
-    + r")\s*\)"
-)
+# A span in parentheses, and the capitalised name right before it. The span is searched for
+# first (it is rare and cheap to find), the name only where a span stands.
+_PAREN_SPAN_RE = re.compile(r"\(\s*(?P<y1>" + _Y + r")\s*[–—-]\s*(?P<y2>" + _Y + r")\s*\)")
+_NAME_BEFORE_RE = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*$")
 _TITLES = frozenset("president prime minister gen general governor mayor secretary chancellor "
                     "king queen premier senator former the mr mrs ms dr".split())  # fmt: skip
 
@@ -240,8 +239,11 @@ class NamedPeriods:
             pairs = [tuple(span.split("/")) for span in spans]
             for name in names:
                 self.spans.setdefault(name, pairs)  # type: ignore[arg-type]
-        for m in _NAMED_SPAN_RE.finditer(body):
-            words = [w for w in m.group("name").split() if w.lower().strip(".") not in _TITLES]
+        for m in _PAREN_SPAN_RE.finditer(body):
+            named = _NAME_BEFORE_RE.search(body, max(0, m.start() - 120), m.start())
+            if named is None:
+                continue
+            words = [w for w in named.group("name").split() if w.lower().strip(".") not in _TITLES]
             if not words or int(m.group("y2")) <= int(m.group("y1")):
                 continue
             for alias in _aliases(words):

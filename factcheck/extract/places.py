@@ -37,7 +37,8 @@ US_STATES = (
 _NAMES = sorted([*COUNTRIES, *US_STATES], key=len, reverse=True)
 # Case-sensitive on the first letter: "US" the country, not "us" the pronoun.
 PLACE_RE = re.compile(
-    r"(?<![\w.])(?P<name>"
+    # Names start with a capital: positions that do not are passed over before the long list.
+    r"(?<![\w.])(?=(?-i:[A-ZÉ]))(?P<name>"
     + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NAMES)
     + r")(?![\w])",
     re.IGNORECASE,
