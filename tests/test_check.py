@@ -87,7 +87,7 @@ def test_traps_are_not_flagged(catalog, references):
         "Some 33,000 people were killed in Mexico in 2022.",
         "Washington designated eight cartels as terrorist organizations.",
         "Six Mexican cartels are listed as terrorist groups.",
-        "Fentanyl is fifty times more potent than heroin and a hundred times more potent than morphine.",
+        "Fentanyl is fifty times as strong as heroin, and a hundred times as strong as morphine.",
         "Fentanyl is 50 to 100 times more potent than morphine.",
         "Just two milligrams of fentanyl can kill.",
         "Even a few milligrams of fentanyl can be lethal.",

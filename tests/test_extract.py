@@ -348,7 +348,7 @@ def test_a_qualified_span_of_time_is_a_duration():
 def test_a_change_over_the_previous_term():
     text = (
         "Mayor Ana Ruiz (2018–2024) presided. Police made nearly 200,000 arrests during Ruiz's "
-        "tenure, an increase of more than 25 percent over the previous six-year period."
+        "tenure, a rise of more than 25 percent against the preceding six-year term."
     )
     arrests, change, duration = claims_of(text)
     assert arrests.period == "2018/2024"

@@ -96,7 +96,7 @@ def assign_periods(
 
 
 def _assign_previous_span(item: Found, expr: TimeExpr, times: list[TimeExpr]) -> None:
-    """ "an increase of more than 25 percent over the previous six-year period" (after a span
+    """ "a rise of more than 25 percent on the preceding six-year term" (after a span
     such as 2018/2024): a change from 2012/2018 to 2018/2024; any other number, 2012/2018."""
     spans = previous_span(expr, times)
     if spans is None:
