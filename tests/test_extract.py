@@ -399,3 +399,8 @@ def test_a_run_on_sentence_is_cut_at_clauses():
     assert len(pieces) > 1 and all(p.end - p.start <= MAX_SENTENCE for p in pieces)
     assert all(body[p.end - 2 : p.end] == "; " for p in pieces[:-1])
     assert "".join(body[p.start : p.end] for p in pieces) == body.rstrip()
+
+
+def test_a_factor_word_after_a_dash_is_not_a_range_end():
+    claims = claims_of("Seizures 0–tripled in a year.")
+    assert all(c.kind != "range" for c in claims)

@@ -195,7 +195,9 @@ def parse_number(text: str, m: re.Match[str], limit: int) -> Number | None:
     """The whole number phrase at an anchor match; ``limit`` is the end of the sentence."""
     if m.group("digits"):
         return _parse_digit_number(text, m, limit)
-    return _parse_word_number(text, m, limit)
+    if m.group("word"):
+        return _parse_word_number(text, m, limit)
+    return None  # a factor word ("tripled") is read by quantity.read_factor_word
 
 
 def _parse_digit_number(text: str, m: re.Match[str], limit: int) -> Number | None:
