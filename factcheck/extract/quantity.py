@@ -180,7 +180,7 @@ def read_quantity(text: str, number: Number, sent_start: int, sent_end: int) -> 
         end = after.end()
 
     # Changes: "a 27 percent decline", "fell 10 percent", "tripled".
-    if kind in ("percent", "multiplier", "count", "money") and kind != "rate":
+    if kind in ("percent", "multiplier"):
         direction = _change_direction(text, left, number_end, sent_end)
         if direction and kind == "percent":
             kind = "change"
@@ -298,8 +298,8 @@ def _change_direction(text: str, left: str, end: int, sent_end: int) -> int:
     after = lx.CHANGE_AFTER_RE.match(text, end, sent_end)
     if after:
         word = after.group("word")
-        # "27 percent more potent" compares, it does not change; keep "more"/"less"/"up"
-        # only when they are followed by "than" is a comparison: treat it as no change.
+        # "27 percent more potent" compares rather than changes: after a number, "more",
+        # "less", "higher" and "lower" never mark a change, and "up"/"down" only in "up from".
         if word.lower() in ("more", "less", "higher", "lower", "up", "down"):
             rest = text[after.end() : after.end() + 8].lower()
             if word.lower() in ("more", "less", "higher", "lower") or not rest.startswith(" from"):
