@@ -42,7 +42,10 @@ def _setup_logging(verbose: bool = False) -> None:
 def _open_output(path: str | None) -> TextIO:
     if path is None or path == "-":
         return sys.stdout
-    return open(path, "w", encoding="utf-8", newline="")
+    try:
+        return open(path, "w", encoding="utf-8", newline="")
+    except OSError as err:
+        raise FactcheckError(f"{path}: cannot write: {err.strerror or err}") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -231,3 +231,11 @@ def test_nothing_is_ever_written_to_an_input(capsys, tmp_path: Path) -> None:
     run(capsys, "check", "--corpus", str(inputs), one)
     run(capsys, "check", "--explain", "no-such-finding", one)
     assert _snapshot(inputs) == before
+
+
+def test_an_unwritable_output_is_a_clean_error(capsys) -> None:
+    from factcheck.cli import main
+
+    assert main(["extract", "-o", "/nonexistent-dir/claims.jsonl", str(EXAMPLES)]) == 2
+    err = capsys.readouterr().err
+    assert "/nonexistent-dir/claims.jsonl: cannot write" in err and "Traceback" not in err
