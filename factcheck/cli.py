@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 from importlib import resources
 from pathlib import Path
@@ -39,6 +40,15 @@ def _setup_logging(verbose: bool = False) -> None:
     log.propagate = False
 
 
+def _check_date(value: str | None) -> str | None:
+    """--as-of must be an ISO date: a typo must not silently resolve "last year" wrongly."""
+    if value is not None and not re.fullmatch(
+        r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?", value
+    ):
+        raise click.BadParameter(f"{value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
 def _open_output(path: str | None) -> TextIO:
     if path is None or path == "-":
         return sys.stdout
@@ -64,7 +74,8 @@ def cli() -> None:
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB.")
 @click.option("--catalog", metavar="FILE", help="Measure catalog (default ./claims.yaml, else the shipped one).")  # fmt: skip
 @click.option("--no-catalog", is_flag=True, help="Do not match claims to measures.")
-@click.option("--as-of", metavar="DATE", help="Document date (YYYY or YYYY-MM-DD) for relative periods.")  # fmt: skip
+@click.option("--as-of", metavar="DATE", callback=lambda c, p, v: _check_date(v),
+              help="Document date (YYYY, YYYY-MM or YYYY-MM-DD) for relative periods.")  # fmt: skip
 def extract(
     paths: tuple[str, ...],
     fmt: str,
@@ -116,7 +127,8 @@ def extract(
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Extract in N processes.")  # fmt: skip
 @click.option("--include", multiple=True, metavar="GLOB", help="Only read files matching GLOB.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB.")
-@click.option("--as-of", metavar="DATE", help="Document date for relative periods.")
+@click.option("--as-of", metavar="DATE", callback=lambda c, p, v: _check_date(v),
+              help="Document date (YYYY, YYYY-MM or YYYY-MM-DD) for relative periods.")  # fmt: skip
 @click.option("--show-verified", "-v", "verbose", is_flag=True, help="Also list the claims that were verified.")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)  # fmt: skip

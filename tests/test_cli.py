@@ -239,3 +239,10 @@ def test_an_unwritable_output_is_a_clean_error(capsys) -> None:
     assert main(["extract", "-o", "/nonexistent-dir/claims.jsonl", str(EXAMPLES)]) == 2
     err = capsys.readouterr().err
     assert "/nonexistent-dir/claims.jsonl: cannot write" in err and "Traceback" not in err
+
+
+def test_as_of_must_be_a_date(capsys) -> None:
+    from factcheck.cli import main
+
+    assert main(["check", "--as-of", "last tuesday", str(EXAMPLES)]) == 2
+    assert "is not a date" in capsys.readouterr().err
