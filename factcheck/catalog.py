@@ -413,36 +413,19 @@ def _build(data: Any, lines: dict[JsonPath, int], name: str) -> Catalog:
     default_place = _place(defaults.get("place", "US"))
     default_window = _window(defaults.get("window"))
 
-    measures: list[Measure] = []
-    first_line: dict[str, int] = {}
-    for index, raw in enumerate(data.get("measures") or []):
-        measure = _measure(raw, ("measures", index), defaults, default_tolerance, problems)
-        if measure is None:
-            continue
-        if measure.id in first_line:
-            problems.add(
-                ("measures", index, "id"),
-                f"'{measure.id}' is already defined on line {first_line[measure.id]}",
-            )
-            continue
-        first_line[measure.id] = measure.line
-        measures.append(measure)
+    raw_measures = enumerate(data.get("measures") or [])
+    parsed_measures = [
+        (index, _measure(raw, ("measures", index), defaults, default_tolerance, problems))
+        for index, raw in raw_measures
+    ]
+    measures = _unique_ids("measures", parsed_measures, problems)
     by_id = {m.id: m for m in measures}
 
-    relations: list[Relation] = []
-    seen_relations: dict[str, int] = {}
-    for index, raw in enumerate(data.get("relations") or []):
-        relation = _relation(raw, ("relations", index), by_id, default_tolerance, problems)
-        if relation is None:
-            continue
-        if relation.id in seen_relations:
-            problems.add(
-                ("relations", index, "id"),
-                f"'{relation.id}' is already defined on line {seen_relations[relation.id]}",
-            )
-            continue
-        seen_relations[relation.id] = relation.line
-        relations.append(relation)
+    parsed_relations = [
+        (index, _relation(raw, ("relations", index), by_id, default_tolerance, problems))
+        for index, raw in enumerate(data.get("relations") or [])
+    ]
+    relations = _unique_ids("relations", parsed_relations, problems)
 
     suppressions: list[Suppression] = []
     for index, raw in enumerate(data.get("suppress") or []):
@@ -483,6 +466,25 @@ def _build(data: Any, lines: dict[JsonPath, int], name: str) -> Catalog:
         suppressions=tuple(suppressions),
         periods=tuple(periods),
     )
+
+
+def _unique_ids(section: str, parsed: list[tuple[int, Any]], problems: _Problems) -> list[Any]:
+    """The parsed entries of a section (None where parsing failed), each id kept once: a
+    repeated id is reported with the line of its first definition."""
+    kept = []
+    first_line: dict[str, int] = {}
+    for index, item in parsed:
+        if item is None:
+            continue
+        if item.id in first_line:
+            problems.add(
+                (section, index, "id"),
+                f"'{item.id}' is already defined on line {first_line[item.id]}",
+            )
+            continue
+        first_line[item.id] = item.line
+        kept.append(item)
+    return kept
 
 
 def _place(value: Any) -> str | None:
