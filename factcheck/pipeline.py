@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cache import ClaimCache
 from .extract import MeasureMatcher, extract_document
 from .model import Claim, Document, Report
 
@@ -77,23 +78,19 @@ def extract_path(
     path: str | Path,
     catalog: Catalog | None,
     as_of: str | None = None,
-    cache_dir: str | None = None,
+    cache: ClaimCache | None = None,
 ) -> tuple[dict, list[Claim]] | None:
     """Read and extract one input, through the claim cache when one is given.
 
     Returns the input's record for the report and its claims, or None for a skipped (binary)
     file. A plain module-level function, so that --jobs can run it in worker processes.
     """
-    from .cache import ClaimCache
     from .load import STDIN_NAME, load_bytes, read_input
 
     name, data = read_input(path)
     sha = hashlib.sha256(data).hexdigest()
-    cache = key = None
-    if cache_dir and name != STDIN_NAME:
-        catalog_sha = file_sha256(catalog.path) if catalog is not None else ""
-        cache = ClaimCache(cache_dir, catalog_sha or "", as_of)
-        key = cache.key(name, sha)
+    key = cache.key(name, sha) if cache is not None and name != STDIN_NAME else None
+    if key is not None:
         cached = cache.get(key)
         if cached is not None:
             return {"path": name, "sha256": sha, "claims": len(cached)}, cached
@@ -101,7 +98,7 @@ def extract_path(
     if doc is None:
         return None
     claims = extract_claims(doc, catalog)
-    if cache is not None and key is not None:
+    if key is not None:
         cache.put(key, claims)
     return {"path": name, "sha256": sha, "claims": len(claims)}, claims
 
@@ -138,7 +135,9 @@ def run_check(
             if _same_file_key(str(p)) not in seen:
                 seen.add(_same_file_key(str(p)))
                 others.append(str(p))
-    results = _extract_all(targets + others, catalog, as_of, cache_dir, jobs, progress)
+    catalog_sha = file_sha256(catalog.path)  # once: it keys every cache entry of the run
+    cache = ClaimCache(cache_dir, catalog_sha or "", as_of) if cache_dir else None
+    results = _extract_all(targets + others, catalog, as_of, cache, jobs, progress)
     target_names: set[str] = set()
     claims: list[Claim] = []
     inputs = []
@@ -167,7 +166,7 @@ def run_check(
     return Report(
         tool={"name": "factcheck", "version": __version__},
         inputs=inputs,
-        catalog={"path": catalog.path, "sha256": file_sha256(catalog.path)},
+        catalog={"path": catalog.path, "sha256": catalog_sha},
         references={
             "path": str(references.directory),
             "sha256": directory_sha256(Path(references.directory)),
@@ -183,7 +182,7 @@ def _same_file_key(path: str) -> str:
 
 
 def _extract_all(
-    paths: list[str], catalog: Catalog, as_of, cache_dir, jobs: int, progress=None
+    paths: list[str], catalog: Catalog, as_of, cache: ClaimCache | None, jobs: int, progress=None
 ) -> list:
     """extract_path over every input, in worker processes when --jobs asks for more than one.
 
@@ -192,10 +191,10 @@ def _extract_all(
     """
     show = progress or (lambda items, total: items)
     if jobs <= 1 or len(paths) < 2:
-        return list(show((extract_path(p, catalog, as_of, cache_dir) for p in paths), len(paths)))
+        return list(show((extract_path(p, catalog, as_of, cache) for p in paths), len(paths)))
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = pool.map(extract_path, paths, [catalog] * len(paths), [as_of] * len(paths),
-                           [cache_dir] * len(paths), chunksize=4)  # fmt: skip
+                           [cache] * len(paths), chunksize=4)  # fmt: skip
         return list(show(results, len(paths)))
