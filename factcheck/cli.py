@@ -33,10 +33,10 @@ class _StderrHandler(logging.Handler):
         click.echo(f"factcheck: {level}: {record.getMessage()}", err=True)
 
 
-def _setup_logging(verbose: bool = False) -> None:
+def _setup_logging() -> None:
     if not any(isinstance(h, _StderrHandler) for h in log.handlers):
         log.addHandler(_StderrHandler())
-    log.setLevel(logging.INFO if verbose else logging.WARNING)
+    log.setLevel(logging.WARNING)
     log.propagate = False
 
 
