@@ -79,7 +79,7 @@ def claim_evidence(claim: Claim) -> Evidence:
     """The claim's own interval, after its qualifier and rounding, in its own unit."""
     stated = Interval.from_claim(claim)
     margin = rounding_margin(claim)
-    interval = _rounded(stated, margin) if margin else stated
+    interval = Interval(*claim_bounds(claim), claim.unit) if margin else stated
     return Evidence(claim, interval, stated, margin)
 
 
