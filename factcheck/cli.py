@@ -87,7 +87,7 @@ def extract(
     as_of: str | None,
 ) -> None:
     """Extract the numeric claims of PATH... (files, directories, or - for stdin)."""
-    from .load import iter_paths, load_file
+    from .load import iter_documents, iter_paths
     from .pipeline import extract_claims
     from .report.claims import write_claims
 
@@ -97,15 +97,14 @@ def extract(
 
     def claims_by_document():
         for path in inputs:
-            doc = load_file(path, as_of=as_of)
-            if doc is not None:
+            for doc in iter_documents(path, as_of=as_of):  # a large file in sections
                 yield extract_claims(doc, cat)
 
     out = _open_output(output)
     try:
         if fmt == "jsonl":
-            # One line per claim, written document by document: memory stays flat however
-            # many documents are read.
+            # One line per claim, written section by section: memory stays flat however
+            # many documents are read, and however large one is.
             for claims in claims_by_document():
                 write_claims(claims, fmt, out)
         else:

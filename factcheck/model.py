@@ -66,6 +66,11 @@ class Document:
     markers: list[Marker] = field(default_factory=list)
     date: str | None = None  # ISO date of the document (front matter, dateline), if known
     warnings: list[str] = field(default_factory=list)
+    # Where ``text`` starts in the file, when it is one section of a larger one (see
+    # load.sections); offsets into ``text`` plus ``offset`` are offsets into the whole file.
+    offset: int = 0
+    first_line: int = 1
+    first_column: int = 1
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -79,16 +84,18 @@ class Document:
             pos = find("\n", pos + 1)
         self._line_starts = starts
 
-    def position(self, offset: int) -> tuple[int, int]:
-        """The 1-based (line, column) of a character offset; columns count characters."""
-        line_index = bisect.bisect_right(self._line_starts, offset) - 1
-        return line_index + 1, offset - self._line_starts[line_index] + 1
+    def place_at(self, offset: int, line: int, column: int) -> None:
+        """Say that this text is a section of a larger file that starts at that position."""
+        self.offset, self.first_line, self.first_column = offset, line, column
 
-    def line_text(self, line: int) -> str:
-        """The text of a 1-based line, without its newline."""
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
-        return self.text[start:end]
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based (line, column) in the file of an offset into ``text``; columns count
+        characters."""
+        line_index = bisect.bisect_right(self._line_starts, offset) - 1
+        column = offset - self._line_starts[line_index] + 1
+        if line_index == 0:
+            column += self.first_column - 1
+        return self.first_line + line_index, column
 
 
 @dataclass

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from .cache import ClaimCache
 from .extract import MeasureMatcher, extract_document
@@ -45,23 +46,24 @@ def extract_claims(doc: Document, catalog: Catalog | None = None) -> list[Claim]
 def extract_file(
     path: str | Path, catalog: Catalog | None = None, as_of: str | None = None
 ) -> list[Claim]:
-    """Load one file and extract its claims (an empty list for a skipped binary file)."""
-    from .load import load_file
+    """Read one file and extract its claims (an empty list for a skipped binary file)."""
+    from .load import iter_documents
 
-    doc = load_file(path, as_of=as_of)
-    if doc is None:
-        return []
-    return extract_claims(doc, catalog)
+    return [c for doc in iter_documents(path, as_of=as_of) for c in extract_claims(doc, catalog)]
 
 
 def file_sha256(path: str | Path) -> str | None:
     """The sha256 of a file's bytes (None for standard input, which cannot be read twice)."""
     if str(path) == "-":
         return None
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+        return _stream_sha256(handle)
+
+
+def _stream_sha256(stream: BinaryIO) -> str:
+    digest = hashlib.sha256()
+    for block in iter(lambda: stream.read(1 << 20), b""):
+        digest.update(block)
     return digest.hexdigest()
 
 
@@ -85,19 +87,31 @@ def extract_path(
     Returns the input's record for the report and its claims, or None for a skipped (binary)
     file. A plain module-level function, so that --jobs can run it in worker processes.
     """
-    from .load import STDIN_NAME, load_bytes, read_input
+    from .load import SECTION_CHARS, STDIN_NAME, documents_of, open_input
 
-    name, data = read_input(path)
-    sha = hashlib.sha256(data).hexdigest()
-    key = cache.key(name, sha) if cache is not None and name != STDIN_NAME else None
-    if key is not None:
-        cached = cache.get(key)
-        if cached is not None:
-            return {"path": name, "sha256": sha, "claims": len(cached)}, cached
-    doc = load_bytes(data, name, as_of=as_of)
-    if doc is None:
-        return None
-    claims = extract_claims(doc, catalog)
+    name, stream = open_input(path)
+    try:
+        if name == STDIN_NAME:
+            data = stream.read()  # standard input can be read only once: it is held
+            stream = io.BytesIO(data)
+            sha = hashlib.sha256(data).hexdigest()
+        else:
+            sha = _stream_sha256(stream)  # the cache key, before reading the document
+            stream.seek(0)
+        key = cache.key(name, sha) if cache is not None and name != STDIN_NAME else None
+        if key is not None:
+            cached = cache.get(key)
+            if cached is not None:
+                return {"path": name, "sha256": sha, "claims": len(cached)}, cached
+        claims: list[Claim] = []
+        documents = 0
+        for doc in documents_of(stream, name, as_of=as_of, section_chars=SECTION_CHARS):
+            documents += 1
+            claims.extend(extract_claims(doc, catalog))
+    finally:
+        stream.close()
+    if not documents:
+        return None  # a binary file, skipped with a warning
     if key is not None:
         cache.put(key, claims)
     return {"path": name, "sha256": sha, "claims": len(claims)}, claims

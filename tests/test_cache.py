@@ -35,7 +35,7 @@ def test_a_second_run_reads_the_cache(tmp_path: Path, catalog, monkeypatch):
 
     import factcheck.load
 
-    monkeypatch.setattr(factcheck.load, "load_bytes", fail)
+    monkeypatch.setattr(factcheck.load, "documents_of", fail)
     _, second = pipeline.extract_path(draft, catalog, cache=_cache(cache, catalog))
     assert [c.to_dict() for c in second] == [c.to_dict() for c in first]
 

@@ -436,6 +436,13 @@ def test_html_blanks_tags_and_non_prose_elements():
     assert doc.body[i + 2 : i + 14].strip() == "2"  # an exponent, not a footnote
 
 
+def test_html_malformed_marked_section_is_read_as_text():
+    # Python's HTMLParser raises AssertionError on "<![" without a name (found by hypothesis).
+    doc = load_text("<p>A <![0 section, then 42 clinics.</p>", "a.html", "html")
+    assert len(doc.body) == len(doc.text)
+    assert kept(doc, "then 42 clinics.")
+
+
 def test_html_time_element_gives_the_date():
     doc = load_text('<p><time datetime="2023-05-17">May 17</time> text</p>', "a.html", "html")
     assert doc.date == "2023-05-17"

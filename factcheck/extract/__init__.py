@@ -219,8 +219,8 @@ def _to_claim(
     value = q.value
     claim = Claim(
         doc=doc.path,
-        start=start,
-        end=end,
+        start=doc.offset + start,  # offsets into the whole file, so ids do not depend on sections
+        end=doc.offset + end,
         line=line,
         column=column,
         end_line=end_line,

@@ -8,19 +8,22 @@ say which characters are not body; ``mask.build_body`` turns that into ``Documen
 from __future__ import annotations
 
 import fnmatch
+import io
 import logging
 import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from factcheck.errors import InputError
 from factcheck.load import html, markdown, text
 from factcheck.load.mask import Layout, build_body, inside, merge
+from factcheck.load.sections import SECTION_CHARS, BinaryInput, iter_sections
 from factcheck.model import Document, Marker
 
-__all__ = ["FORMATS", "iter_paths", "load_file", "load_text", "sniff"]
+__all__ = ["FORMATS", "iter_documents", "iter_paths", "load_file", "load_text", "sniff"]
 
 log = logging.getLogger("factcheck")
 
@@ -110,58 +113,70 @@ def _bracket_markers(body: str) -> tuple[str, list[Marker]]:
     return ("".join(chars) if chars is not None else body), found
 
 
-def decode(data: bytes, path: str) -> tuple[str, list[str]]:
-    """UTF-8 (or UTF-16 with a BOM) to text, BOM removed; bad bytes replaced with a warning."""
-    warnings = []
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        content = data.decode("utf-16", errors="replace")
-    else:
-        try:
-            content = data.decode("utf-8")
-        except UnicodeDecodeError as err:
-            content = data.decode("utf-8", errors="replace")
-            warnings.append(
-                f"{path}: not valid UTF-8 (first bad byte at offset {err.start}); "
-                "undecodable bytes replaced with U+FFFD"
-            )
-    # Offsets are into the decoded text without the BOM, as an editor counts columns.
-    if content.startswith("\ufeff"):
-        content = content[1:]
-    return content, warnings
+def iter_documents(
+    path: str | Path, *, as_of: str | None = None, section_chars: int | None = SECTION_CHARS
+) -> Iterator[Document]:
+    """The Documents of one input (a file, or "-" for standard input), read as a stream.
+
+    One Document for an ordinary file; a file larger than ``section_chars`` characters gives
+    one per section (see ``sections``), with the file's positions, so memory stays bounded.
+    Nothing for a binary file (with a warning). Raises InputError for an unreadable path.
+    """
+    name, stream = open_input(path)
+    try:
+        yield from documents_of(stream, name, as_of=as_of, section_chars=section_chars)
+    finally:
+        if name != STDIN_NAME:
+            stream.close()
+
+
+def documents_of(
+    stream: BinaryIO, name: str, *, as_of: str | None = None, section_chars: int | None = None
+) -> Iterator[Document]:
+    """The Documents of a byte stream named ``name`` (see ``iter_documents``)."""
+    sections = iter_sections(stream, name, lambda head: format_of(name, head), section_chars)
+    read_any = False
+    try:
+        for fmt, section in sections:
+            for w in section.warnings:
+                log.warning("%s", w)
+            doc = load_text(section.text, name, fmt, as_of=as_of)
+            doc.warnings[:0] = section.warnings
+            doc.place_at(section.offset, section.line, section.column)
+            # A document's date is stated at its top: later sections keep the first one's.
+            as_of = as_of or doc.date
+            read_any = True
+            yield doc
+    except BinaryInput as nul:
+        if read_any:
+            log.warning("%s: NUL byte at offset %s: the rest is binary, not read", name, nul.offset)
+        else:
+            log.warning("%s: binary file (contains NUL bytes), skipped", name)
 
 
 def load_file(path: str | Path, *, as_of: str | None = None) -> Document | None:
-    """Read one file (or "-" for standard input) into a Document; None for a binary file."""
-    name, data = read_input(path)
-    return load_bytes(data, name, as_of=as_of)
+    """Read one input (a file, or "-" for standard input) whole; None for a binary file."""
+    return next(iter_documents(path, as_of=as_of, section_chars=None), None)
 
 
-def read_input(path: str | Path) -> tuple[str, bytes]:
-    """The display name and the bytes of a file, or of standard input for "-"."""
+def load_bytes(data: bytes, name: str, *, as_of: str | None = None) -> Document | None:
+    """A Document from a file's bytes, read whole; None (with a warning) for a binary file."""
+    return next(documents_of(io.BytesIO(data), name, as_of=as_of), None)
+
+
+def open_input(path: str | Path) -> tuple[str, BinaryIO]:
+    """The display name of an input and its byte stream (standard input for "-")."""
     if str(path) == STDIN:
-        return STDIN_NAME, sys.stdin.buffer.read()
+        return STDIN_NAME, sys.stdin.buffer
     name = str(path)
     try:
-        return name, Path(path).read_bytes()
+        return name, open(path, "rb")  # noqa: SIM115 -- the caller closes it
     except FileNotFoundError:
         raise InputError(f"{name}: no such file or directory") from None
     except IsADirectoryError:
         raise InputError(f"{name}: is a directory") from None
     except OSError as err:
         raise InputError(f"{name}: cannot read: {err.strerror or err}") from None
-
-
-def load_bytes(data: bytes, name: str, *, as_of: str | None = None) -> Document | None:
-    """A Document from a file's bytes; None (with a warning) for a binary file."""
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        log.warning("%s: binary file (contains NUL bytes), skipped", name)
-        return None
-    content, warnings = decode(data, name)
-    for w in warnings:
-        log.warning("%s", w)
-    doc = load_text(content, name, format_of(name, content), as_of=as_of)
-    doc.warnings[:0] = warnings
-    return doc
 
 
 def _matches(rel: str, patterns: Iterable[str]) -> bool:

@@ -49,6 +49,14 @@ class _Masker(HTMLParser):
         self.references: tuple[int, int] | None = None  # level, start of a reference section
 
     # Positions -----------------------------------------------------------------------
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            # "<![" without a section name: Python's parser raises; at close it then reads
+            # the "<![…" as text, as a browser would.
+            return -1
+
     def _pos(self) -> int:
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
