@@ -273,15 +273,18 @@ def load_catalog(path: str | Path) -> Catalog:
 # -- YAML with line numbers ---------------------------------------------------------------
 
 
+# libyaml's loader when PyYAML was built with it: the catalog is read on every run, and the
+# pure-Python one takes a tenth of a second of a pre-commit hook's budget.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _parse_yaml(text: str, name: str) -> tuple[Any, dict[JsonPath, int]]:
     try:
-        # The reader refuses control characters as soon as it is built, before any parsing.
-        loader = yaml.SafeLoader(text)
+        # The reader refuses control characters: the Python one as soon as it is built, the
+        # C one while parsing.
+        loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        raise ConfigError(
-            f"{name}:{line}: invalid YAML: {exc.reason} (character #x{exc.character:04x})"
-        ) from None
+        raise _reader_error(exc, text, name) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -292,6 +295,8 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, dict[JsonPath, int]]:
         if duplicates:
             raise ConfigError("\n".join(duplicates))
         data = loader.construct_document(node)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, text, name) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
@@ -302,6 +307,13 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, dict[JsonPath, int]]:
     finally:
         loader.dispose()
     return data, lines
+
+
+def _reader_error(exc: yaml.reader.ReaderError, text: str, name: str) -> ConfigError:
+    line = text.count("\n", 0, exc.position) + 1
+    return ConfigError(
+        f"{name}:{line}: invalid YAML: {exc.reason} (character #x{exc.character:04x})"
+    )
 
 
 def _map_lines(

@@ -163,6 +163,13 @@ def test_unknown_unit(tmp_path, monkeypatch) -> None:
     assert message == "claims.yaml:14: measures[3].unit: 'deathz' is not a unit factcheck knows"
 
 
+def test_yaml_control_character_names_its_line(tmp_path, monkeypatch) -> None:
+    message = _error(tmp_path, monkeypatch, BASE + "  - id: bad\x01id\n")
+    assert message == (
+        "claims.yaml:15: invalid YAML: control characters are not allowed (character #x0001)"
+    )
+
+
 def test_yaml_syntax_error(tmp_path, monkeypatch) -> None:
     message = _error(tmp_path, monkeypatch, BASE + "  - id: [unclosed\n")
     assert message.startswith("claims.yaml:15") or message.startswith("claims.yaml:16")

@@ -137,6 +137,16 @@ def test_a_long_line_without_newline_costs_what_short_lines_do(tmp_path: Path) -
     assert took["one line"] < 2 * took["lines"] + 1.0
 
 
+def test_a_50_mb_file_without_newline_or_numbers_is_read_at_once(tmp_path: Path) -> None:
+    # The case exactly: 50 MB, no newline. Without a number in it, nothing is read
+    # sentence by sentence (may_hold_numbers), so this is the cost of decoding and laying out.
+    path = tmp_path / "no-newline.txt"
+    path.write_bytes(b"x" * 50_000_000)
+    elapsed, claims = within(BOUND, lambda: extract_file(path))
+    print(f"50 MB without newline or numbers: {elapsed:.2f} s")
+    assert claims == []
+
+
 # --- numbers too large for a float ----------------------------------------------------------
 
 

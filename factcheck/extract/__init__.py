@@ -17,7 +17,7 @@ from ..model import Claim, Document
 from . import lexicon as lx
 from .filters import is_not_a_quantity
 from .nouns import counted_noun
-from .numbers import ANCHOR_RE, parse_number
+from .numbers import ANCHOR_RE, may_hold_numbers, parse_number
 from .periods import (
     NamedPeriods,
     TimeExpr,
@@ -57,6 +57,8 @@ def extract_document(
 ) -> list[Claim]:
     """Every numeric claim in the document, in order of position."""
     body = doc.body
+    if not may_hold_numbers(body):
+        return []
     doc_year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
     if doc_year is None:
         doc_year = latest_dated_year(doc.text)

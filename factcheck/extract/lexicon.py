@@ -8,6 +8,7 @@ anchored at one end, so none of them can scan far.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Qualifier phrases that stand right before a number, longest first within each group.
 QUALIFIER_PHRASES: dict[str, list[str]] = {
@@ -51,6 +52,30 @@ QUALIFIER_BEFORE_RE = re.compile(
 QUALIFIER_AFTER_RE = re.compile(
     r"\s*(?:(?P<more>or more|or greater|or higher|\+|plus\b)|(?P<so>or so\b))", re.IGNORECASE
 )
+
+
+def word_trie(words: Iterable[str]) -> str:
+    """A pattern for any of ``words`` (lower case), written as a trie: "t(?:en|wo)" for ten and
+    two. Python's re tries alternatives one after another, so a flat list of sixty number words
+    costs sixty comparisons at every word of the text, and a trie a handful. The caller puts
+    a word boundary after it, so the order of the branches does not matter."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # the word may also end here: what follows is optional
+            return body + "?" if len(branches) > 1 else "(?:" + body + ")?"
+        return body
+
+    return pattern(trie)
 
 
 def qualifier_of(phrase: str) -> str:

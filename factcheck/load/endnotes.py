@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from factcheck.load.mask import Layout
+from factcheck.scan import has_digit
 
 # Punctuation ending a sentence (maybe closed by a quote or bracket), then 1-3 digits, then an
 # opening quote or a capital letter, with nothing in between.
@@ -50,6 +51,8 @@ MAX_SENTENCES = 5
 
 def glued(text: str, end: int, notes: dict[str, str], layout: Layout) -> None:
     """Find glued endnote markers before ``end``; record them and blank their note text."""
+    if not has_digit(text, 0, end):
+        return  # no digit, no marker: spare the slower pattern a pass over the whole text
     found = [m for m in _GLUED.finditer(text, 0, end) if _plausible(text, m)]
     for k, m in enumerate(found):
         start = m.end()

@@ -75,7 +75,10 @@ TOC_HEADING = re.compile(
 )
 # "[12]", "[12, 13]", "[3-5]" right after a word or punctuation; not a Markdown link "[1](…)",
 # a link definition "[1]: …", or a list label at the start of a line.
-BRACKET_MARKER = re.compile(r"(?<=[^\s\[(])\[(\d{1,3}(?:[ \t]*[,–-][ \t]*\d{1,3}){0,20})\](?![(:])")
+# The "[" comes first and the look-behind after it, so the engine jumps from one "[" to the next.
+BRACKET_MARKER = re.compile(
+    r"\[(?<=[^\s\[(]\[)(\d{1,3}(?:[ \t]*[,–-][ \t]*\d{1,3}){0,20})\](?![(:])"
+)
 # The start of a citation entry in a reference list: "[12] …", "12. …", "• 12" alone.
 _ENTRY = re.compile(r"[ \t]*(?:[•*-][ \t]*)?(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)(?:[ \t]+(\S.*))?")
 _CITATION_SIGN = re.compile(
@@ -329,6 +332,8 @@ def bracket_markers(text: str, layout: Layout) -> None:
 
 def urls(text: str, layout: Layout) -> None:
     """Blank URLs: never prose, and full of digits that are not claims."""
+    if "://" not in text and "www." not in text:
+        return  # a fast test that spares most texts the pattern's pass
     for m in _URL.finditer(text):
         end = m.end()
         while end > m.start() and text[end - 1] in _URL_TRAIL:
