@@ -1,14 +1,15 @@
 """Benchmarks: extraction throughput and memory, the check stage at scale, a pre-commit run.
 
-    python benchmarks/run.py [--sizes 10,25,50] [--many-sizes 10,25] [--claims 1000000]
-                             [--parts extract,check,precommit]
+    python benchmarks/run.py [--sizes 10,25,50] [--many-sizes 10,25] [--line-sizes 50]
+                             [--claims 1000000] [--parts extract,check,precommit]
 
 Run by `make bench`; never part of the test suite (timings on a shared machine must not gate
 CI). Inputs are generated into bench-data/ (gitignored) and reused on the next run; the
 results are printed as a table and written to bench-data/results.json.
 
-1. extract: the four seed documents (../shared/seeds) repeated to N MB, as one large file and
-   as many files, read as `factcheck extract --format jsonl` reads them (`iter_documents`, a
+1. extract: the four seed documents (../shared/seeds) repeated to N MB, as one large file, as
+   many files and as one line without a newline (plus a line of N MB with no number at all),
+   read as `factcheck extract --format jsonl` reads them (`iter_documents`, a
    large file in sections, and `extract_claims`, claims written out) on one core. Each measurement
    runs in a fresh child process so that ru_maxrss (the peak resident set, which only ever
    grows) belongs to that input alone. Linear time shows as constant MB/s across sizes.
@@ -75,6 +76,36 @@ def one_file_corpus(size_mb: int) -> Path:
             written += len(block)
     stamp.touch()
     return path
+
+
+def one_line_corpus(size_mb: int) -> Path:
+    """The seeds with every newline made a space, repeated into one line of size_mb MB."""
+    path = DATA / f"one-line-{size_mb}MB.txt"
+    stamp = path.with_suffix(".done")
+    if path.exists() and stamp.exists():
+        return path
+    text = " ".join(text for _, text in _seed_texts())
+    block = " ".join(text.split("\n")).encode("utf-8") + b" "
+    _repeat_into(path, block, size_mb)
+    stamp.touch()
+    return path
+
+
+def no_numbers_corpus(size_mb: int) -> Path:
+    """One line of size_mb MB without a digit or a number word: the issue's "50 MB file with
+    no newline" at its cheapest, which shows the cost of reading alone."""
+    path = DATA / f"no-numbers-{size_mb}MB.txt"
+    if not path.exists() or path.stat().st_size != size_mb * MB:
+        _repeat_into(path, b"x" * MB, size_mb)
+    return path
+
+
+def _repeat_into(path: Path, block: bytes, size_mb: int) -> None:
+    written = 0
+    with open(path, "wb") as out:
+        while written < size_mb * MB:
+            out.write(block[: size_mb * MB - written])
+            written += min(len(block), size_mb * MB - written)
 
 
 def many_files_corpus(size_mb: int) -> Path:
@@ -161,7 +192,7 @@ def _child(*args: str, timeout: float = 600) -> dict[str, Any]:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def bench_extract(sizes: list[int], many_sizes: list[int]) -> dict[str, Any]:
+def bench_extract(sizes: list[int], many_sizes: list[int], line_sizes: list[int]) -> dict[str, Any]:
     if not SEEDS.is_dir() or not list(SEEDS.glob("[0-9]*.txt")):
         print(f"extract: skipped, no seed corpus at {SEEDS}", flush=True)
         return {"skipped": f"no seed corpus at {SEEDS}"}
@@ -169,6 +200,8 @@ def bench_extract(sizes: list[int], many_sizes: list[int]) -> dict[str, Any]:
     for layout, sizes_of, build in (
         ("one file", sizes, one_file_corpus),
         ("many files", many_sizes, many_files_corpus),
+        ("one line", line_sizes, one_line_corpus),
+        ("no numbers", line_sizes, no_numbers_corpus),
     ):
         for size in sizes_of:
             path = build(size)
@@ -487,7 +520,7 @@ def _table(results: dict[str, Any]) -> str:
             "  growth: peak RSS minus RSS after imports; section: text + body of the largest"
             " section read at once (a document, or a 2,000,000-character part of a larger one)"
         )
-        for layout in ("one file", "many files"):
+        for layout in ("one file", "many files", "one line", "no numbers"):
             runs = [r for r in ext["runs"] if r["layout"] == layout]
             if len(runs) < 2:
                 continue
@@ -548,6 +581,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10,25,50", help="one-file sizes in MB")
     parser.add_argument("--many-sizes", default="10,25", help="many-files sizes in MB")
+    parser.add_argument("--line-sizes", default="50", help="sizes of the files without newline")
     parser.add_argument("--claims", type=int, default=1_000_000, help="synthetic claims")
     parser.add_argument(
         "--check-budget", type=float, default=20.0, help="seconds before the check is cut off"
@@ -578,7 +612,8 @@ def main(argv: list[str] | None = None) -> int:
     if "extract" in parts:
         sizes = [int(s) for s in args.sizes.split(",") if s]
         many = [int(s) for s in args.many_sizes.split(",") if s]
-        results["extract"] = bench_extract(sizes, many)
+        lines = [int(s) for s in args.line_sizes.split(",") if s]
+        results["extract"] = bench_extract(sizes, many, lines)
     if "check" in parts:
         results["check"] = bench_check(args.claims, args.check_budget)
     if "precommit" in parts:
