@@ -17,7 +17,7 @@ from collections.abc import Hashable
 from ..catalog import Catalog, Tolerance
 from ..match import normalize_noun, unit_signature
 from ..model import Claim, Finding
-from .compare import AGREE, FAR, compare
+from .compare import AGREE, FAR, agrees, compare
 from .evidence import Evidence, claim_bounds, claim_evidence, describe_interval, fmt, normalized
 from .findings import claim_ref, in_text, quote, where
 
@@ -74,10 +74,10 @@ def _check_group(group: list[Claim], tolerance: Tolerance, about: str) -> list[F
     for claim in group[1:]:
         if claim.doc == anchor.doc and claim.sentence == anchor.sentence:
             continue  # two numbers of one sentence are about different things
-        if claim.unit == anchor.unit:
-            low, high = claim_bounds(claim)
-            if low <= a_high and a_low <= high:
-                continue  # the intervals meet: they agree, whatever the tolerance
+        if claim.unit == anchor.unit and agrees(
+            *claim_bounds(claim), a_low, a_high, anchor.unit, tolerance
+        ):
+            continue  # the common case, decided on floats without building the evidence
         try:
             evidence = normalized(claim_evidence(claim), anchor.unit)
         except ValueError:

@@ -29,12 +29,9 @@ def compare(claimed: Interval, expected: Interval, tolerance: Tolerance) -> Comp
     expected value's nearest finite bound, an absolute one is used as it is.
     """
     claimed = claimed.to(expected.unit)
-    if claimed.low > expected.high:
-        gap, base = claimed.low - expected.high, expected.high
-    elif expected.low > claimed.high:
-        gap, base = expected.low - claimed.high, expected.low
-    else:
-        gap, base = 0.0, expected.midpoint
+    gap, base = separation(claimed.low, claimed.high, expected.low, expected.high)
+    if not gap:
+        base = expected.midpoint
     if math.isinf(base):
         base = claimed.midpoint
     allowed = tolerance.margin(base, expected.unit) if not math.isinf(base) else 0.0
@@ -46,6 +43,25 @@ def compare(claimed: Interval, expected: Interval, tolerance: Tolerance) -> Comp
     else:
         verdict = FAR
     return Comparison(verdict, gap, difference, allowed)
+
+
+def separation(low: float, high: float, e_low: float, e_high: float) -> tuple[float, float]:
+    """(gap, base) between a claimed [low, high] and an expected [e_low, e_high] in one unit:
+    the distance between them and the expected bound it is measured from; (0.0, nan) when
+    they meet. Plain floats, so that a million same-unit claims are compared without objects."""
+    if low > e_high:
+        return low - e_high, e_high
+    if e_low > high:
+        return e_low - high, e_low
+    return 0.0, math.nan
+
+
+def agrees(
+    low: float, high: float, e_low: float, e_high: float, unit: str, tolerance: Tolerance
+) -> bool:
+    """Whether ``compare`` would say AGREE for these bounds, both in ``unit``."""
+    gap, base = separation(low, high, e_low, e_high)
+    return not gap or gap <= tolerance.margin(base, unit)
 
 
 def factor_between(a: Interval, b: Interval) -> float | None:
