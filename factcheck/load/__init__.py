@@ -93,24 +93,27 @@ def load_text(content: str, path: str, fmt: str, *, as_of: str | None = None) ->
     )
 
 
-# "[3]", "[1][2]", "[4, 5]" left in the body by any reader: citation markers in every format,
-# never values. A "[12](…)" link or a "[12]:" definition is not one.
+# "[3]", "[1][2]", "[4, 5]" in the body of any format: citation markers, never values (the
+# one rule for them; the readers leave them in the body). A "[12](…)" link or a "[12]:" definition is not one.
 _BRACKET_MARKER = re.compile(r"\[(\d{1,3}(?:[ \t]*[,–-][ \t]*\d{1,3}){0,20})\](?![(:])")
 
 
 def _bracket_markers(body: str) -> tuple[str, list[Marker]]:
     """The body with bracketed note numbers blanked, and those numbers as markers."""
     found = []
-    chars: list[str] | None = None
+    pieces = []  # the body rebuilt from slices: one pass, no per-character list
+    last = 0
     for m in _BRACKET_MARKER.finditer(body):
         line_start = body.rfind("\n", max(0, m.start() - 200), m.start()) + 1
         if not body[line_start : m.start()].strip() and m.start() - line_start < 200:
             continue  # "[1] Author, Title": an entry of a note list, not a marker
-        found.append(Marker(m.start(), m.end(), re.sub(r"\s+", "", m.group(1))))
-        if chars is None:
-            chars = list(body)
-        chars[m.start() : m.end()] = " " * (m.end() - m.start())
-    return ("".join(chars) if chars is not None else body), found
+        found.append(Marker(m.start(), m.end(), re.sub(r"\s+", " ", m.group(1))))
+        pieces += [body[last : m.start()], " " * (m.end() - m.start())]
+        last = m.end()
+    if not found:
+        return body, found
+    pieces.append(body[last:])
+    return "".join(pieces), found
 
 
 def iter_documents(

@@ -230,5 +230,4 @@ def read(text: str) -> Layout:
     masker.feed(text)
     layout = masker.finish()
     plain.urls(text, layout)
-    plain.bracket_markers(text, layout)
     return layout

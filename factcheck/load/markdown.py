@@ -77,7 +77,6 @@ def read(text: str) -> Layout:
     plain.toc_lines(text, spans, layout)
     end_line = walker.reference_line if walker.reference_line is not None else len(spans)
     plain.trailing_citations(text, spans, end_line, layout)
-    plain.bracket_markers(text, layout)
     plain.urls(text, layout)
     layout.date = layout.date or find_date(text, spans)
     return layout

@@ -2,8 +2,9 @@
 
 Each rule is a small function over the text and its line spans that adds zones (or markers)
 to a Layout. The Markdown reader reuses the rules that make sense there (reference-list
-headings, tables of contents, citation markers, URLs). Rules are conservative: a zone is only
-blanked when its shape leaves little doubt, because blanking prose loses claims silently.
+headings, tables of contents, URLs); bracketed "[12]" markers are found for every format in
+``load.load_text``. Rules are conservative: a zone is only blanked when its shape leaves
+little doubt, because blanking prose loses claims silently.
 """
 
 from __future__ import annotations
@@ -72,12 +73,6 @@ TOC_HEADING = re.compile(
     r"[ \t]*(?:#{1,6}[ \t]*)?[*_]{0,3}(?:table of contents|contents|table of figures"
     r"|list of figures|list of tables|table of tables)[*_]{0,3}:?[*_]{0,3}[ \t]*",
     re.IGNORECASE,
-)
-# "[12]", "[12, 13]", "[3-5]" right after a word or punctuation; not a Markdown link "[1](…)",
-# a link definition "[1]: …", or a list label at the start of a line.
-# The "[" comes first and the look-behind after it, so the engine jumps from one "[" to the next.
-BRACKET_MARKER = re.compile(
-    r"\[(?<=[^\s\[(]\[)(\d{1,3}(?:[ \t]*[,–-][ \t]*\d{1,3}){0,20})\](?![(:])"
 )
 # The start of a citation entry in a reference list: "[12] …", "12. …", "• 12" alone.
 _ENTRY = re.compile(r"[ \t]*(?:[•*-][ \t]*)?(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)(?:[ \t]+(\S.*))?")
@@ -324,12 +319,6 @@ def _dot_leader(line: str) -> bool:
     return dots >= 4
 
 
-def bracket_markers(text: str, layout: Layout) -> None:
-    """Record and blank "[12]"-style citation markers."""
-    for m in BRACKET_MARKER.finditer(text):
-        layout.mark(m.start(), m.end(), re.sub(r"\s+", " ", m.group(1)))
-
-
 def urls(text: str, layout: Layout) -> None:
     """Blank URLs: never prose, and full of digits that are not claims."""
     if "://" not in text and "www." not in text:
@@ -381,7 +370,6 @@ def read(text: str) -> Layout:
         notes = notes or parse_entries(text, spans, cited, end_line)
         end_line = cited
     toc_lines(text, spans, layout)
-    bracket_markers(text, layout)
     prose_end = spans[end_line][0] if end_line < len(spans) else len(text)
     endnotes.glued(text, prose_end, notes, layout)
     urls(text, layout)
