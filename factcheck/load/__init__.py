@@ -94,7 +94,8 @@ def load_text(content: str, path: str, fmt: str, *, as_of: str | None = None) ->
 
 
 # "[3]", "[1][2]", "[4, 5]" in the body of any format: citation markers, never values (the
-# one rule for them; the readers leave them in the body). A "[12](…)" link or a "[12]:" definition is not one.
+# one rule for them; the readers leave them in the body). A "[12](…)" link or a "[12]:"
+# definition is not one.
 _BRACKET_MARKER = re.compile(r"\[(\d{1,3}(?:[ \t]*[,–-][ \t]*\d{1,3}){0,20})\](?![(:])")
 
 
