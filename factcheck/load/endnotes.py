@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.load.mask import Layout
+from factcheck.load.mask import Layout, url_spans
 from factcheck.scan import has_digit
 
 # Punctuation ending a sentence (maybe closed by a quote or bracket), then 1-3 digits, then an
@@ -27,8 +27,6 @@ _YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d$")
 _URL_START = re.compile(r"\s*<?(?:https?://|www\.)")
 _WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]{2,}")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+")
-_URL_TRAIL = ".,;:!?)]}’'\"”"
 # A quote, or a run of sentence punctuation with its closing quotes and brackets, at a space.
 _TOKEN = re.compile(r"[“”\"]|(?<![.!?…])[.!?…]+[”\"’)\]]*(?=\s|$)")  # runs tried once
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
@@ -84,12 +82,9 @@ def note_end(text: str, start: int, limit: int, expected: str | None) -> int:
         stop = match_loosely(text, start, limit, expected)
         if stop is not None:
             return stop
-    found = list(_URL.finditer(text, start, limit))
+    found = list(url_spans(text, start, limit))
     if found:
-        last_url = found[-1]
-        stop = last_url.end()
-        while stop > last_url.start() and text[stop - 1] in _URL_TRAIL:
-            stop -= 1
+        stop = found[-1][1]
         while stop < limit and text[stop] in ").":
             stop += 1
             if text[stop - 1] == ".":

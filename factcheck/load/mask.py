@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from factcheck.model import Marker
 
 _NOT_NEWLINE = re.compile(r"[^\r\n]+")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+")
+_URL_TRAIL = ".,;:!?)]}’'\"”"  # punctuation of the sentence around a URL, not part of it
 
 
 @dataclass
@@ -49,6 +52,15 @@ class Layout:
         self.replace.update(other.replace)
         self.warnings.extend(other.warnings)
         self.date = self.date or other.date
+
+
+def url_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of every URL in text[start:end], without the punctuation that follows it."""
+    for m in _URL.finditer(text, start, len(text) if end is None else end):
+        stop = m.end()
+        while stop > m.start() and text[stop - 1] in _URL_TRAIL:
+            stop -= 1
+        yield m.start(), stop
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

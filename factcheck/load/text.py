@@ -13,7 +13,7 @@ import re
 
 from factcheck.load import endnotes
 from factcheck.load.dates import date_line, find_date
-from factcheck.load.mask import Layout, line_spans
+from factcheck.load.mask import Layout, line_spans, url_spans
 
 Spans = list[tuple[int, int]]
 
@@ -25,8 +25,6 @@ _SYMBOL_BULLET = re.compile(r"[ \t]*[•◦▪‣●·■□►▸][ \t]+(?=\S)"
 _NUMBER_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]+(?=\S)")
 _DASH_BULLET = re.compile(r"[ \t]*[*+-][ \t]+(?=\S)")
 _BREADCRUMB_SEP = re.compile(r" / | › | » | > | \| ")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+")
-_URL_TRAIL = ".,;:!?)]}’'\"”"
 
 # Short lines that are site navigation, not prose, when they stand alone near the top.
 NAV_PHRASES = frozenset(
@@ -323,11 +321,8 @@ def urls(text: str, layout: Layout) -> None:
     """Blank URLs: never prose, and full of digits that are not claims."""
     if "://" not in text and "www." not in text:
         return  # a fast test that spares most texts the pattern's pass
-    for m in _URL.finditer(text):
-        end = m.end()
-        while end > m.start() and text[end - 1] in _URL_TRAIL:
-            end -= 1
-        layout.hide(m.start(), end)
+    for start, end in url_spans(text):
+        layout.hide(start, end)
 
 
 def list_markers(text: str, spans: Spans, layout: Layout) -> None:
