@@ -8,7 +8,6 @@ say which characters are not body; ``mask.build_body`` turns that into ``Documen
 from __future__ import annotations
 
 import fnmatch
-import io
 import logging
 import os
 import re
@@ -161,11 +160,6 @@ def documents_of(
 def load_file(path: str | Path, *, as_of: str | None = None) -> Document | None:
     """Read one input (a file, or "-" for standard input) whole; None for a binary file."""
     return next(iter_documents(path, as_of=as_of, section_chars=None), None)
-
-
-def load_bytes(data: bytes, name: str, *, as_of: str | None = None) -> Document | None:
-    """A Document from a file's bytes, read whole; None (with a warning) for a binary file."""
-    return next(documents_of(io.BytesIO(data), name, as_of=as_of), None)
 
 
 def open_input(path: str | Path) -> tuple[str, BinaryIO]:

@@ -121,38 +121,34 @@ def iter_sections(
     cut: its tags nest across any boundary). ``limit`` None reads the input whole.
     """
     blocks = decoded_blocks(stream, name)
-    pieces: list[str] = []
-    size = 0
     warnings: list[str] = []
     binary: BinaryInput | None = None  # a NUL byte after the first section: the end of text
+    section = Section("")
 
-    def fill(target: float) -> bool:
-        """Read blocks until ``size`` reaches ``target``; False at the end of the input."""
-        nonlocal size, binary
+    def fill(buffer: str, target: float) -> tuple[str, bool]:
+        """``buffer`` with blocks read onto it until it holds ``target`` characters, and
+        whether it got there (False: the input ended first)."""
+        nonlocal binary
+        pieces, size = [buffer], len(buffer)
         while size < target:
             try:
                 item = next(blocks, None)
             except BinaryInput as nul:
                 if section.offset == 0:
                     raise  # within the first section: a binary file, read nothing
-                binary = nul
-                return False
+                binary, item = nul, None
             if item is None:
-                return False
+                return "".join(pieces), False
             text, found = item
             pieces.append(text)
             warnings.extend(found)
             size += len(text)
-        return True
+        return "".join(pieces), True
 
-    section = Section("")
-    more = fill(float("inf") if limit is None else limit + 1)
-    buffer = "".join(pieces)
+    buffer, more = fill("", float("inf") if limit is None else limit + 1)
     fmt = format_of(buffer)
     if more and fmt == "html":
-        more = fill(float("inf"))
-        buffer = "".join(pieces)
-    pieces.clear()
+        buffer, more = fill(buffer, float("inf"))
     while True:
         if not more or limit is None or len(buffer) <= limit:
             section.text = buffer
@@ -162,15 +158,11 @@ def iter_sections(
                 raise binary
             return
         cut = cut_point(buffer, limit, markdown=fmt == "markdown")
-        section.text, buffer = buffer[:cut], buffer[cut:]
+        section.text = buffer[:cut]
         section.warnings, warnings = warnings, []
         yield fmt, section
         section = _following(section)
-        pieces[:] = [buffer]
-        size = len(buffer)
-        more = fill(limit + 1)
-        buffer = "".join(pieces)
-        pieces.clear()
+        buffer, more = fill(buffer[cut:], limit + 1)
 
 
 def _following(section: Section) -> Section:
