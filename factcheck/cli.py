@@ -87,8 +87,8 @@ def extract(
     as_of: str | None,
 ) -> None:
     """Extract the numeric claims of PATH... (files, directories, or - for stdin)."""
-    from .load import iter_documents, iter_paths
-    from .pipeline import extract_claims
+    from .load import iter_paths
+    from .pipeline import iter_claims
     from .report.claims import write_claims
 
     cat = None if no_catalog else _load_catalog(catalog)
@@ -97,8 +97,7 @@ def extract(
 
     def claims_by_document():
         for path in inputs:
-            for doc in iter_documents(path, as_of=as_of):  # a large file in sections
-                yield extract_claims(doc, cat)
+            yield from iter_claims(path, cat, as_of)  # a large file section by section
 
     out = _open_output(output)
     try:

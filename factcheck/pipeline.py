@@ -6,7 +6,7 @@ import hashlib
 import io
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -43,13 +43,22 @@ def extract_claims(doc: Document, catalog: Catalog | None = None) -> list[Claim]
     )
 
 
+def iter_claims(
+    path: str | Path, catalog: Catalog | None = None, as_of: str | None = None
+) -> Iterator[list[Claim]]:
+    """The claims of one input, a list per section read (one for an ordinary file; none for
+    a skipped binary file), so that a caller can write them out as they come."""
+    from .load import iter_documents
+
+    for doc in iter_documents(path, as_of=as_of):
+        yield extract_claims(doc, catalog)
+
+
 def extract_file(
     path: str | Path, catalog: Catalog | None = None, as_of: str | None = None
 ) -> list[Claim]:
     """Read one file and extract its claims (an empty list for a skipped binary file)."""
-    from .load import iter_documents
-
-    return [c for doc in iter_documents(path, as_of=as_of) for c in extract_claims(doc, catalog)]
+    return [c for claims in iter_claims(path, catalog, as_of) for c in claims]
 
 
 def file_sha256(path: str | Path) -> str | None:
