@@ -64,48 +64,34 @@ def _seed_texts() -> list[tuple[str, str]]:
 
 def one_file_corpus(size_mb: int) -> Path:
     """The seeds, one after another, repeated into a single file of at least size_mb MB."""
-    path = DATA / f"one-file-{size_mb}MB.txt"
-    stamp = path.with_suffix(".done")
-    if path.exists() and stamp.exists():
-        return path
     block = "\n\n".join(text for _, text in _seed_texts()).encode("utf-8") + b"\n\n"
-    written = 0
-    with open(path, "wb") as out:
-        while written < size_mb * MB:
-            out.write(block)
-            written += len(block)
-    stamp.touch()
-    return path
+    return _repeated(f"one-file-{size_mb}MB.txt", block, size_mb)
 
 
 def one_line_corpus(size_mb: int) -> Path:
     """The seeds with every newline made a space, repeated into one line of size_mb MB."""
-    path = DATA / f"one-line-{size_mb}MB.txt"
-    stamp = path.with_suffix(".done")
-    if path.exists() and stamp.exists():
-        return path
     text = " ".join(text for _, text in _seed_texts())
     block = " ".join(text.split("\n")).encode("utf-8") + b" "
-    _repeat_into(path, block, size_mb)
-    stamp.touch()
-    return path
+    return _repeated(f"one-line-{size_mb}MB.txt", block, size_mb)
 
 
 def no_numbers_corpus(size_mb: int) -> Path:
     """One line of size_mb MB without a digit or a number word: the issue's "50 MB file with
     no newline" at its cheapest, which shows the cost of reading alone."""
-    path = DATA / f"no-numbers-{size_mb}MB.txt"
-    if not path.exists() or path.stat().st_size != size_mb * MB:
-        _repeat_into(path, b"x" * MB, size_mb)
+    return _repeated(f"no-numbers-{size_mb}MB.txt", b"x" * MB, size_mb)
+
+
+def _repeated(name: str, block: bytes, size_mb: int) -> Path:
+    """bench-data/name: ``block`` written over and over until the file holds at least size_mb
+    MB; made once (a .done stamp marks it complete) and reused by later runs."""
+    path = DATA / name
+    stamp = path.with_suffix(".done")
+    if not (path.exists() and stamp.exists()):
+        with open(path, "wb") as out:
+            for _ in range(-(-size_mb * MB // len(block))):  # ceiling division
+                out.write(block)
+        stamp.touch()
     return path
-
-
-def _repeat_into(path: Path, block: bytes, size_mb: int) -> None:
-    written = 0
-    with open(path, "wb") as out:
-        while written < size_mb * MB:
-            out.write(block[: size_mb * MB - written])
-            written += min(len(block), size_mb * MB - written)
 
 
 def many_files_corpus(size_mb: int) -> Path:
