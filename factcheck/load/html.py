@@ -164,15 +164,14 @@ class _Masker(HTMLParser):
             self.layout.replace[start + i] = decoded[i] if i < len(decoded) else " "
 
     def handle_entityref(self, name: str) -> None:
-        start = self._pos()
-        raw_len = 1 + len(name)
-        if self.text.startswith(";", start + raw_len):
-            raw_len += 1
-        self._reference(start, raw_len, htmllib.unescape(self.text[start : start + raw_len]))
+        self._reference_at(len("&") + len(name))
 
     def handle_charref(self, name: str) -> None:
+        self._reference_at(len("&#") + len(name))
+
+    def _reference_at(self, raw_len: int) -> None:
+        """The reference of ``raw_len`` characters here ("&amp", "&#8211"), and its ";" if any."""
         start = self._pos()
-        raw_len = 2 + len(name)
         if self.text.startswith(";", start + raw_len):
             raw_len += 1
         self._reference(start, raw_len, htmllib.unescape(self.text[start : start + raw_len]))
