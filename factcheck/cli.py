@@ -1,8 +1,8 @@
 """The command line: parses options, composes the stages, sets the exit code.
 
 Exit codes (contract): 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage,
-configuration or input errors. User errors are printed as one line naming the file (and line),
-never as a traceback.
+configuration or input errors; 3 an internal error (a bug, with its traceback). User errors
+are printed as one line naming the file (and line), never as a traceback.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from . import __version__
 from .errors import FactcheckError
 
 SCHEMAS = ("claim", "report", "catalog")
+INTERNAL_ERROR = 3  # exit code of an unexpected exception: a bug, never the user's input
 log = logging.getLogger("factcheck")
 
 
@@ -304,6 +305,15 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (`factcheck extract | head`): not an error of ours.
         sys.stderr.close()
         return 0
+    except Exception:
+        # A bug of ours, not the user's: the traceback is for the bug report, and the exit
+        # code is not 1, which `check` uses for "findings found".
+        import traceback
+
+        traceback.print_exc()
+        click.echo(f"factcheck: internal error (factcheck {__version__}); please report it "
+                   "with the input that caused it", err=True)  # fmt: skip
+        return INTERNAL_ERROR
     return result if isinstance(result, int) else 0
 
 

@@ -90,6 +90,15 @@ CURRENCY_SYMBOLS = {
     "$": "USD", "US$": "USD", "U.S.$": "USD", "USD": "USD", "MX$": "MXN", "MXN": "MXN",
     "€": "EUR", "EUR": "EUR", "£": "GBP", "¥": "CNY", "RMB": "CNY",
 }  # fmt: skip
+
+
+def currency_of(sign: str) -> str:
+    """The currency code of a sign as CURRENCY_BEFORE_RE found it. Its pattern lets any
+    whitespace sit inside the sign ("US\u00a0$", "U.S.\u2009$", "USD\t"), so all of it,
+    not only ASCII spaces, is dropped before the lookup."""
+    return CURRENCY_SYMBOLS["".join(sign.split())]
+
+
 CURRENCY_AFTER_RE = re.compile(
     r"\s*(?:of\s+)?(?:U\.?S\.?\s+)?(?P<cur>dollars?|pesos?|euros?|yuan|renminbi|pounds sterling)\b",
     re.IGNORECASE,

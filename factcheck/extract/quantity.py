@@ -58,7 +58,7 @@ def read_quantity(text: str, number: Number, sent_start: int, sent_end: int) -> 
     # Currency before the number: "$16.7 billion", "US$ 5".
     cur = lx.CURRENCY_BEFORE_RE.search(left)
     if cur:
-        unit, kind = lx.CURRENCY_SYMBOLS[cur.group("cur").replace(" ", "").strip()], "money"
+        unit, kind = lx.currency_of(cur.group("cur")), "money"
         start -= len(left) - cur.start()
         left = left[: cur.start()]
 
