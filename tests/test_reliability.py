@@ -5,13 +5,23 @@ Each test here names the input shape it guards; the sentences are written for th
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
+from invariants import assert_claim, strict_json
 
+from factcheck.catalog import default_catalog_path, load_catalog
 from factcheck.cli import main
 from factcheck.extract import extract_document
+from factcheck.load import load_text
 from factcheck.model import Document
+from factcheck.pipeline import extract_claims
+
+
+@functools.cache
+def _catalog():
+    return load_catalog(default_catalog_path())
 
 
 def claims_of(text: str):
@@ -66,3 +76,77 @@ def test_an_unexpected_exception_exits_3_not_1(tmp_path, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert code == 3
     assert "internal error" in err and "KeyError" in err
+
+
+# --- claims keep their contract ------------------------------------------------------------
+
+
+def _checked(text: str, fmt: str, path: str | None = None) -> list:
+    doc = load_text(
+        text, path or f"t.{ {'text': 'txt', 'markdown': 'md', 'html': 'html'}[fmt] }", fmt
+    )
+    claims = extract_claims(doc, _catalog())
+    for claim in claims:
+        assert_claim(claim, text)
+    return claims
+
+
+@pytest.mark.parametrize(
+    "html, surfaces",
+    [
+        ("<p>Inspectors found &#49; crate.</p>", ["&#49;"]),
+        ("<p>Inspectors found &#x31;&#x32; crates.</p>", ["&#x31;", "&#x32;"]),
+        ("<p>The fee was &#36;5 in 2020.</p>", ["&#36;5"]),
+        ("<p>Between 350&#8211;370 people came.</p>", ["Between 350&#8211;370"]),
+    ],
+)
+def test_a_number_written_as_a_character_reference_has_its_reference_as_surface(html, surfaces):
+    # The reference's character stands in the body at its first position; the surface once
+    # came out empty there, or cut the reference in half.
+    claims = _checked(html, "html")
+    assert [c.surface for c in claims] == surfaces
+
+
+def test_a_level_after_an_unresolved_span_has_no_period_rather_than_the_string_none():
+    # "the past decade" does not resolve without a document date.
+    text = "After a 39 percent increase over the past decade, the budget is $16.7 billion."
+    claims = _checked(text, "text")
+    assert [c.period for c in claims] == [None, None]
+
+
+def test_a_long_run_of_number_words_stays_finite_and_the_json_strict(tmp_path, capsys):
+    text = "Counted: " + "one hundred " * 155 + "boxes.\n"
+    claims = _checked(text, "text")
+    assert claims and max(c.value for c in claims) < 1e6
+    draft = tmp_path / "run.txt"
+    draft.write_text(text)
+    assert main(["extract", "--format", "json", str(draft)]) == 0
+    strict_json(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(
+    "words, value",
+    [
+        ("one hundred one hundred", 101),  # two numbers, not 10,100
+        ("one million one million", 1_000_001),  # scale words only fall
+        ("two million three hundred thousand", 2.3e6),
+        ("nineteen hundred", 1900),
+        ("one and a half million", 1.5e6),
+    ],
+)
+def test_number_words_follow_the_grammar_of_cardinals(words, value):
+    claims = _checked(f"They shipped {words} units.", "text")
+    assert claims[0].value == value
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("In 6–6 out of 10 trials it failed.", 60, 60),
+        ("In 3–5 out of 10 trials it failed.", 30, 50),
+    ],
+)
+def test_a_range_of_shares_keeps_its_value_inside_its_interval(text, low, high):
+    (claim,) = _checked(text, "text")
+    assert (claim.unit, claim.low, claim.high) == ("percent", low, high)
+    assert low <= claim.value <= high

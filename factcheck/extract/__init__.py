@@ -10,6 +10,7 @@ caller passes in.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Callable, Iterable
 
@@ -80,8 +81,13 @@ def extract_document(
             places = find_places(body, sentence.start, sentence.end)
             citation = ",".join(markers_by_sentence.get(index, [])) or None
             new = [
-                _to_claim(doc, body, sentence, text, item, places, citation, default_place, matcher)
+                claim
                 for item in found
+                if _keeps_contract(
+                    claim := _to_claim(
+                        doc, body, sentence, text, item, places, citation, default_place, matcher
+                    )
+                )
             ]
             _mark_extreme(text, new)
             for claim in new:
@@ -172,27 +178,54 @@ def _assign_markers(doc: Document, sentence_starts: list[int]) -> dict[int, list
     return result
 
 
+# A character reference as the HTML reader decodes it: its character stands in the body at
+# the reference's first position, and the rest of the reference is blank there.
+_CHAR_REFERENCE_RE = re.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
 def _surface_span(doc: Document, q: Quantity) -> tuple[int, int]:
     """The surface as written, without blanked markup: "about <b>120,000</b>" keeps "120,000".
 
     The span read from the body may straddle markup (a tag between qualifier and number); the
     surface is the unbroken stretch of prose around the number, so that the original text at
-    the claim's position starts with it.
+    the claim's position starts with it. A character reference ("&#49;", "&#8211;") is prose
+    that is written differently: it belongs to the stretch whole, so a number written with
+    one has the reference in its surface, never an empty surface or half a reference.
     """
     body, text = doc.body, doc.text
     start, end = q.start, q.end
+    # The prose pieces of the span, as (from, to): characters the body shows as written, and
+    # whole references (which may run past the span's end).
+    pieces: list[tuple[int, int]] = []
+    p = start
+    while p < end:
+        if body[p] == text[p]:
+            to = p + 1
+        elif (
+            text[p] == "&" and not body[p].isspace() and (ref := _CHAR_REFERENCE_RE.match(text, p))
+        ):
+            to = ref.end()
+        else:
+            p += 1
+            continue
+        if pieces and pieces[-1][1] == p:
+            pieces[-1] = (pieces[-1][0], to)
+        else:
+            pieces.append((p, to))
+        p = to
+    if not pieces:
+        return start, start
     anchor = min(max(q.number_start, start), end - 1)
-    i = anchor
-    while i > start and not (body[i - 1] != text[i - 1]):
-        i -= 1
-    j = anchor
-    while j < end and body[j] == text[j]:
-        j += 1
-    start, end = i, j
+    # The stretch holding the number (else the nearest before it: the number's own
+    # characters are never blank, so this is a fallback for safety only).
+    start, end = next(
+        (piece for piece in pieces if piece[0] <= anchor < piece[1]),
+        max(pieces, key=lambda piece: (piece[0] <= anchor, piece[0])),
+    )
     # The surface never starts or ends with white space.
-    while start < end and body[start].isspace():
+    while start < end and text[start].isspace():
         start += 1
-    while end > start and body[end - 1].isspace():
+    while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
 
@@ -253,6 +286,14 @@ def _to_claim(
     if claim.place is None:
         claim.place = default_place
     return claim
+
+
+def _keeps_contract(claim: Claim) -> bool:
+    """Whether a claim can be written as the contract says: a surface to point at, and
+    numbers that are finite (strict JSON has no NaN or Infinity). The readers keep every
+    number finite; this is the last line, so that no input can make a report invalid."""
+    numbers = (claim.value, claim.low, claim.high, claim.change, claim.factor, claim.resolution)
+    return bool(claim.surface) and all(x is None or math.isfinite(x) for x in numbers)
 
 
 def _mark_extreme(sentence_text: str, claims: list[Claim]) -> None:

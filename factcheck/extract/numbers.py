@@ -161,6 +161,9 @@ def _read_word_number(
     pos = start
     seen_any = False
     last = "scale" if after_article else "start"  # what the previous word was, for grammar
+    # Scale words only fall ("two million three thousand"): "one million one million" is two
+    # numbers, and a long run of them must not multiply up to infinity.
+    last_scale = float("inf")
     while True:
         nxt = _next_word(text, pos, limit) if seen_any else None
         if not seen_any:
@@ -188,14 +191,16 @@ def _read_word_number(
         elif word in TENS and last in ("start", "hundred", "scale"):
             current += TENS[word]
             last = "tens"
-        elif word == "hundred" and last in ("small", "scale") and (seen_any or after_article):
+        elif word == "hundred" and last in ("small", "scale") and (seen_any or after_article) \
+                and current < 100 and last_scale > 100:  # fmt: skip
             current = (current or 1) * 100
             last = "hundred"
         elif word in SCALES and word != "hundred" and last in ("small", "tens", "hundred", "scale") \
-                and (seen_any or after_article):  # fmt: skip
+                and (seen_any or after_article) and SCALES[word] < last_scale:  # fmt: skip
             total += (current or 1) * SCALES[word]
             current = 0
             last = "scale"
+            last_scale = SCALES[word]
         else:
             break
         seen_any = True
@@ -295,7 +300,10 @@ def _parse_word_number(text: str, m: re.Match[str], limit: int) -> Number | None
         number.end = end + half.end()
         number.resolution = 0.5
     scale = _SCALE_AFTER_RE.match(text, number.end, limit)
-    if scale and scale.group("scale"):
+    # A scale word right after the words is theirs only after "and a half": any other
+    # _read_word_number would have taken, and one it refused ("one hundred one hundred")
+    # starts the next number.
+    if scale and scale.group("scale") and half:
         factor = SCALES[scale.group("scale").lower()]
         number.value = (number.value or 0) * factor
         number.resolution = (number.resolution or 1) * factor

@@ -117,7 +117,10 @@ def read_quantity(text: str, number: Number, sent_start: int, sent_end: int) -> 
         den = share.group("den").lower()
         denominator = float(den) if den.isdigit() else lx.SHARE_DENOMINATORS[den]
         if denominator and value <= denominator:
+            # The interval too: "3–5 out of 10" is 30 to 50 percent, not 3 to 5.
             value = value / denominator * 100
+            low = low / denominator * 100 if low is not None else None
+            high = high / denominator * 100 if high is not None else None
             unit, kind, end, resolution = "percent", "percent", share.end(), None
     elif mult and (mult.group("times") or mult.group("x") or mult.group("fold")):
         unit, kind = "dimensionless", "multiplier"

@@ -75,7 +75,10 @@ def assign_periods(
         ):
             # "after a 39 percent increase between 2023 and 2024, the budget is $16.7 billion":
             # the level stands at the end of the change.
-            period = str(last_year(period))
+            # A span that does not resolve (no document date for "the past decade") leaves
+            # the level without a period, never the string "None".
+            end_year = last_year(period)
+            period = str(end_year) if end_year is not None else None
         if q.kind == "change":
             used_by_change.add(id(chosen))
         item.period = period

@@ -17,9 +17,9 @@ def write_claims(claims: list[Claim], fmt: str, out: TextIO) -> None:
     rows = [claim.to_dict() for claim in claims]
     if fmt == "jsonl":
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n")
     elif fmt == "json":
-        json.dump(rows, out, ensure_ascii=False, indent=2)
+        json.dump(rows, out, ensure_ascii=False, indent=2, allow_nan=False)
         out.write("\n")
     elif fmt == "yaml":
         yaml.safe_dump(rows, out, allow_unicode=True, sort_keys=False)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def render_json(report: Report, out: TextIO) -> None:
     """Write the whole report as one JSON object (UTF-8 text, indented)."""
-    json.dump(report.to_dict(), out, ensure_ascii=False, indent=2)
+    json.dump(report.to_dict(), out, ensure_ascii=False, indent=2, allow_nan=False)
     out.write("\n")
 
 

@@ -83,7 +83,7 @@ RULE_INDEX = {rule[0]: index for index, rule in enumerate(RULES)}
 
 def render_sarif(report: Report, out: TextIO) -> None:
     """Write the report as a SARIF 2.1.0 log."""
-    json.dump(sarif_log(report), out, ensure_ascii=False, indent=2)
+    json.dump(sarif_log(report), out, ensure_ascii=False, indent=2, allow_nan=False)
     out.write("\n")
 
 
