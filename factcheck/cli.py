@@ -12,7 +12,6 @@ import logging
 import os
 import re
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
@@ -137,6 +136,9 @@ def extract(
 @click.option("--cache-dir", default=".factcheck-cache", show_default=True, metavar="DIR",
               help="Where extracted claims are cached by file content.")  # fmt: skip
 @click.option("--no-cache", is_flag=True, help="Do not read or write the claim cache.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Report only these rules: ids, families or globs, comma-separated (see: factcheck rules).")  # fmt: skip
+@click.option("--ignore", multiple=True, metavar="RULES", help="Do not report these rules.")
 def check(
     paths: tuple[str, ...],
     catalog: str | None,
@@ -155,17 +157,21 @@ def check(
     corpus: tuple[str, ...],
     cache_dir: str,
     no_cache: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
 ) -> int:
     """Check the claims of PATH... against each other and the reference data."""
     from .pipeline import run_check
     from .report import render
+
+    selected = _selected_rules(select, ignore)
 
     cat = _load_catalog(catalog)
     refs = _load_references(references_dir)
     report = run_check(list(paths), cat, refs, include=list(include), exclude=list(exclude),
                        as_of=as_of, jobs=jobs, corpus=list(corpus),
                        cache_dir=None if no_cache else cache_dir,
-                       progress=_progress_bar(quiet))  # fmt: skip
+                       progress=_progress_bar(quiet), rules=selected)  # fmt: skip
     out = _open_output(output)
     try:
         if explain:
@@ -186,6 +192,16 @@ def check(
         if out is not sys.stdout:
             out.close()
     return exit_code(report.findings, fail_on)
+
+
+def _selected_rules(select, ignore) -> frozenset[str]:
+    """The rule ids --select and --ignore leave; a selector naming no rule is a usage error."""
+    from .rules import select as choose
+
+    try:
+        return choose(select, ignore)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 # A bar only when reading takes long enough to wonder about, and only for a person watching.
@@ -256,12 +272,35 @@ def init(directory: str, force: bool) -> None:
         click.echo(f"wrote {path}")
 
 
+@cli.command("rules")
+@click.argument("rule_id", required=False, metavar="[RULE]")
+def rules_command(rule_id: str | None) -> None:
+    """List the rules (id, family, default severity, summary), or describe one."""
+    from .rules import RULES, get
+
+    if rule_id is None:
+        width = max(len(r.id) for r in RULES)
+        for rule in RULES:
+            click.echo(f"{rule.id:<{width}}  {rule.family:<11}  {rule.severity:<7}  {rule.summary}")
+        return
+    try:
+        rule = get(rule_id)
+    except KeyError as exc:
+        raise click.UsageError(exc.args[0]) from None
+    click.echo(f"{rule.id} ({rule.name}): {rule.summary}")
+    click.echo(f"family {rule.family}, default severity {rule.severity}")
+    click.echo()
+    click.echo(rule.description)
+
+
 @cli.command()
 @click.argument("name", type=click.Choice(SCHEMAS))
 def schema(name: str) -> None:
-    """Print the JSON Schema of a claim, a report or the catalog."""
-    text = resources.files("factcheck").joinpath("schemas", f"{name}.schema.json").read_text()
-    click.echo(json.dumps(json.loads(text), indent=2))
+    """Print the JSON Schema of a claim, a report or the catalog (self-contained: the report's
+    schema holds the claim's)."""
+    from .schema import bundled
+
+    click.echo(json.dumps(bundled(name), indent=2, ensure_ascii=False))
 
 
 def _load_catalog(path: str | None):

@@ -133,8 +133,10 @@ class Claim:
     # "the highest ever", "a record": the claim says its value is the maximum ("max") or
     # minimum ("min") over all periods, which other periods' claims can contradict.
     extreme: str | None = None
-    # Why findings about this claim are not reported (an inline "factcheck: ignore"), if so.
+    # Why findings about this claim are not reported (an inline "factcheck: ignore"), if so,
+    # and of which rules (None: of every rule).
     suppressed: str | None = None
+    suppressed_rules: list[str] | None = None
     id: str = ""
 
     def __post_init__(self) -> None:

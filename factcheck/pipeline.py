@@ -6,12 +6,13 @@ import hashlib
 import io
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from .cache import ClaimCache
 from .extract import MeasureMatcher, extract_document
+from .inline import Directives
 from .model import Claim, Document, Report
 
 if TYPE_CHECKING:
@@ -31,16 +32,23 @@ def make_matcher(catalog: Catalog | None) -> MeasureMatcher | None:
     return matcher
 
 
-def extract_claims(doc: Document, catalog: Catalog | None = None) -> list[Claim]:
-    """The claims of one loaded document, matched to the catalog's measures if one is given."""
+def extract_claims(
+    doc: Document, catalog: Catalog | None = None, directives: Directives | None = None
+) -> list[Claim]:
+    """The claims of one loaded document, matched to the catalog's measures if one is given,
+    and marked where the document's inline directives silence them (``directives`` carries
+    the directives of a file's earlier sections, when it is read in sections)."""
     if catalog is None:
-        return extract_document(doc)
-    return extract_document(
-        doc,
-        matcher=make_matcher(catalog),
-        default_place=catalog.default_place,
-        named_periods=[(p.names, p.spans) for p in catalog.periods],
-    )
+        claims = extract_document(doc)
+    else:
+        claims = extract_document(
+            doc,
+            matcher=make_matcher(catalog),
+            default_place=catalog.default_place,
+            named_periods=[(p.names, p.spans) for p in catalog.periods],
+        )
+    (directives or Directives()).scan(doc).apply(claims)
+    return claims
 
 
 def iter_claims(
@@ -50,8 +58,9 @@ def iter_claims(
     a skipped binary file), so that a caller can write them out as they come."""
     from .load import iter_documents
 
+    directives = Directives()
     for doc in iter_documents(path, as_of=as_of):
-        yield extract_claims(doc, catalog)
+        yield extract_claims(doc, catalog, directives)
 
 
 def extract_file(
@@ -114,9 +123,11 @@ def extract_path(
                 return {"path": name, "sha256": sha, "claims": len(cached)}, cached
         claims: list[Claim] = []
         documents = 0
+        directives = Directives()
         for doc in documents_of(stream, name, as_of=as_of, section_chars=SECTION_CHARS):
             documents += 1
-            claims.extend(extract_claims(doc, catalog))
+            claims.extend(extract_claims(doc, catalog, directives))
+        directives.apply(claims)  # an ignore-file in a later section holds for the earlier ones
     finally:
         stream.close()
     if not documents:
@@ -138,12 +149,14 @@ def run_check(
     corpus: list[str] | None = None,
     cache_dir: str | None = None,
     progress: Callable[[Iterable, int], Iterable] | None = None,
+    rules: Collection[str] | None = None,
 ) -> Report:
     """Extract every claim of the documents and check them all together.
 
     ``corpus`` names further documents whose claims serve as evidence (a pre-commit hook
     passes only the changed drafts, but they must agree with the rest); findings are then
-    reported only when they involve a claim of the documents in ``paths``.
+    reported only when they involve a claim of the documents in ``paths``. ``rules`` limits
+    the findings to those rule ids (``rules.select`` makes the set from --select/--ignore).
     """
     from . import __version__
     from .check import check_claims
@@ -174,7 +187,7 @@ def run_check(
         claims.extend(found)
         if is_target:
             target_names.add(entry["path"])
-    findings = check_claims(claims, catalog, references)
+    findings = check_claims(claims, catalog, references, rules)
     if corpus:
         findings = [f for f in findings if any(c["doc"] in target_names for c in f.claims)]
         claims = [c for c in claims if c.doc in target_names]

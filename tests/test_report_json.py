@@ -9,24 +9,24 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from referencing import Registry, Resource
 from report_fixtures import empty_report, sample_report
 
 from factcheck.model import REPORT_VERSION
-from factcheck.report.json_report import render_json, report_validator
+from factcheck.report.json_report import load_schema, render_json, report_validator
+from factcheck.schema import bundled
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "factcheck" / "schemas"
 
 
 def load(name: str) -> dict:
-    return json.loads((SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
+    """A shipped schema, its rule enums filled in from the registry."""
+    return load_schema(name)
 
 
 def validator() -> jsonschema.Draft202012Validator:
-    """Built here from the files, independently of report_validator(), as a consumer would."""
-    claim = load("claim")
-    registry = Registry().with_resource(claim["$id"], Resource.from_contents(claim))
-    return jsonschema.Draft202012Validator(load("report"), registry=registry)
+    """Built from the self-contained schema `factcheck schema report` prints, independently of
+    report_validator(), as a consumer would: no registry of other schemas."""
+    return jsonschema.Draft202012Validator(bundled("report"))
 
 
 def rendered(report) -> dict:

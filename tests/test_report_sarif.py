@@ -10,7 +10,8 @@ import jsonschema
 import pytest
 from report_fixtures import BRIEF, MEMO, empty_report, sample_report
 
-from factcheck.report.sarif import RULES, artifact_location, render_sarif
+from factcheck import rules
+from factcheck.report.sarif import artifact_location, render_sarif
 
 # The official schema is shared test data beside the project; it is never copied into it.
 OFFICIAL_SCHEMA = (
@@ -18,9 +19,9 @@ OFFICIAL_SCHEMA = (
 )
 
 
-def sarif_of(report) -> dict:
+def sarif_of(report, verbose: bool = True) -> dict:
     out = io.StringIO()
-    render_sarif(report, out)
+    render_sarif(report, out, verbose=verbose, root=Path("/srv/drafts"))
     return json.loads(out.getvalue())
 
 
@@ -32,9 +33,10 @@ def official_validator() -> jsonschema.Draft4Validator:
     return jsonschema.Draft4Validator(schema)
 
 
+@pytest.mark.parametrize("verbose", [False, True])
 @pytest.mark.parametrize("make", [sample_report, empty_report])
-def test_output_is_valid_against_the_official_schema(official_validator, make):
-    log = sarif_of(make())
+def test_output_is_valid_against_the_official_schema(official_validator, make, verbose):
+    log = sarif_of(make(), verbose)
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in official_validator.iter_errors(log)]
     assert errors == []
 
@@ -46,13 +48,32 @@ def test_log_run_and_rules():
     (run,) = log["runs"]
     driver = run["tool"]["driver"]
     assert driver["name"] == "factcheck" and driver["version"] == "0.1.0"
-    assert driver["informationUri"].startswith("https://")
-    # A rule per finding kind, whether or not this run found one.
-    assert [r["id"] for r in driver["rules"]] == [rule[0] for rule in RULES]
-    for rule in driver["rules"]:
+    # No made-up address: the project has no public home yet.
+    assert "informationUri" not in driver
+    # A rule per registry entry, whether or not this run found one, at its default level.
+    assert [r["id"] for r in driver["rules"]] == rules.rule_ids()
+    levels = {"error": "error", "warning": "warning", "info": "note"}
+    for rule, registered in zip(driver["rules"], rules.RULES, strict=True):
         assert rule["name"] and rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
-        assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
+        assert rule["defaultConfiguration"]["level"] == levels[registered.severity]
+    assert driver["rules"][rules.rule_ids().index("reference-mismatch")][
+        "defaultConfiguration"
+    ] == {"level": "error"}
     assert run["columnKind"] == "unicodeCodePoints"
+    # Relative artifact paths resolve against the directory the run was made in.
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": "file:///srv/drafts/"}}
+
+
+def test_verified_claims_are_results_of_kind_pass_only_when_asked_for():
+    report = sample_report()
+    quiet = sarif_of(report, verbose=False)["runs"][0]["results"]
+    assert {r["ruleId"] for r in quiet} == {f.rule for f in report.findings if f.severity != "info"}
+    assert all(r["kind"] == "fail" for r in quiet)
+    loud = sarif_of(report, verbose=True)["runs"][0]["results"]
+    verified = next(r for r in loud if r["ruleId"] == "verified")
+    assert verified["kind"] == "pass" and verified["level"] == "none"
+    unverifiable = next(r for r in loud if r["ruleId"] == "unverifiable")
+    assert unverifiable["kind"] == "informational" and unverifiable["level"] == "none"
 
 
 def test_artifacts_carry_the_inputs_hashes():
@@ -71,7 +92,7 @@ def test_one_result_per_finding_with_location_related_locations_and_evidence():
     run = sarif_of(report)["runs"][0]
     results = run["results"]
     assert len(results) == len(report.findings)
-    levels = {"error": "error", "warning": "warning", "info": "note"}
+    levels = {"error": "error", "warning": "warning", "info": "none"}
     for finding, result in zip(report.findings, results, strict=True):
         assert result["ruleId"] == finding.rule
         assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == finding.rule
@@ -115,7 +136,7 @@ def test_read_back_with_sarif_tools(tmp_path):
     report = sample_report()
     path = tmp_path / "report.sarif"
     with path.open("w", encoding="utf-8") as out:
-        render_sarif(report, out)
+        render_sarif(report, out, verbose=True)
     sarif_file = loader.load_sarif_file(str(path))
     assert sarif_file.get_result_count() == len(report.findings)
     assert sarif_file.get_distinct_tool_names() == ["factcheck"]
@@ -127,7 +148,7 @@ def test_read_back_with_sarif_tools(tmp_path):
             f.claims[0]["doc"],
             f.claims[0]["line"],
             f.rule,
-            {"info": "note"}.get(f.severity, f.severity),
+            {"info": "none"}.get(f.severity, f.severity),
         )
         for f in report.findings
     )

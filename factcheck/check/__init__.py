@@ -9,8 +9,11 @@ for others but no finding about it is reported.
 from __future__ import annotations
 
 import gc
+from collections.abc import Collection
 
+from .. import rules as registry
 from ..catalog import Catalog
+from ..inline import suppresses
 from ..model import Claim, Finding
 from ..references import ReferenceSet
 from .against_claims import check_against_claims
@@ -21,28 +24,45 @@ from .relations import check_relations
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def check_claims(claims: list[Claim], catalog: Catalog, references: ReferenceSet) -> list[Finding]:
-    """Every finding about the claims, the most severe first, then by place."""
+def check_claims(
+    claims: list[Claim],
+    catalog: Catalog,
+    references: ReferenceSet,
+    rules: Collection[str] | None = None,
+) -> list[Finding]:
+    """Every finding about the claims, the most severe first, then by place; only of the
+    ``rules`` given (rule ids of the registry, see ``rules.select``), or of all."""
     # The checks allocate a few objects per claim and no reference cycles; with a million
     # claims, the cyclic collector re-scanning them all dominates the run. Pause it.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check(claims, catalog, references)
+        return _check(claims, catalog, references, rules)
     finally:
         if collecting:
             gc.enable()
 
 
-def _check(claims: list[Claim], catalog: Catalog, references: ReferenceSet) -> list[Finding]:
+def _check(
+    claims: list[Claim],
+    catalog: Catalog,
+    references: ReferenceSet,
+    selected: Collection[str] | None,
+) -> list[Finding]:
     findings = (
         check_against_references(claims, catalog, references)
         + check_against_claims(claims, catalog)
         + check_changes(claims, catalog, references)
         + check_relations(claims, catalog, references)
     )
-    kept = _without_suppressed(findings, claims, catalog)
-    kept = _drop_echoes(kept)
+    for finding in findings:
+        registry.get(finding.rule)  # every rule a check reports is registered (KeyError if not)
+    # Echoes are dropped before suppressions and the selection: silencing or ignoring a
+    # reference-mismatch must not bring back the relation findings that only repeated it.
+    kept = _drop_echoes(findings)
+    kept = _without_suppressed(kept, claims, catalog)
+    if selected is not None:
+        kept = [f for f in kept if f.rule in selected]
     kept.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.claims[0]["doc"], f.claims[0]["line"],
                              f.claims[0]["column"], f.rule))  # fmt: skip
     return _unique(kept)
@@ -52,17 +72,19 @@ def _without_suppressed(
     findings: list[Finding], claims: list[Claim], catalog: Catalog
 ) -> list[Finding]:
     """The findings none of whose claims is suppressed, inline or by the catalog."""
-    inline = {claim.id for claim in claims if claim.suppressed}
+    inline = {claim.id: claim for claim in claims if claim.suppressed}
     if not catalog.suppressions and not inline:
         return findings  # the common case, and a million claims make it worth knowing
     by_id = {claim.id: claim for claim in claims}
 
     def suppressed(finding: Finding) -> bool:
         for ref in finding.claims:
-            if ref["id"] in inline:
-                return True
             claim = by_id.get(ref["id"])
-            if claim is not None and catalog.suppression_for(claim, finding.rule) is not None:
+            if claim is None:
+                continue
+            if ref["id"] in inline and suppresses(claim, finding.rule):
+                return True
+            if catalog.suppression_for(claim, finding.rule) is not None:
                 return True
         return False
 

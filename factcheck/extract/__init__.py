@@ -42,9 +42,6 @@ _RECORD_RE = re.compile(
     r"|\b(?:all-time|record)[\s-]+(?P<max2>high|peak)\b|\b(?P<min>lowest)\b[^.;]{0,40}?\bever\b",
     re.IGNORECASE,
 )
-# An inline suppression: "factcheck: ignore" in a comment on the line before a claim (or on
-# its own line), in whatever comment syntax suits the format.
-_IGNORE_RE = re.compile(r"factcheck:\s*ignore\b(?P<reason>[^\n]*)", re.IGNORECASE)
 
 __all__ = ["extract_document", "MeasureMatcher"]
 
@@ -67,7 +64,6 @@ def extract_document(
     sentence_starts = [s.start for s in sentences]
     markers_by_sentence = _assign_markers(doc, sentence_starts)
     claims: list[Claim] = []
-    ignored_lines = _ignored_lines(doc)
     named = NamedPeriods(body, list(named_periods), doc_year)
     carried_year: int | None = None  # the last explicit year of the text so far
     for index, sentence in enumerate(sentences):
@@ -90,8 +86,6 @@ def extract_document(
                 )
             ]
             _mark_extreme(text, new)
-            for claim in new:
-                claim.suppressed = ignored_lines.get(claim.line)
             claims.extend(new)
         if explicit:
             carried_year = last_year(explicit[-1].period)
@@ -307,15 +301,3 @@ def _mark_extreme(sentence_text: str, claims: list[Claim]) -> None:
     dated = [c for c in candidates if c.period]
     target = max(dated, key=lambda c: last_year(c.period) or 0) if dated else candidates[-1]
     target.extreme = "min" if m.group("min") else "max"
-
-
-def _ignored_lines(doc: Document) -> dict[int, str]:
-    """Lines whose claims are suppressed inline: the directive's line and the line after it."""
-    lines: dict[int, str] = {}
-    if "factcheck" not in doc.text:
-        return lines
-    for m in _IGNORE_RE.finditer(doc.text):
-        line, _ = doc.position(m.start())
-        reason = m.group("reason").strip(" :-–>*/#").strip() or "ignored inline"
-        lines[line] = lines[line + 1] = f"inline: {reason}"
-    return lines

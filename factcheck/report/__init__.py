@@ -19,7 +19,8 @@ OPTIONS = frozenset({"color", "quiet", "verbose", "references"})
 def render(report: Report, fmt: str, out: TextIO, **options: Any) -> None:
     """Write ``report`` to ``out`` in one of FORMATS.
 
-    Options: text uses ``color``, ``quiet`` and ``verbose`` (all False by default); html uses
+    Options: text uses ``color``, ``quiet`` and ``verbose`` (all False by default); sarif uses
+    ``verbose`` (verified and unverifiable claims as results of kind pass); html uses
     ``references`` (a ReferenceSet, for the charts; None draws none).
     """
     unknown = sorted(set(options) - OPTIONS)
@@ -42,7 +43,7 @@ def render(report: Report, fmt: str, out: TextIO, **options: Any) -> None:
     elif fmt == "sarif":
         from .sarif import render_sarif
 
-        render_sarif(report, out)
+        render_sarif(report, out, verbose=bool(options.get("verbose", False)))
     elif fmt == "csv":
         from .csv_report import render_csv
 

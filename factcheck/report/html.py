@@ -169,13 +169,22 @@ def _finding(finding: Finding) -> str:
     return (
         f'<article class="finding {severity}" id="{escape(finding.id, quote=True)}">'
         f'<h3><span class="badge {severity}">{severity}</span> '
-        f'<span class="rule">{escape(finding.rule)}</span> '
+        f'<span class="rule" title="{escape(_rule_summary(finding.rule), quote=True)}">'
+        f"{escape(finding.rule)}</span> "
         f'<span class="message">{escape(finding.message)}</span></h3>'
         f'<ol class="claims">{claims}</ol>'
         + (f'<dl class="evidence">{evidence_html}</dl>' if evidence else "")
         + reasoning
         + f'<p class="fid">id <code>{escape(finding.id)}</code></p></article>'
     )
+
+
+def _rule_summary(rule_id: str) -> str:
+    """The registry's one line for a rule, shown when the pointer rests on its id."""
+    from ..rules import BY_ID
+
+    rule = BY_ID.get(rule_id)
+    return rule.summary if rule else ""
 
 
 def _reference(ref: dict[str, Any]) -> str:

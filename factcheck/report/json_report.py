@@ -8,8 +8,6 @@ has one definition; ``report_validator`` builds a validator that knows both.
 from __future__ import annotations
 
 import json
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..model import Report
@@ -24,13 +22,12 @@ def render_json(report: Report, out: TextIO) -> None:
     out.write("\n")
 
 
-@cache
 def load_schema(name: str) -> dict[str, Any]:
-    """A schema shipped in ``factcheck/schemas/`` ("claim", "report", "catalog")."""
-    text = (
-        resources.files("factcheck").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
-    )
-    return json.loads(text)
+    """A schema shipped in ``factcheck/schemas/`` ("claim", "report", "catalog"), with its rule
+    enums from the registry."""
+    from ..schema import load
+
+    return load(name)
 
 
 def report_validator() -> jsonschema.Draft202012Validator:

@@ -1,7 +1,7 @@
 """SARIF 2.1.0 (``check --format sarif``), for code-scanning dashboards and review tools.
 
-One run; a rule per finding kind; a result per finding, located at its primary claim, with the
-other claims as related locations. Columns are counted in Unicode code points (as factcheck
+One run; a rule per entry of the rule registry (factcheck/rules.py); a result per finding,
+located at its primary claim, with the other claims as related locations. Columns are counted in Unicode code points (as factcheck
 counts them) and the run says so in ``columnKind``, so viewers highlight the right characters
 in lines with non-ASCII text.
 """
@@ -9,10 +9,11 @@ in lines with non-ASCII text.
 from __future__ import annotations
 
 import json
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, TextIO
 from urllib.parse import quote
 
+from .. import rules
 from ..model import Finding, Report
 from .text import describe_reference
 
@@ -20,109 +21,68 @@ SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
 SARIF_VERSION = "2.1.0"
-# The project has no public home yet; this is the namespace its schemas use too. A caller may
-# put a real address in report.tool["informationUri"].
-INFORMATION_URI = "https://factcheck.invalid/"
 SRCROOT = "%SRCROOT%"
 
-LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
-# Every rule kind, always in this order, so that a rule's index is the same in every run.
-RULES: tuple[tuple[str, str, str, str, str], ...] = (
-    (
-        "contradiction",
-        "Contradiction",
-        "Two claims about the same figure disagree.",
-        "Two or more claims about the same measure, place and period assert intervals that do "
-        "not overlap, even after allowing for their qualifiers, rounding and the measure's "
-        "tolerance.",
-        "error",
-    ),
-    (
-        "reference-mismatch",
-        "ReferenceMismatch",
-        "A claim disagrees with the reference figure.",
-        "The interval a claim asserts is farther from the reference dataset's figure for the "
-        "same measure, place and period than the measure's tolerance allows.",
-        "warning",
-    ),
-    (
-        "change-mismatch",
-        "ChangeMismatch",
-        "A stated change disagrees with the figures it compares.",
-        "A claimed change or factor between two periods does not match the change computed from "
-        "the claims or reference figures for those periods.",
-        "warning",
-    ),
-    (
-        "relation-mismatch",
-        "RelationMismatch",
-        "Claims break a relation the catalog says must hold.",
-        "A formula of the catalog's relations, evaluated with units on the claimed values, does "
-        "not hold within tolerance.",
-        "warning",
-    ),
-    (
-        "verified",
-        "Verified",
-        "A claim agrees with the reference figure.",
-        "The claim's interval is within tolerance of the reference dataset's figure.",
-        "note",
-    ),
-    (
-        "unverifiable",
-        "Unverifiable",
-        "No reference figure to check a claim against.",
-        "The claim matched a catalog measure, but no reference row applies to its place and "
-        "period.",
-        "note",
-    ),
-)
-RULE_INDEX = {rule[0]: index for index, rule in enumerate(RULES)}
-
-
-def render_sarif(report: Report, out: TextIO) -> None:
-    """Write the report as a SARIF 2.1.0 log."""
-    json.dump(sarif_log(report), out, ensure_ascii=False, indent=2, allow_nan=False)
+def render_sarif(
+    report: Report, out: TextIO, *, verbose: bool = False, root: Path | None = None
+) -> None:
+    """Write the report as a SARIF 2.1.0 log (see ``sarif_log``)."""
+    json.dump(
+        sarif_log(report, verbose=verbose, root=root),
+        out,
+        ensure_ascii=False,
+        indent=2,
+        allow_nan=False,
+    )
     out.write("\n")
 
 
-def sarif_log(report: Report) -> dict[str, Any]:
-    """The SARIF log as a dict (what ``render_sarif`` writes)."""
-    artifacts, artifact_index = _artifacts(report)
-    rules = list(RULES)
-    # A rule kind this module does not know yet still gets a descriptor, appended at the end.
-    extra = sorted({f.rule for f in report.findings} - set(RULE_INDEX))
-    rules += [(rule, rule, rule, rule, "warning") for rule in extra]
-    index = {rule[0]: i for i, rule in enumerate(rules)}
+def sarif_log(report: Report, *, verbose: bool = False, root: Path | None = None) -> dict[str, Any]:
+    """The SARIF log as a dict.
+
+    Results are the findings that report a problem; with ``verbose`` also the verified and
+    unverifiable claims, as results of kind "pass" and "informational". They are left out by
+    default because code-scanning dashboards list every result as an alert, whatever its kind.
+    Relative paths are relative to ``root`` (the working directory of the run by default),
+    which the log gives as %SRCROOT%.
+    """
+    findings = [f for f in report.findings if verbose or rules.get(f.rule).kind == "fail"]
+    artifacts, artifact_index = _artifacts(report, findings)
+    index = {rule.id: i for i, rule in enumerate(rules.RULES)}
     driver: dict[str, Any] = {
         "name": str(report.tool.get("name") or "factcheck"),
         "version": str(report.tool.get("version") or "0"),
-        "informationUri": str(report.tool.get("informationUri") or INFORMATION_URI),
-        "rules": [_rule_descriptor(*rule) for rule in rules],
+        "rules": [_rule_descriptor(rule) for rule in rules.RULES],
     }
-    results = [_result(f, index, artifact_index) for f in report.findings]
+    if report.tool.get("informationUri"):  # the project has no public home to point to yet
+        driver["informationUri"] = str(report.tool["informationUri"])
+    base = (root or Path.cwd()).resolve().as_uri().rstrip("/") + "/"
     run: dict[str, Any] = {
         "tool": {"driver": driver},
+        "originalUriBaseIds": {SRCROOT: {"uri": base}},
         "columnKind": "unicodeCodePoints",
         "artifacts": artifacts,
-        "results": results,
+        "results": [_result(f, index, artifact_index) for f in findings],
         "properties": {"reportVersion": report.version, "summary": report.summary},
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
-def _rule_descriptor(rule_id: str, name: str, short: str, full: str, level: str) -> dict[str, Any]:
+def _rule_descriptor(rule: rules.Rule) -> dict[str, Any]:
     return {
-        "id": rule_id,
-        "name": name,
-        "shortDescription": {"text": short},
-        "fullDescription": {"text": full},
-        "defaultConfiguration": {"level": level},
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.description},
+        "defaultConfiguration": {"level": rules.sarif_level(rule.severity)},
+        "properties": {"family": rule.family},
     }
 
 
-def _artifacts(report: Report) -> tuple[list[dict[str, Any]], dict[str, int]]:
+def _artifacts(
+    report: Report, findings: list[Finding]
+) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """One artifact per input, with its hash; documents only findings name come after."""
     artifacts: list[dict[str, Any]] = []
     index: dict[str, int] = {}
@@ -135,7 +95,7 @@ def _artifacts(report: Report) -> tuple[list[dict[str, Any]], dict[str, int]]:
         if item.get("sha256"):
             artifact["hashes"] = {"sha-256": item["sha256"]}
         artifacts.append(artifact)
-    for finding in report.findings:
+    for finding in findings:
         for claim in finding.claims:
             path = str(claim.get("doc"))
             if path not in index:
@@ -178,10 +138,13 @@ def _location(claim: dict[str, Any], artifact_index: dict[str, int]) -> dict[str
 def _result(
     finding: Finding, rule_index: dict[str, int], artifact_index: dict[str, int]
 ) -> dict[str, Any]:
+    kind = rules.get(finding.rule).kind
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index[finding.rule],
-        "level": LEVELS.get(finding.severity, "warning"),
+        "kind": kind,
+        # SARIF: a result that is not a failure has level "none".
+        "level": rules.sarif_level(finding.severity) if kind == "fail" else "none",
         "message": {"text": _message(finding)},
         "partialFingerprints": {"factcheckFindingId/v1": finding.id},
         "properties": {
