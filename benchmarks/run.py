@@ -1,7 +1,8 @@
 """Benchmarks: extraction throughput and memory, the check stage at scale, a pre-commit run.
 
     python benchmarks/run.py [--sizes 10,25,50] [--many-sizes 10,25] [--line-sizes 50]
-                             [--claims 1000000] [--parts extract,check,precommit]
+                             [--claims 1000000] [--shape-n 250000]
+                             [--parts extract,check,shapes,precommit]
 
 Run by `make bench`; never part of the test suite (timings on a shared machine must not gate
 CI). Inputs are generated into bench-data/ (gitignored) and reused on the next run; the
@@ -16,7 +17,12 @@ results are printed as a table and written to bench-data/results.json.
 2. check: `check_claims` on synthetic claims (a few hundred measures, places and periods,
    values near the reference figures, a few percent that contradict), with the shipped
    catalog and references. Only `check_claims` is timed, not building the claims.
-3. precommit: a corpus of 100 drafts (the examples with varied numbers) and the wall time of
+3. shapes: the pathological input shapes (a line of digits, a run of "[1]" footnote markers
+   on one long line, unclosed tags, runs of dashes or number words, ...) repeated to n, 2n
+   and 4n characters, each read by the three readers (text, Markdown, HTML) and extracted in
+   a child process; the time at 4n over the time at 2n is about 2 when the shape is linear
+   and about 4 when it is quadratic (`--shape-n`, default 250,000 characters).
+4. precommit: a corpus of 100 drafts (the examples with varied numbers) and the wall time of
    `factcheck check` on one changed file, as a pre-commit hook would run it.
 """
 
@@ -385,7 +391,89 @@ def bench_check(n: int, budget: float) -> dict[str, Any]:
     return result
 
 
-# --- 3. the pre-commit scenario -------------------------------------------------------------
+# --- 3. input shapes: growth ---------------------------------------------------------------
+
+# name: one repetition. Each shape is one unit written over and over, on one line unless the
+# unit holds a newline: the inputs that once made a pattern or a reader super-linear.
+SHAPES = {
+    "digits": "1",
+    "1,1,1,": "1,",
+    "1.1.1.": "1.",
+    "$$$": "$",
+    "(((": "(",
+    "more than": "more than ",
+    "[1][1][1]": "[1]",
+    "prose with [1] markers, one line": "It cost 5 dollars.[1] ",
+    "prose with <sup>1</sup> markers": "It cost 5 dollars.<sup>1</sup> ",
+    "unclosed <sup>": "<sup>",
+    "hyphens": "-",
+    "en dashes": "–",
+    "hyphens and spaces": "- ",
+    "one one one": "one ",
+    "one hundred one hundred": "one hundred ",
+    "number words": "one two three ",
+    "US\u00a0$ amounts": "US\u00a0$5 million, ",
+    "character references": "&#49;2 ",
+    "ranges 6–6 out of 10": "6–6 out of 10 ",
+    "list entries": "[1] A. Author, Title, 2021.\n",
+}
+SHAPE_FORMATS = ("text", "markdown", "html")
+SHAPE_BOUND = 4.5  # the issue's bound on time(4n) / time(2n); linear is about 2
+
+
+def shapes_worker(n: int, budget: float) -> dict[str, Any]:
+    """Runs in a child process: load + extract every shape at n, 2n and 4n characters."""
+    from factcheck.load import load_text
+    from factcheck.pipeline import extract_claims
+
+    runs = []
+    for name, unit in SHAPES.items():
+        for fmt in SHAPE_FORMATS:
+            times: dict[int, float | None] = {}
+            for size in (n, 2 * n, 4 * n):
+                text = (unit * (size // len(unit) + 1))[:size]
+                took, _ = _timed(lambda t=text, f=fmt: extract_claims(load_text(t, "x", f)), budget)
+                times[size] = took
+                if took is None:
+                    break
+            runs.append({"shape": name, "format": fmt, "seconds": times})
+    return {"n": n, "budget_s": budget, "runs": runs}
+
+
+def bench_shapes(n: int, budget: float) -> dict[str, Any]:
+    print(f"shapes: {len(SHAPES)} shapes x {len(SHAPE_FORMATS)} formats at {n:,}, {2 * n:,} "
+          f"and {4 * n:,} characters ...", end=" ", flush=True)  # fmt: skip
+    result = _child("shapes", f"{n}:{budget}", timeout=3600)
+    print("done")
+    return result
+
+
+def _shape_lines(shapes: dict[str, Any]) -> list[str]:
+    n = shapes["n"]
+    lines = [
+        f"Input shapes (load + extract; time at 4n over time at 2n: ~2 linear, ~4 quadratic; "
+        f"bound {SHAPE_BOUND}); n = {n:,} characters",
+        f"  {'shape':<34}{'format':<10}{'n s':>7}{'2n s':>7}{'4n s':>7}{'4n/2n':>7}",
+    ]
+    worst = 0.0
+    for r in shapes["runs"]:
+        t = [r["seconds"].get(str(k)) for k in (n, 2 * n, 4 * n)]
+        shown = [f"{x:>7.2f}" if x is not None else f"{'cut':>7}" for x in t]
+        shown += [""] * (3 - len(shown))
+        if t[1] is not None and t[2] is not None and t[1] > 0:
+            ratio = t[2] / t[1]
+            worst = max(worst, ratio)
+            verdict = f"{ratio:>7.2f}" + ("" if ratio <= SHAPE_BOUND else "  OVER BOUND")
+        else:
+            verdict = f"{'-':>7}  CUT OFF"
+            worst = float("inf")
+        lines.append(f"  {r['shape']:<34}{r['format']:<10}{''.join(shown)}{verdict}")
+    lines.append(f"  worst 4n/2n: {worst:.2f} ({'within' if worst <= SHAPE_BOUND else 'OVER'} "
+                 f"the bound {SHAPE_BOUND})")  # fmt: skip
+    return lines
+
+
+# --- 4. the pre-commit scenario -------------------------------------------------------------
 
 # Numbers of three digits or more that are not years: the figures a new draft would vary.
 _FIGURE_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d{3,})(?![\w,]|\.\d)")
@@ -548,6 +636,9 @@ def _table(results: dict[str, Any]) -> str:
         lines.append(
             f"  building the claims took {chk['build_s']:.1f} s; peak RSS {chk['peak_rss_mb']:.0f} MB"
         )
+    if results.get("shapes"):
+        lines.append("")
+        lines.extend(_shape_lines(results["shapes"]))
     pre = results.get("precommit")
     if pre:
         lines.append("")
@@ -572,13 +663,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--check-budget", type=float, default=20.0, help="seconds before the check is cut off"
     )
-    parser.add_argument("--parts", default="extract,check,precommit")
+    parser.add_argument(
+        "--shape-n", type=int, default=250_000, help="characters of the smallest shape input"
+    )
+    parser.add_argument("--parts", default="extract,check,shapes,precommit")
     parser.add_argument("--worker", nargs=2, metavar=("KIND", "ARG"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         kind, arg = args.worker
         if kind == "extract":
             result = extract_worker(arg)
+        elif kind == "shapes":
+            count, budget = arg.split(":")
+            result = shapes_worker(int(count), float(budget))
         else:
             count, budget = arg.split(":")
             result = check_worker(int(count), float(budget))
@@ -602,6 +699,8 @@ def main(argv: list[str] | None = None) -> int:
         results["extract"] = bench_extract(sizes, many, lines)
     if "check" in parts:
         results["check"] = bench_check(args.claims, args.check_budget)
+    if "shapes" in parts:
+        results["shapes"] = bench_shapes(args.shape_n, budget=60.0)
     if "precommit" in parts:
         results["precommit"] = bench_precommit()
     results["total_s"] = time.perf_counter() - started

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import functools
 import json
+import time
+from collections.abc import Callable
 
 import pytest
 from invariants import assert_claim, strict_json
@@ -150,3 +152,29 @@ def test_a_range_of_shares_keeps_its_value_inside_its_interval(text, low, high):
     (claim,) = _checked(text, "text")
     assert (claim.unit, claim.low, claim.high) == ("percent", low, high)
     assert low <= claim.value <= high
+
+
+# --- linear time on one long line -----------------------------------------------------------
+
+
+def _growth(make: Callable[[int], str], fmt: str, n: int) -> float:
+    """How much longer load_text takes on 4n repetitions than on n (best of three each):
+    4 for linear time, 16 for quadratic."""
+
+    def best(size: int) -> float:
+        text = make(size)
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            load_text(text, "long", fmt)
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    return best(4 * n) / best(n)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_footnote_markers_on_one_long_line_load_in_linear_time(fmt):
+    # Each "[1]" once copied its line from the start to see whether it opens a list entry.
+    ratio = _growth(lambda k: "The tally rose.[1] " * k, fmt, 15_000)
+    assert ratio < 8, f"4x the input took {ratio:.1f}x the time"

@@ -98,14 +98,21 @@ def load_text(content: str, path: str, fmt: str, *, as_of: str | None = None) ->
 _BRACKET_MARKER = re.compile(r"\[(\d{1,3}(?:[ \t]*[,–-][ \t]*\d{1,3}){0,20})\](?![(:])")
 
 
+_LIST_ENTRY_INDENT = 200  # "[1]" this far from its line's start at most opens a list entry
+
+
 def _bracket_markers(body: str) -> tuple[str, list[Marker]]:
     """The body with bracketed note numbers blanked, and those numbers as markers."""
     found = []
     pieces = []  # the body rebuilt from slices: one pass, no per-character list
     last = 0
     for m in _BRACKET_MARKER.finditer(body):
-        line_start = body.rfind("\n", max(0, m.start() - 200), m.start()) + 1
-        if not body[line_start : m.start()].strip() and m.start() - line_start < 200:
+        # Only the 200 characters before the marker are looked at, never the line from its
+        # start: on one long line that copy made many markers quadratic.
+        window = max(0, m.start() - _LIST_ENTRY_INDENT)
+        line_start = body.rfind("\n", window, m.start()) + 1
+        near = (line_start or not window) and m.start() - line_start < _LIST_ENTRY_INDENT
+        if near and not body[line_start : m.start()].strip():
             continue  # "[1] Author, Title": an entry of a note list, not a marker
         found.append(Marker(m.start(), m.end(), re.sub(r"\s+", " ", m.group(1))))
         pieces += [body[last : m.start()], " " * (m.end() - m.start())]
