@@ -13,12 +13,13 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from factcheck.errors import InputError
 from factcheck.load import html, markdown, text
 from factcheck.load.mask import Layout, build_body, inside, merge
+from factcheck.load.own import HEAD_CHARS, own_output
 from factcheck.load.sections import SECTION_CHARS, BinaryInput, iter_sections
 from factcheck.model import Document, Marker
 
@@ -47,6 +48,10 @@ _MD_FEATURES = (
     re.compile(r"\]\((?:https?://|#)"),
 )
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)?<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+
+
+class OwnOutput(Exception):
+    """The input is a report (or claims) factcheck wrote: args[0] says which."""
 
 
 def sniff(content: str) -> str:
@@ -144,7 +149,14 @@ def documents_of(
     stream: BinaryIO, name: str, *, as_of: str | None = None, section_chars: int | None = None
 ) -> Iterator[Document]:
     """The Documents of a byte stream named ``name`` (see ``iter_documents``)."""
-    sections = iter_sections(stream, name, lambda head: format_of(name, head), section_chars)
+
+    def format_or_refuse(head: str) -> str:
+        what = own_output(head)
+        if what is not None:
+            raise OwnOutput(what)
+        return format_of(name, head)
+
+    sections = iter_sections(stream, name, format_or_refuse, section_chars)
     read_any = False
     try:
         for fmt, section in sections:
@@ -157,6 +169,8 @@ def documents_of(
             as_of = as_of or doc.date
             read_any = True
             yield doc
+    except OwnOutput as own:
+        log.warning("%s: factcheck's own %s, not read as a draft", name, own.args[0])
     except BinaryInput as nul:
         if read_any:
             log.warning("%s: NUL byte at offset %s: the rest is binary, not read", name, nul.offset)
@@ -213,14 +227,81 @@ def iter_paths(
 
 
 def _walk(root: Path, include: list[str], exclude: list[str]) -> Iterator[Path]:
+    """The documents below ``root``, in os.walk's order (a folder's files before its
+    subfolders, each sorted); in a git work tree only the files git would track, so an
+    ignored build output or an untracked report is not read. Hidden files and folders are
+    skipped, and so are factcheck's own reports."""
+    tracked = _tracked(root)
+    for full in tracked if tracked is not None else _walked(root):
+        if full.name.startswith(".") or full.suffix.lower() not in FORMATS:
+            continue
+        seen_as = (full.relative_to(root).as_posix(), full.as_posix())
+        if include and not any(_matches(c, include) for c in seen_as):
+            continue
+        if any(_matches(c, exclude) for c in seen_as) or _is_own_output(full):
+            continue
+        yield full
+
+
+def _walked(root: Path) -> Iterator[Path]:
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
         for f in sorted(files):
-            if f.startswith(".") or Path(f).suffix.lower() not in FORMATS:
-                continue
-            full = Path(folder) / f
-            seen_as = (full.relative_to(root).as_posix(), full.as_posix())
-            if include and not any(_matches(c, include) for c in seen_as):
-                continue
-            if not any(_matches(c, exclude) for c in seen_as):
-                yield full
+            yield Path(folder) / f
+
+
+def _tracked(root: Path) -> list[Path] | None:
+    """The files below ``root`` that git tracks or would track (untracked and not ignored),
+    in os.walk's order; None when ``root`` is not in a git work tree or git is missing."""
+    import subprocess
+
+    try:
+        listed = subprocess.run(
+            [
+                "git",
+                "-C",
+                str(root),
+                "ls-files",
+                "-z",
+                "--cached",
+                "--others",
+                "--exclude-standard",
+            ],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if listed.returncode != 0:
+        return None
+    if not listed.stdout and _ignored_by_git(root):
+        return None  # a folder git ignores, named on purpose: read it as any other
+    names = {name for name in os.fsdecode(listed.stdout).split("\0") if name}
+    parts = [PurePosixPath(name).parts for name in names]
+    kept = [p for p in parts if not any(d.startswith(".") or d == "__pycache__" for d in p[:-1])]
+    # A folder's files before its subfolders, as os.walk gives them: the order claims are
+    # compared in must not depend on whether git is there.
+    kept.sort(key=lambda p: tuple((1, d) for d in p[:-1]) + ((0, p[-1]),))
+    files = [root.joinpath(*p) for p in kept]
+    return [f for f in files if f.is_file()]  # a tracked file may have been deleted
+
+
+def _ignored_by_git(path: Path) -> bool:
+    import subprocess
+
+    try:
+        found = subprocess.run(["git", "-C", str(path), "check-ignore", "-q", "."],
+                               capture_output=True, timeout=60, check=False)  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return found.returncode == 0
+
+
+def _is_own_output(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(HEAD_CHARS * 4)
+    except OSError:
+        return False  # reading it will say what is wrong
+    return own_output(head.decode("utf-8", errors="replace")) is not None

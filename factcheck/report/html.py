@@ -44,6 +44,8 @@ def render_html(report: Report, out: TextIO, references: ReferenceSet | None = N
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # The mark factcheck looks for, so that it never reads this report as a draft.
+        f'<meta name="generator" content="{escape(_tool(report), quote=True)}">',
         f"<title>factcheck report: {_summary_text(report)}</title>",
         f"<style>{CSS}</style>",
         "</head>",

@@ -1,0 +1,66 @@
+"""Recognising factcheck's own outputs, so a report left among the drafts is never read as one.
+
+A report written into the checked tree (``check -o drafts/report.html drafts/``) holds every
+claim of the drafts, quoted, beside the reference figures: read as a draft, it contradicts
+them all. Each output carries a mark of its origin near its top, and these patterns look for
+it in the first few thousand characters:
+
+- HTML report: ``<meta name="generator" content="factcheck …">``;
+- JSON report: ``{"version": …, "tool": {"name": "factcheck"``; SARIF: a log whose driver is
+  factcheck;
+- CSV (report or extracted claims): the header row of the claim columns;
+- extracted claims as JSON, JSON Lines or YAML: a first record starting with ``doc`` then
+  ``line``;
+- text report: a first line in the lint shape ``path:line:col: severity rule … [f<id>]``, or
+  the summary line alone of a clean run.
+"""
+
+from __future__ import annotations
+
+import re
+
+HEAD_CHARS = 4096  # how much of a file is looked at
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("HTML report", re.compile(r"<meta\s+name=\"generator\"\s+content=\"factcheck\b", re.I)),
+    (
+        "JSON report",
+        re.compile(
+            r"\A\s*\{\s*\"version\":\s*\"[0-9.]+\",\s*\"tool\":\s*\{\s*"
+            r"\"name\":\s*\"factcheck\""
+        ),
+    ),  # fmt: skip
+    (
+        "SARIF log",
+        re.compile(
+            r"\A\s*\{\s*\"\$schema\":\s*\"[^\"\n]*sarif[^\"\n]*\"[^\n]*\n"
+            r"(?:[^\n]*\n){0,8}?\s*\"driver\":\s*\{\s*\"name\":\s*\"factcheck\""
+        ),
+    ),  # fmt: skip
+    ("CSV of claims", re.compile(r"\Adoc,line,column,end_line,end_column,surface,sentence,")),
+    ("claims", re.compile(r"\A\s*\[?\s*\{\s*\"doc\":\s*\"[^\"\n]*\",\s*\"line\":\s*\d")),
+    ("claims", re.compile(r"\A-[ \t]doc:[^\n]*\n[ \t]+line:[ \t]*\d")),
+    (
+        "text report",
+        re.compile(
+            r"\A[^\n]+:\d+:\d+: (?:error|warning|info) [a-z][a-z-]* [^\n]* "
+            r"\[f[0-9a-f]{12}\]\n"
+        ),
+    ),  # fmt: skip
+    (
+        "text report",
+        re.compile(
+            r"\A\d+ documents?, \d+ claims?: \d+ errors?, \d+ warnings?, "
+            r"\d+ info[^\n]*\n?\Z"
+        ),
+    ),  # fmt: skip
+)
+
+
+def own_output(head: str) -> str | None:
+    """What factcheck output the text starts like ("HTML report", ...), or None for a draft."""
+    head = head[:HEAD_CHARS].lstrip("\ufeff")
+    for what, pattern in _PATTERNS:
+        if pattern.search(head):
+            return what
+    return None
