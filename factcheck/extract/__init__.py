@@ -136,6 +136,7 @@ def _read_sentence(
             if number is None:
                 continue
             if is_not_a_quantity(body, number):
+                last_end = max(last_end, number.end)  # its words are not read again on their own
                 continue
             q = read_quantity(body, number, s_start, s_end)
             if q is None or q.is_year_like:

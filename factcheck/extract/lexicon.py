@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from . import numberwords as nw
+
 # Qualifier phrases that stand right before a number, longest first within each group.
 QUALIFIER_PHRASES: dict[str, list[str]] = {
     "more_than": [
@@ -126,13 +128,21 @@ MEASURE_UNITS = {
     "kilo": "kilogram", "kilos": "kilogram", "lb": "pound", "lbs": "pound", "pound": "pound",
     "pounds": "pound", "ton": "metric_ton", "tons": "metric_ton", "tonne": "metric_ton",
     "tonnes": "metric_ton", "metric ton": "metric_ton", "metric tons": "metric_ton",
-    "ounce": "ounce", "ounces": "ounce", "oz": "ounce",
+    "t": "metric_ton", "ounce": "ounce", "ounces": "ounce", "oz": "ounce",
     "mile": "mile", "miles": "mile", "km": "kilometer", "kilometer": "kilometer",
     "kilometers": "kilometer", "kilometre": "kilometer", "kilometres": "kilometer",
-    "meter": "meter", "meters": "meter", "metre": "meter", "metres": "meter",
+    "m": "meter", "meter": "meter", "meters": "meter", "metre": "meter", "metres": "meter",
+    "cm": "centimeter", "centimeter": "centimeter", "centimeters": "centimeter",
+    "centimetre": "centimeter", "centimetres": "centimeter", "mm": "millimeter",
+    "millimeter": "millimeter", "millimeters": "millimeter", "millimetre": "millimeter",
+    "millimetres": "millimeter", "inch": "inch", "inches": "inch", "foot": "foot",
+    "feet": "foot", "ft": "foot", "yard": "yard", "yards": "yard",
     "square miles": "mile**2", "square kilometers": "kilometer**2",
     "acres": "acre", "acre": "acre", "hectares": "hectare", "hectare": "hectare",
-    "liters": "liter", "litres": "liter", "gallons": "gallon",
+    "ml": "milliliter", "milliliter": "milliliter", "milliliters": "milliliter",
+    "millilitre": "milliliter", "millilitres": "milliliter", "liter": "liter",
+    "liters": "liter", "litre": "liter", "litres": "liter", "gallon": "gallon",
+    "gallons": "gallon",
 }  # fmt: skip
 DURATION_UNITS = {
     "year": "year", "years": "year", "yr": "year", "yrs": "year", "month": "month",
@@ -154,11 +164,9 @@ UNIT_AFTER_RE = re.compile(
 MULTIPLIER_AFTER_RE = re.compile(
     r"(?:\s*(?P<times>times)\b|(?P<x>[xX×])(?![A-Za-z])|[\s-]?(?P<fold>fold)\b)",
 )
-# Verbs of multiplication that are numbers by themselves.
-FACTOR_WORDS = {"doubled": 2, "doubling": 2, "double": 2, "doubles": 2, "tripled": 3,
-                "tripling": 3, "triple": 3, "triples": 3, "quadrupled": 4, "quadrupling": 4,
-                "quadruple": 4, "quintupled": 5, "tenfold": 10, "twofold": 2, "threefold": 3,
-                "fourfold": 4, "fivefold": 5, "hundredfold": 100}  # fmt: skip
+# Verbs of multiplication that are numbers by themselves ("tripled") live with the other
+# number words.
+FACTOR_WORDS = nw.FACTOR_WORDS
 
 # Rates: "a day", "per year", "every week", "annually", "per 100,000 people".
 RATE_RE = re.compile(
@@ -173,13 +181,9 @@ PER_CAPITA_RE = re.compile(
     re.IGNORECASE,
 )
 
-# "6 out of 10", "4 in 10", "one in five": shares of a whole.
-SHARE_RE = re.compile(
-    r"\s+(?:out\s+of|in)\s+(?P<den>\d{1,3}(?![\d,])|ten|five|four|three|two|hundred|a hundred)\b",
-    re.IGNORECASE,
-)
-SHARE_DENOMINATORS = {"ten": 10, "five": 5, "four": 4, "three": 3, "two": 2, "hundred": 100,
-                      "a hundred": 100}  # fmt: skip
+# "6 out of 10", "4 in 10", "one in five", "three out of four hundred": shares of a whole. The
+# denominator is read as a whole number by the number reader, from the end of this match.
+SHARE_RE = re.compile(r"\s+(?:out\s+of|in)\s+(?P<art>an?\s+)?(?=[\d\w])", re.IGNORECASE)
 
 # Direction of a change, read near a percentage or a factor.
 DECREASE_WORDS = (
@@ -208,6 +212,20 @@ RANK_AFTER_RE = re.compile(
     r"|\s+(?:in|among)\s+the\s+(?:world|nation|country|region|globe))",
     re.IGNORECASE,
 )
+
+# Ranks as "number" and a cardinal: "the number one cause", "America's No. 1 killer".
+RANK_NUMBER_BEFORE_RE = re.compile(
+    r"(?:\b(?:the|its|their|our|his|her|is|was|as)|['’]s)\s+(?P<no>number|No\.)\s*$",
+    re.IGNORECASE,
+)
+# "the second year in a row", "a third consecutive month", "the fifth straight time".
+CONSECUTIVE_AFTER_RE = re.compile(
+    r"(?P<adj>[\s-]+(?:straight|consecutive|successive))?[\s-]+"
+    r"(?P<unit>year|month|week|day|time|quarter)s?\b(?P<row>\s+in\s+a\s+row\b)?",
+    re.IGNORECASE,
+)
+# "second to", "second only to": a rank among others.
+RANK_TO_RE = re.compile(r"\s+(?:only\s+)?to\s+(?!last\b|none\b)(?=\w)", re.IGNORECASE)
 
 # Ages: "ages 18–44", "aged 15", "a 15-year-old", "18 years old".
 AGE_BEFORE_RE = re.compile(r"\b(?:ages?|aged)\s+$", re.IGNORECASE)

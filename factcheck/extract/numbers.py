@@ -1,10 +1,12 @@
 """Numbers as people write them: digits, number words, scales, fractions and vague magnitudes.
 
-The scanner finds *anchors* (a run of digits, or a number word) with one linear regular
-expression, and ``parse_number`` then reads the whole number phrase from there with small
-anchored matches: "1.22 million", "one and a half", "two-thirds", "a dozen", "hundreds of
-thousands". Everything here works on plain strings and offsets; context (qualifiers, units,
-periods) is read by the other modules.
+The scanner finds *anchors* (a run of digits, a leading decimal point, a vulgar fraction, or a
+number word) with one linear regular expression, and ``parse_number`` then reads the whole
+number phrase from there with small anchored matches: "1.22 million", "1 234 567", "4,56,789",
+".075", "4 3/4", "12M", "one hundred and forty-two", "two and a half million", "three fifths",
+"half a dozen", "a quarter million", "hundreds of thousands". Everything here works on plain
+strings and offsets; what a number counts (qualifiers, units, periods) is read by the other
+modules. The number words themselves live in numberwords.py.
 """
 
 from __future__ import annotations
@@ -13,54 +15,37 @@ import re
 from dataclasses import dataclass
 
 from ..scan import has_digit
-from .lexicon import FACTOR_WORDS, word_trie
+from . import numberwords as nw
+from .lexicon import CURRENCY_BEFORE_RE, UNIT_AFTER_RE, word_trie
 
-SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-# Abbreviated scales written after digits: "13 bn", "$5m", "$2.5tn", "10k".
-SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
-FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2}
-# Vague magnitudes and the interval each one asserts ("hundreds" is at least two hundred).
-VAGUE_PLURALS = {
-    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2e3, 9999),
-    "millions": (2e6, 999e6), "billions": (2e9, 999e9), "trillions": (2e12, 999e12),
-}  # fmt: skip
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
-}  # fmt: skip
-
+# Words that start a number phrase. "quarter" and the ordinals start fractions ("a quarter",
+# "a fifth of") and ranks ("second to", "fifth-largest"); "decade"/"century" the qualified
+# spans of time ("nearly a decade").
 _WORDS = sorted(
-    [*SMALL, *TENS, *SCALES, "dozen", *VAGUE_PLURALS, "half", "thirds", "quarters", "few",
-     "couple", "twice", "tens", "decade", "century", *ORDINALS],
+    {*nw.CARDINALS, *nw.SCALES, *nw.ORDINALS, "half", "quarter", "dozen", *nw.VAGUE_PLURALS,
+     "tens", *nw.FEW_WORDS, *nw.MULTIPLIER_WORDS, "decade", "century"},
     key=len,
     reverse=True,
 )  # fmt: skip
+_VULGAR = "".join(nw.VULGAR_FRACTIONS)
 
 # One pass over the text. Digits are matched possessively, so a line of 100,000 digits or of
-# "1,1,1,..." is one match, never a backtracking storm. The look-behind keeps identifiers such
-# as "R41576" or "H5N1" out: a number glued to a letter is not a quantity.
+# "1,1,1,..." is one match, never a backtracking storm. The look-behind keeps out numbers glued
+# to what comes before: identifiers ("R41576", "H5N1"), affiliation and footnote markers
+# ("PhD1,2", "opioids.1", "fentanyl.2,3,4") and the minutes of a clock time ("4:15").
 ANCHOR_RE = re.compile(
-    # All kinds start a word, so positions inside words are skipped before the alternation.
-    r"(?<!\w)(?=\w)"
-    r"(?:(?P<digits>\d++(?:[.,]\d++)*+)"
-    r"|(?P<factor>" + word_trie(FACTOR_WORDS) + r")\b"
+    r"(?<![\w.,:])(?=[\w.])"
+    r"(?:(?P<digits>\d++(?:[.,]\d++)*+|\.\d++)"
+    r"|(?P<vulgar>[" + _VULGAR + r"])"
+    r"|(?P<factor>" + word_trie(nw.FACTOR_WORDS) + r")\b"
     r"|(?P<word>" + word_trie(_WORDS) + r")\b)",
     re.IGNORECASE,
 )
 
 # Necessary conditions for an anchor, cheap enough to test a whole document before reading
-# it sentence by sentence: a digit, or a number word anywhere (even inside another word).
-_NUMBER_WORD_RE = re.compile(word_trie([*_WORDS, *FACTOR_WORDS]))  # on case-folded text
+# it sentence by sentence: a digit, a vulgar fraction, or a number word anywhere (even inside
+# another word).
+_NUMBER_WORD_RE = re.compile(word_trie([*_WORDS, *nw.FACTOR_WORDS]) + "|[" + _VULGAR + "]")
 
 
 def may_hold_numbers(text: str) -> bool:
@@ -70,15 +55,6 @@ def may_hold_numbers(text: str) -> bool:
     position, runs at tens: a 50 MB line of letters is dismissed in a fraction of a second.
     """
     return has_digit(text) or _NUMBER_WORD_RE.search(text.casefold()) is not None
-
-
-_SPACE = r"\s*"
-_SCALE_AFTER_RE = re.compile(
-    r"(?:\s|-)?(?P<scale>hundred|thousand|million|billion|trillion)\b"
-    r"|" + _SPACE + r"(?P<short>bn|mn|mln|tn|[kmb])\b",
-    re.IGNORECASE,
-)
-_WORD_RE = re.compile(r"[A-Za-z]+")
 
 
 @dataclass
@@ -92,26 +68,72 @@ class Number:
     high: float | None = None
     resolution: float | None = None  # the place value of the last digit written
     is_words: bool = False
-    is_fraction: bool = False  # "half", "two-thirds": a share of a whole
+    is_fraction: bool = False  # "half", "two-thirds", "3/4", "¾": a share of a whole
     is_vague: bool = False
     is_ordinal: bool = False
     multiplier_word: str | None = None  # "twice", "doubled" and the like are read elsewhere
     text: str = ""
     article: bool = False  # "a" standing for one before a unit: "nearly a decade"
+    fraction_form: str | None = None  # "words", "slash" ("2/3") or "vulgar" ("⅔")
+    scaled: bool = False  # a scale word or abbreviation is part of it ("12M", "a million")
+
+
+def read_numbers(text: str) -> list[Number]:
+    """Every number phrase of ``text`` in order, without context rules (no filters, units or
+    qualifiers): what the reader alone makes of the text. For tests and tools."""
+    found: list[Number] = []
+    last_end = 0
+    for m in ANCHOR_RE.finditer(text):
+        if m.start() < last_end or m.group("factor"):
+            continue
+        number = parse_number(text, m, len(text))
+        if number is not None:
+            found.append(number)
+            last_end = number.end
+    return found
+
+
+def parse_number(text: str, m: re.Match[str], limit: int) -> Number | None:
+    """The whole number phrase at an anchor match; ``limit`` is the end of the sentence."""
+    if m.group("digits"):
+        return _parse_digit_number(text, m, limit)
+    if m.group("vulgar"):
+        return _parse_vulgar(text, m.start(), limit)
+    if m.group("word"):
+        return _parse_word_number(text, m, limit)
+    return None  # a factor word ("tripled") is read by quantity.read_factor_word
+
+
+# --- digits -------------------------------------------------------------------------------
+
+
+def round_resolution(raw: str) -> float:
+    """The place value of the last significant digit of an integer written as ``raw``:
+    "79,000" was rounded to the thousand; a round "100,000" is read as carrying two
+    significant digits (to the ten thousand), not one: writers round, but not that far."""
+    stripped = raw.rstrip("0")
+    zeros = len(raw) - len(stripped) if stripped else 0
+    return 10.0 ** min(zeros, max(len(raw) - 2, 0))
 
 
 def parse_digits(raw: str) -> tuple[float, float] | None:
     """The value and resolution of a digit string such as "1,234.5", or None if malformed.
 
-    Thousands separators must group by three ("1,234,567"); anything else ("7,10") is a list
-    of numbers, not one number, and is refused here.
+    Thousands separators must group by three ("1,234,567"), or in the Indian way by two after
+    the first thousand ("4,56,789", "12,34,56,789"); anything else ("7,10", "1,2,3") is a list
+    of numbers or of footnote markers, not one number, and is refused here.
     """
     if "," in raw:
         head, _, tail = raw.partition(".") if raw.count(".") == 1 else (raw, "", "")
         groups = head.split(",")
-        if not (1 <= len(groups[0]) <= 3) or any(len(g) != 3 for g in groups[1:]):
-            return None
-        if "." in tail or "," in tail:
+        western = 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+        indian = (
+            len(groups) >= 3
+            and 1 <= len(groups[0]) <= 2
+            and all(len(g) == 2 for g in groups[1:-1])
+            and len(groups[-1]) == 3
+        )
+        if not (western or indian) or "." in tail or "," in tail:
             return None
         raw = "".join(groups) + ("." + tail if tail else "")
     if raw.count(".") > 1:
@@ -123,201 +145,310 @@ def parse_digits(raw: str) -> tuple[float, float] | None:
     except ValueError:
         return None
     if "." in raw:
-        decimals = len(raw.split(".")[1])
-        resolution = 10.0**-decimals
-    else:
-        # "79,000" was rounded to the thousand; a round "100,000" is read as carrying two
-        # significant digits (to the ten thousand), not one: writers round, but not that far.
-        stripped = raw.rstrip("0")
-        zeros = len(raw) - len(stripped) if stripped else 0
-        resolution = 10.0 ** min(zeros, max(len(raw) - 2, 0))
-    return value, resolution
+        return value, 10.0 ** -len(raw.split(".")[1])
+    return value, round_resolution(raw)
 
 
-def _next_word(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
-    """The next word after ``pos`` (skipping spaces and one hyphen), with its span."""
-    i = pos
-    while i < limit and text[i] in " \t\n\u00a0-":
-        i += 1
-    if i - pos > 3:
-        return None
-    m = _WORD_RE.match(text, i, limit)
-    if not m:
-        return None
-    return m.group(0).lower(), m.start(), m.end()
-
-
-def _read_word_number(
-    text: str, start: int, limit: int, after_article: bool = False
-) -> tuple[float, int] | None:
-    """Read a cardinal written in words from ``start``: "two hundred fifty thousand".
-
-    ``after_article`` is set when "a"/"one" stands before a scale word ("a hundred"), so the
-    phrase may begin with the scale. Returns the value and the end offset, or None.
-    """
-    total = 0.0
-    current = 1.0 if after_article else 0.0
-    end = start
-    pos = start
-    seen_any = False
-    last = "scale" if after_article else "start"  # what the previous word was, for grammar
-    # Scale words only fall ("two million three thousand"): "one million one million" is two
-    # numbers, and a long run of them must not multiply up to infinity.
-    last_scale = float("inf")
-    while True:
-        nxt = _next_word(text, pos, limit) if seen_any else None
-        if not seen_any:
-            m = _WORD_RE.match(text, pos, limit)
-            if not m:
-                return None
-            nxt = (m.group(0).lower(), m.start(), m.end())
-        if nxt is None:
-            break
-        word, w_start, w_end = nxt
-        if word == "and" and seen_any:
-            # "two hundred and fifty": take "and" only when a number word follows it.
-            after = _next_word(text, w_end, limit)
-            if after and (after[0] in SMALL or after[0] in TENS):
-                pos = w_end
-                continue
-            break
-        # Only the grammar of cardinals continues a number: "twenty five", "two hundred and
-        # fifty thousand"; "one one" or "twenty thirty" are two numbers, not their sum.
-        if word in SMALL and (
-            last in ("start", "hundred", "scale") or (last == "tens" and SMALL[word] < 10)
-        ):
-            current += SMALL[word]
-            last = "small"
-        elif word in TENS and last in ("start", "hundred", "scale"):
-            current += TENS[word]
-            last = "tens"
-        elif word == "hundred" and last in ("small", "scale") and (seen_any or after_article) \
-                and current < 100 and last_scale > 100:  # fmt: skip
-            current = (current or 1) * 100
-            last = "hundred"
-        elif word in SCALES and word != "hundred" and last in ("small", "tens", "hundred", "scale") \
-                and (seen_any or after_article) and SCALES[word] < last_scale:  # fmt: skip
-            total += (current or 1) * SCALES[word]
-            current = 0
-            last = "scale"
-            last_scale = SCALES[word]
-        else:
-            break
-        seen_any = True
-        end = w_end
-        pos = w_end
-    if not seen_any:
-        return None
-    return total + current, end
-
-
-def parse_number(text: str, m: re.Match[str], limit: int) -> Number | None:
-    """The whole number phrase at an anchor match; ``limit`` is the end of the sentence."""
-    if m.group("digits"):
-        return _parse_digit_number(text, m, limit)
-    if m.group("word"):
-        return _parse_word_number(text, m, limit)
-    return None  # a factor word ("tripled") is read by quantity.read_factor_word
+# Thousands separated by a thin space, a narrow no-break space, a no-break space, an
+# apostrophe ("1'234'567") or a plain space ("1 234 567"), the same one throughout.
+_SPACED_GROUPS_RE = re.compile(
+    r"(?P<sep>[ \u00a0\u2009\u202f'’])\d{3}(?!\d)(?:(?P=sep)\d{3}(?!\d))*+(?P<dec>\.\d++)?"
+)
+_ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+# "2/3", "1⁄4" (with the fraction slash), and "4 3/4", "4-3/4" after a whole number.
+_SLASH_RE = re.compile(r"[/\u2044](?P<den>\d{1,3})(?![\d/\u2044]|[.,]\d)")
+_MIXED_RE = re.compile(
+    r"(?:[ \u00a0]|-)(?P<num>\d{1,2})[/\u2044](?P<den>\d{1,3})(?![\d/\u2044]|[.,]\d)"
+    r"|[ \u00a0]?(?P<vulgar>[" + _VULGAR + r"])"
+)
+_CALIBER_RE = re.compile(r"\s*[-\s]?caliber\b", re.IGNORECASE)
+_SCALE_WORD_RE = re.compile(
+    r"(?:[ \t\u00a0]|-)?(?P<scale>hundred|thousand|million|billion|trillion|quadrillion|"
+    r"lakhs?|lacs?|crores?)\b(?:[ \u00a0](?P<crore>crores?)\b)?",
+    re.IGNORECASE,
+)
+_SHORT_SCALE_RE = re.compile(
+    r"(?P<space>[ \u00a0]?)(?P<short>bn|bln|mn|mln|tn|tln|trn|[kKmMbB])(?![A-Za-z0-9])"
+)
+_PLURAL_NOUN_AFTER_RE = re.compile(r"[ \u00a0][a-z]+s\b")
 
 
 def _parse_digit_number(text: str, m: re.Match[str], limit: int) -> Number | None:
     raw = m.group("digits")
+    start, end = m.start(), m.end()
+    if raw.isdigit() and len(raw) <= 3:
+        grouped = _SPACED_GROUPS_RE.match(text, end, limit)
+        if grouped and _groups_are_unambiguous(text, start, grouped, limit):
+            raw = raw + grouped.group(0).replace(grouped.group("sep"), ",")
+            end = grouped.end()
     parsed = parse_digits(raw)
     if parsed is None:
         return None
     value, resolution = parsed
-    end = m.end()
-    number = Number(m.start(), end, value, resolution=resolution, text=raw)
+    # "6.50 caliber rifles" is six rifles of .50 caliber typed without a space: a calibre in
+    # inches is always below one, so the whole part is a count and the rest an identifier.
+    if "." in raw and raw[0] != "." and _CALIBER_RE.match(text, end, limit):
+        whole, decimals = raw.split(".")
+        if len(decimals) in (2, 3) and int(whole.replace(",", "")) >= 1:
+            end = start + len(whole)
+            value, resolution = float(whole.replace(",", "")), 1.0
+    number = Number(start, end, value, resolution=resolution, text=text[start:end])
     # Ordinal suffixes: "22nd", "5th" are ranks or dates, not amounts.
-    suffix = re.match(r"(?:st|nd|rd|th)\b", text[end : end + 3], re.IGNORECASE)
-    if suffix:
+    suffix = _ORDINAL_SUFFIX_RE.match(text, end, min(limit, end + 3))
+    if suffix and raw.isdigit():
         number.is_ordinal = True
-        number.end = end + suffix.end()
+        number.end = suffix.end()
+        number.text = text[start : number.end]
         return number
-    scale = _SCALE_AFTER_RE.match(text, end, limit)
-    if scale:
-        factor = (
-            SCALES[scale.group("scale").lower()]
-            if scale.group("scale")
-            else SHORT_SCALES[scale.group("short").lower()]
-        )
-        # A lone "m" after a number is metres or minutes as often as millions; take it as a
-        # scale only after a currency sign ("$5m"), which the caller checks via is_words=False.
-        if scale.group("short") and scale.group("short").lower() in ("m", "b"):
-            if not re.search(r"[$€£]\s*$", text[max(0, m.start() - 4) : m.start()]):
-                return number
-        number.value = value * factor
-        number.resolution = resolution * factor
-        number.end = scale.end()
-        # "1.5 million" followed by "thousand" does not happen; one scale is enough.
+    if raw.isdigit():
+        slash = _SLASH_RE.match(text, end, limit)
+        if slash:
+            return _slash_fraction(text, number, int(raw), slash)
+        mixed = _MIXED_RE.match(text, end, limit)
+        if mixed:
+            _add_mixed_fraction(number, mixed)
+    _apply_scale(text, number, raw, limit)
+    number.text = text[number.start : number.end]
     return number
+
+
+def _groups_are_unambiguous(text: str, start: int, grouped: re.Match[str], limit: int) -> bool:
+    """Whether "1 234" is one number. Thin and no-break spaces and apostrophes only ever group
+    digits; a plain space may instead separate two numbers ("3 500-mg pills", a table row),
+    so it groups only where no number stands next to the figure and no unit is glued on."""
+    if grouped.group("sep") != " ":
+        return True
+    before = text[max(0, start - 2) : start]
+    after = text[grouped.end() : min(limit, grouped.end() + 2)]
+    if re.search(r"\d\s$", before) or re.match(r"\s?\d|[-/–]", after):
+        return False
+    return True
+
+
+def _slash_fraction(text: str, number: Number, num: int, slash: re.Match[str]) -> Number | None:
+    """ "2/3", "1/4": a fraction when the numerator is below the denominator. "24/7" and
+    "9/11" are read as they are written here; filters.py decides whether they count."""
+    den = int(slash.group("den"))
+    if not 1 <= num < den:
+        return number  # not a fraction: the filters see a number glued to "/"
+    number.end = slash.end()
+    number.value = num / den
+    number.is_fraction, number.fraction_form, number.resolution = True, "slash", None
+    number.text = text[number.start : number.end]
+    return number
+
+
+def _add_mixed_fraction(number: Number, mixed: re.Match[str]) -> None:
+    """ "4 3/4", "4-3/4", "4¾", "4 ¾": a whole number and a fraction of one."""
+    if mixed.group("vulgar"):
+        num, den = nw.VULGAR_FRACTIONS[mixed.group("vulgar")]
+    else:
+        num, den = int(mixed.group("num")), int(mixed.group("den"))
+        if not 1 <= num < den:
+            return
+    number.value = (number.value or 0) + num / den
+    number.end = mixed.end()
+    number.resolution = 1 / den
+
+
+def _currency_before(text: str, start: int) -> bool:
+    return CURRENCY_BEFORE_RE.search(text[max(0, start - 6) : start]) is not None
+
+
+def _apply_scale(text: str, number: Number, raw: str, limit: int) -> None:
+    """A scale after the digits: "1.5 million", "3 crore", "1.5 lakh crore", "13 bn", "12M",
+    "$5m", "10k". A lone "m" is metres as often as millions, and "b" a sub-item ("Goal 2b"):
+    they scale only after a currency sign, or ("5m people", "3.4b") where nothing else fits."""
+    end = number.end
+    word = _SCALE_WORD_RE.match(text, end, limit)
+    if word:
+        factor = nw.SCALES[word.group("scale").lower()]
+        if word.group("crore"):
+            factor *= nw.BIG_SCALES["crore"]
+        _scale(number, factor, word.end())
+        return
+    short = _SHORT_SCALE_RE.match(text, end, limit)
+    if not short:
+        return
+    letters, spaced = short.group("short"), bool(short.group("space"))
+    money = _currency_before(text, number.start)
+    if letters in ("k", "K", "M", "m", "b", "B") and spaced and not money:
+        return  # "5 m" is a length, "5 k" nothing we know
+    if letters == "m" and not money:
+        if not _PLURAL_NOUN_AFTER_RE.match(text, short.end(), limit):
+            return
+        if UNIT_AFTER_RE.match(text, short.end(), limit):
+            return
+    if letters in ("b", "B") and not money and "." not in raw:
+        return
+    _scale(number, nw.SHORT_SCALES[letters.lower()], short.end())
+
+
+def _scale(number: Number, factor: float, end: int) -> None:
+    number.value = (number.value or 0) * factor
+    number.resolution = (number.resolution or 1) * factor
+    number.end = end
+    number.scaled = True
+
+
+def _parse_vulgar(text: str, start: int, limit: int) -> Number:
+    """ "¾", "½ of", "⅔ million": a Unicode vulgar fraction standing alone."""
+    num, den = nw.VULGAR_FRACTIONS[text[start]]
+    number = Number(start, start + 1, num / den, is_fraction=True, fraction_form="vulgar")
+    _fraction_of_something(text, number, limit)
+    number.text = text[number.start : number.end]
+    return number
+
+
+# --- words --------------------------------------------------------------------------------
+
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?P<art>an?)[\s-]+$", re.IGNORECASE)
+# After a fraction: "of a million", "a dozen", "of an hour": the fraction scales what follows.
+_OF_A_RE = re.compile(
+    r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?(?:an?[ \t\u00a0]+)?|-(?=[A-Za-z])", re.IGNORECASE
+)
+_AND_A_FRACTION_RE = re.compile(
+    r"[ \t\u00a0]+and[ \t\u00a0]+(?:(?P<a>an?|one)[ \t\u00a0-]+(?P<one>half|third|quarter|"
+    r"fourth|fifth|sixth|eighth|tenth)|(?P<num>two|three|four|five|seven)[ \t\u00a0-]+"
+    r"(?P<den>thirds|quarters|fourths|fifths|sixths|eighths|tenths))\b",
+    re.IGNORECASE,
+)
+# Where "a third" ends a fraction rather than naming the third of something ("a third party"):
+# "of", a punctuation mark, or a word that cannot be the noun an ordinal would qualify.
+_FRACTION_ENDS_RE = re.compile(
+    r"[ \t\u00a0]+of\b|\s*(?:[.,;:!?)\]]|$)|[ \t\u00a0]+(?:more|less|fewer|as|than|and|or|to|in|"
+    r"on|at|by|for|from|were|was|are|is|had|have|has|said|say|says|according|percent)\b",
+    re.IGNORECASE,
+)
+
+
+def _article_before(text: str, start: int) -> int | None:
+    """The start of "a"/"an" right before ``start``, if it is there."""
+    art = _ARTICLE_BEFORE_RE.search(text[max(0, start - 4) : start])
+    return start - len(art.group(0)) if art else None
 
 
 def _parse_word_number(text: str, m: re.Match[str], limit: int) -> Number | None:
     word = m.group("word").lower()
     start = m.start()
-    if word in ORDINALS and word not in ("third", "fourth", "fifth", "second"):
-        return Number(start, m.end(), float(ORDINALS[word]), is_words=True, is_ordinal=True)
     if word in ("decade", "century"):
         return _parse_a_span_of_time(text, m)
-    if word in ("twice",):
-        return Number(start, m.end(), 2.0, is_words=True, multiplier_word=word, text=word)
-    if word in VAGUE_PLURALS or word == "tens":
-        return _parse_vague(text, m, limit)
-    if word in ("few", "couple"):
+    if word in nw.MULTIPLIER_WORDS:
+        value = float(nw.MULTIPLIER_WORDS[word])
+        return Number(start, m.end(), value, is_words=True, multiplier_word=word, text=word)
+    if word in nw.VAGUE_PLURALS or word == "tens":
+        return _parse_vague(text, m)
+    if word in nw.FEW_WORDS:
         return _parse_few(text, m)
-    if word in ("half", "quarter", "third", "fourth", "fifth", "second", "thirds", "quarters"):
-        return _parse_fraction_word(text, m, limit)
     if word == "dozen":
-        # "a dozen" / "two dozen"
-        before = text[max(0, start - 6) : start].lower()
-        if re.search(r"\ba\s+$", before):
-            return Number(
-                start - len(re.search(r"a\s+$", before).group(0)), m.end(), 12.0, is_words=True
-            )
-        return Number(start, m.end(), 12.0, is_words=True)
-    if word in SCALES:
+        begin = _article_before(text, start)
+        number = Number(start if begin is None else begin, m.end(), 12.0, is_words=True,
+                        resolution=1.0)  # fmt: skip
+        number.text = text[number.start : number.end]
+        return number
+    if word in ("half", "quarter") or (word in nw.DENOMINATORS and word in nw.ORDINALS):
+        fraction = _parse_fraction_word(text, m, limit)
+        if fraction is not None or word in ("half", "quarter"):
+            return fraction
+    if word in nw.SCALES:
         # "a hundred", "a million": the article is the number one.
-        before = text[max(0, start - 6) : start]
-        art = re.search(r"\b(?:a|an|one)\s+$", before, re.IGNORECASE)
-        if not art:
+        begin = _article_before(text, start)
+        if begin is None:
             return None
-        read = _read_word_number(text, start, limit, after_article=True)
+        read = nw.read_words(text, start, limit, article=True)
         if read is None:
             return None
-        value, end = read
-        return Number(start - len(art.group(0)), end, value or SCALES[word], is_words=True,
-                      resolution=SCALES[word], text=text[start - len(art.group(0)) : end])  # fmt: skip
-    read = _read_word_number(text, start, limit)
+        number = Number(begin, read.end, read.value, is_words=True, resolution=1.0,
+                        is_ordinal=read.ordinal, scaled=True)  # fmt: skip
+        return _after_words(text, number, read, limit)
+    read = nw.read_words(text, start, limit)
     if read is None:
         return None
-    value, end = read
-    number = Number(start, end, value, is_words=True, resolution=1.0)
-    # "one and a half", "two and a half million"
-    half = re.match(r"\s+and\s+a\s+half\b", text[end : end + 16], re.IGNORECASE)
-    if half:
-        number.value = value + 0.5
-        number.end = end + half.end()
-        number.resolution = 0.5
-    scale = _SCALE_AFTER_RE.match(text, number.end, limit)
-    # A scale word right after the words is theirs only after "and a half": any other
-    # _read_word_number would have taken, and one it refused ("one hundred one hundred")
-    # starts the next number.
-    if scale and scale.group("scale") and half:
-        factor = SCALES[scale.group("scale").lower()]
+    number = Number(start, read.end, read.value, is_words=True, resolution=1.0,
+                    is_ordinal=read.ordinal, scaled=read.last_word in nw.SCALES)  # fmt: skip
+    return _after_words(text, number, read, limit)
+
+
+def _after_words(text: str, number: Number, read: nw.WordNumber, limit: int) -> Number:
+    """What may follow a number in words: a denominator ("three fifths"), "and a half", a
+    dozen ("two dozen"), and after those a scale ("two and a half million")."""
+    if number.is_ordinal:
+        number.text = text[number.start : number.end]
+        return number
+    value = read.value
+    after = nw.next_word(text, number.end, limit)
+    if after and after[3] != "," and after[0] in nw.DENOMINATORS and 1 <= value < 100 \
+            and value.is_integer() and not number.scaled:  # fmt: skip
+        plural = after[0] in nw.PLURAL_DENOMINATORS
+        if plural or (value == 1 and read.last_word == "one"):
+            number.value = value / nw.DENOMINATORS[after[0]]
+            number.end = after[2]
+            number.is_fraction, number.fraction_form, number.resolution = True, "words", None
+            _fraction_of_something(text, number, limit)
+            number.text = text[number.start : number.end]
+            return number
+    if after and after[0] == "dozen" and after[3] != "," and not number.scaled:
+        number.value, number.end = value * nw.DOZEN, after[2]
+    mixed = _AND_A_FRACTION_RE.match(text, number.end, limit)
+    if mixed and not number.scaled:
+        if mixed.group("one"):
+            number.value = value + 1 / nw.DENOMINATORS[mixed.group("one").lower()]
+            number.resolution = 1 / nw.DENOMINATORS[mixed.group("one").lower()]
+        else:
+            den = nw.DENOMINATORS[mixed.group("den").lower()]
+            number.value = value + nw.UNITS[mixed.group("num").lower()] / den
+            number.resolution = 1 / den
+        number.end = mixed.end()
+        scale = _SCALE_WORD_RE.match(text, number.end, limit)
+        if scale and not scale.group("crore"):
+            _scale(number, nw.SCALES[scale.group("scale").lower()], scale.end())
+    number.text = text[number.start : number.end]
+    return number
+
+
+def _fraction_of_something(text: str, number: Number, limit: int) -> None:
+    """A fraction followed by a scale or a unit scales it: "half a million", "a quarter
+    million", "two thirds of a million", "half a dozen", "a quarter of a century", "½ mile".
+    With a scale it becomes a plain amount; with a unit, the unit is read by the caller."""
+    gap = _OF_A_RE.match(text, number.end, limit)
+    if not gap:
+        return
+    pos = gap.end() - 1  # the last character of the gap, for next_word to step over
+    nxt = nw.next_word(text, pos, limit)
+    if nxt is None:
+        return
+    word, _, w_end, _ = nxt
+    if word in nw.SCALES or word == "dozen":
+        factor = nw.SCALES.get(word, nw.DOZEN)
         number.value = (number.value or 0) * factor
-        number.resolution = (number.resolution or 1) * factor
-        number.end = scale.end()
-    # "two-thirds", "three quarters"
-    frac = re.match(r"[-\s](thirds|quarters|fifths|third|quarter)\b", text[number.end : number.end + 10],
-                    re.IGNORECASE)  # fmt: skip
-    if frac and value and value < 10:
-        denom = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifths": 5}[
-            frac.group(1).lower()
-        ]
-        number.value = value / denom
-        number.end += frac.end()
-        number.is_fraction = True
+        number.end = w_end
+        number.is_fraction, number.scaled = False, True
+        number.resolution = factor / 10 if factor >= 1000 else 1.0
+        return
+    if UNIT_AFTER_RE.match(text, pos, limit):
+        # "a quarter of a century", "½ mile": an amount of the unit, which the caller reads;
+        # the span takes in the "of a" between them.
+        if gap.group(0).strip(" \t\u00a0-"):
+            number.end = pos
+        number.is_fraction = False
+
+
+def _parse_fraction_word(text: str, m: re.Match[str], limit: int) -> Number | None:
+    """ "half", "a third of", "a quarter", "an eighth": a fraction of a whole. An ordinal
+    after an article names a thing ("a third party", "a second time") unless the phrase ends
+    there or goes on with "of"."""
+    word = m.group("word").lower()
+    start = m.start()
+    begin = _article_before(text, start)
+    if word == "half":
+        pass
+    elif begin is None:
+        return None
+    elif word != "quarter" and not _FRACTION_ENDS_RE.match(text, m.end(), limit):
+        return None
+    number = Number(start if begin is None else begin, m.end(), 1 / nw.DENOMINATORS[word],
+                    is_words=True, is_fraction=True, fraction_form="words")  # fmt: skip
+    _fraction_of_something(text, number, limit)
     number.text = text[number.start : number.end]
     return number
 
@@ -343,58 +474,31 @@ def _parse_a_span_of_time(text: str, m: re.Match[str]) -> Number | None:
     )
 
 
-def _parse_vague(text: str, m: re.Match[str], limit: int) -> Number:
+_OF_MORE_RE = re.compile(r"\s+of\s+(thousands|millions|billions)\b", re.IGNORECASE)
+
+
+def _parse_vague(text: str, m: re.Match[str]) -> Number | None:
     """ "hundreds of thousands", "tens of thousands", "billions", "dozens"."""
     word = m.group("word").lower()
     end = m.end()
-    of_more = re.match(
-        r"\s+of\s+(thousands|millions|billions)\b", text[end : end + 24], re.IGNORECASE
-    )
+    of_more = _OF_MORE_RE.match(text, end, min(len(text), end + 24))
     if word == "tens" and not of_more:
-        return None  # type: ignore[return-value]
-    if of_more:
-        outer = {"tens": (20, 99), "hundreds": (200, 999), "thousands": (2e3, 9999)}.get(word)
-        inner = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}[of_more.group(1).lower()]
-        if outer:
-            low, high = outer[0] * inner, outer[1] * inner
-            end += of_more.end()
-        else:
-            low, high = VAGUE_PLURALS[word]
-    else:
-        low, high = VAGUE_PLURALS[word]
+        return None
+    low, high = nw.VAGUE_PLURALS.get(word, (0, 0))
+    if of_more and word in nw.VAGUE_OUTER:
+        inner = nw.VAGUE_INNER[of_more.group(1).lower()]
+        outer = nw.VAGUE_OUTER[word]
+        low, high = outer[0] * inner, outer[1] * inner
+        end = of_more.end()
     return Number(m.start(), end, None, low=low, high=high, is_words=True, is_vague=True,
                   text=text[m.start() : end])  # fmt: skip
 
 
 def _parse_few(text: str, m: re.Match[str]) -> Number | None:
     """ "a few" is two to five; "a couple (of)" two or three. Bare "few" is not a number."""
-    start = m.start()
-    art = re.search(r"\ba\s+$", text[max(0, start - 4) : start], re.IGNORECASE)
-    if not art:
+    begin = _article_before(text, m.start())
+    if begin is None or text[begin : m.start()].strip().lower() != "a":
         return None
-    low, high = (2, 5) if m.group("word").lower() == "few" else (2, 3)
-    begin = start - len(art.group(0))
+    low, high = nw.FEW_WORDS[m.group("word").lower()]
     return Number(begin, m.end(), None, low=low, high=high, is_words=True, is_vague=True,
                   text=text[begin : m.end()])  # fmt: skip
-
-
-def _parse_fraction_word(text: str, m: re.Match[str], limit: int) -> Number | None:
-    """ "half", "a third", "a quarter": fractions of a whole. Ordinal "third"/"second" is not."""
-    word = m.group("word").lower()
-    start = m.start()
-    before = text[max(0, start - 8) : start]
-    art = re.search(r"\b(?:a|an|one)[\s-]+$", before, re.IGNORECASE)
-    if word == "half":
-        begin = start - len(art.group(0)) if art else start
-        return Number(begin, m.end(), 0.5, is_words=True, is_fraction=True,
-                      text=text[begin : m.end()])  # fmt: skip
-    if word in ("third", "quarter", "fourth", "fifth") and art:
-        # "a third of", "one-fifth of": a fraction only when a share follows.
-        after = text[m.end() : m.end() + 4].lower()
-        if after.startswith(" of") or after.startswith("-") or word == "quarter":
-            begin = start - len(art.group(0))
-            return Number(begin, m.end(), 1 / {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5}[word],
-                          is_words=True, is_fraction=True, text=text[begin : m.end()])  # fmt: skip
-    if word in ORDINALS:
-        return Number(start, m.end(), float(ORDINALS[word]), is_words=True, is_ordinal=True)
-    return None

@@ -15,7 +15,7 @@ from . import lexicon as lx
 from .numbers import ANCHOR_RE, Number, parse_number
 
 _WINDOW = 48  # characters of left context read for qualifiers and currency signs
-_RANGE_SEP_RE = re.compile(r"\s*(?P<sep>–|—|-|to|and|or)\s*", re.IGNORECASE)
+_RANGE_SEP_RE = re.compile(r"\s*(?P<sep>–|—|-|‒|to|and|or|through|thru)\s*", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\b(?:between|from)\s+(?:[$€£]|US\$)?\s*$", re.IGNORECASE)
 
 
@@ -48,6 +48,12 @@ def read_quantity(text: str, number: Number, sent_start: int, sent_end: int) -> 
         return _read_rank(text, number, sent_start, sent_end)
     start, end = number.start, number.end
     left = _left(text, start, sent_start)
+    rank = lx.RANK_NUMBER_BEFORE_RE.search(left)
+    if rank and number.value in _SMALL_RANKS and not number.is_fraction:
+        # "the number one cause of death": a rank, written as "number" and a cardinal.
+        begin = start - (len(left) - rank.start("no"))
+        return Quantity(begin, end, number.value, number.value, number.value, "dimensionless",
+                        "exact", "rank", 1.0, None, 0, end, number_start=start)  # fmt: skip
     value, low, high = number.value, number.low, number.high
     resolution = number.resolution
     qualifier = "vague" if number.is_vague else "exact"
@@ -62,8 +68,16 @@ def read_quantity(text: str, number: Number, sent_start: int, sent_end: int) -> 
         start -= len(left) - cur.start()
         left = left[: cur.start()]
 
-    # A range: "50 to 100", "350–370", "between $1 million and $3 million".
+    # A range: "50 to 100", "350–370", "30 through 60", "between $1 million and $3 million".
     second = _read_range_end(text, number, end, sent_end, left)
+    if second is not None and _is_a_change_from_to(left):
+        # "rose 14%, from 28.3 to 32.4": two levels, each a claim, not one range. The first
+        # takes the unit written after the second ("from 10 to 20 percent").
+        later = read_quantity(text, second, second.start, sent_end)
+        if later is not None and later.kind in ("percent", "measurement", "money", "rate"):
+            if later.kind != "rate" and not number.scaled and not second.scaled:
+                unit, kind = later.unit, later.kind
+        second = None
     if second is not None:
         low_n, high_n = number, second
         lo, hi = _range_values(low_n, high_n)
@@ -84,6 +98,18 @@ def read_quantity(text: str, number: Number, sent_start: int, sent_end: int) -> 
         end = cur_after.end()
     elif cur_after and kind == "money" and cur_after.group("cur").lower().startswith("dollar"):
         end = cur_after.end()  # "$5 million dollars": the word repeats the sign
+    cents_too = _cents_after(text, end, sent_end) if kind == "money" and unit == "USD" else None
+    if (
+        cents_too is not None
+        and value is not None
+        and float(value).is_integer()
+        and qualifier != "range"
+    ):
+        # "5 dollars 20 cents", "$5 and 20 cents": one amount in two units.
+        cents_value, end = cents_too
+        value = value + cents_value / 100
+        low = high = None
+        resolution = 0.01
     cents = lx.CENTS_RE.match(text, end, sent_end) if kind != "money" else None
     if cents and value is not None:
         unit, kind, end = "USD", "money", cents.end()
@@ -100,28 +126,30 @@ def read_quantity(text: str, number: Number, sent_start: int, sent_end: int) -> 
 
     # Percentages, shares, multipliers, units of measure, durations.
     pct = lx.PERCENT_RE.match(text, end, sent_end)
-    share = lx.SHARE_RE.match(text, end, sent_end) if not pct else None
+    share = (
+        _read_share(text, end, sent_end, high if qualifier == "range" else value)
+        if not pct and not number.is_fraction and value is not None
+        else None
+    )
     mult = lx.MULTIPLIER_AFTER_RE.match(text, end, sent_end) if not pct else None
     unit_m = lx.UNIT_AFTER_RE.match(text, end, sent_end) if kind != "money" else None
     if pct:
         unit = "percentage_point" if pct.group("pp") else "percent"
         kind = "percent"
         end = pct.end()
-    elif number.is_fraction:
+    elif number.is_fraction and not unit_m:
         unit, kind = "percent", "percent"
         value = value * 100 if value is not None else None
         low = low * 100 if low is not None else None
         high = high * 100 if high is not None else None
         resolution = None
-    elif share and value is not None:
-        den = share.group("den").lower()
-        denominator = float(den) if den.isdigit() else lx.SHARE_DENOMINATORS[den]
-        if denominator and value <= denominator:
-            # The interval too: "3–5 out of 10" is 30 to 50 percent, not 3 to 5.
-            value = value / denominator * 100
-            low = low / denominator * 100 if low is not None else None
-            high = high / denominator * 100 if high is not None else None
-            unit, kind, end, resolution = "percent", "percent", share.end(), None
+    elif share is not None and value is not None:
+        denominator, end = share
+        # The interval too: "3–5 out of 10" is 30 to 50 percent, not 3 to 5.
+        value = value / denominator * 100
+        low = low / denominator * 100 if low is not None else None
+        high = high / denominator * 100 if high is not None else None
+        unit, kind, resolution = "percent", "percent", None
     elif mult and (mult.group("times") or mult.group("x") or mult.group("fold")):
         unit, kind = "dimensionless", "multiplier"
         end = mult.end()
@@ -174,6 +202,15 @@ def read_quantity(text: str, number: Number, sent_start: int, sent_end: int) -> 
         qualifier = lx.qualifier_of(phrase)
         near_bound = phrase in lx.NEAR_BOUND
         start -= len(left) - qual.start()
+    if qualifier in ("more_than", "at_least") and value is not None:
+        pair = _upper_bound_after(text, end, sent_end, value, unit)
+        if pair is not None:
+            # "above 200 and below 400": one interval, not two open claims.
+            high_q, unit, kind = pair
+            value, low, high, qualifier = (value + high_q.value) / 2, value, high_q.value, "range"
+            end, resolution, near_bound = high_q.end, high_q.resolution, False
+            return Quantity(start, end, value, low, high, unit, qualifier, kind, resolution,
+                            None, 0, end, False, currency_year, number.start)  # fmt: skip
     after = lx.QUALIFIER_AFTER_RE.match(text, end, sent_end)
     if after and qualifier in ("exact", "vague"):
         if after.group("more"):
@@ -220,13 +257,28 @@ def read_factor_word(text: str, m: re.Match[str], sent_start: int, sent_end: int
 
 
 def _read_rank(text: str, number: Number, sent_start: int, sent_end: int) -> Quantity | None:
-    """ "fifth-largest", "22nd in the world": a rank. Plain ordinals are not claims."""
+    """ "fifth-largest", "22nd in the world", "second only to": a rank; "the second year in a
+    row", "a third straight month": a count of consecutive periods. Plain ordinals are not
+    claims."""
     rank = lx.RANK_AFTER_RE.match(text, number.end, sent_end)
-    if not rank:
-        return None
-    return Quantity(number.start, rank.end(), number.value, number.value, number.value,
-                    "dimensionless", "exact", "rank", 1.0, None, 0, rank.end(),
-                    number_start=number.start)  # fmt: skip
+    if rank:
+        return Quantity(number.start, rank.end(), number.value, number.value, number.value,
+                        "dimensionless", "exact", "rank", 1.0, None, 0, rank.end(),
+                        number_start=number.start)  # fmt: skip
+    to = lx.RANK_TO_RE.match(text, number.end, sent_end)
+    if to and number.is_words:
+        end = number.end + len(to.group(0).rstrip())
+        return Quantity(number.start, end, number.value, number.value, number.value,
+                        "dimensionless", "exact", "rank", 1.0, None, 0, end,
+                        number_start=number.start)  # fmt: skip
+    run = lx.CONSECUTIVE_AFTER_RE.match(text, number.end, sent_end)
+    if run and (run.group("adj") or run.group("row")) and (number.value or 0) >= 2:
+        unit = lx.DURATION_UNITS.get(run.group("unit").lower(), "count")
+        kind = "duration" if unit != "count" else "count"
+        return Quantity(number.start, run.end(), number.value, number.value, number.value,
+                        unit, "exact", kind, 1.0, None, 0, run.end(),
+                        number_start=number.start)  # fmt: skip
+    return None
 
 
 def _read_range_end(text: str, first: Number, end: int, sent_end: int, left: str) -> Number | None:
@@ -240,8 +292,7 @@ def _read_range_end(text: str, first: Number, end: int, sent_end: int, left: str
         return None
     if word == "or" and not first.is_words:
         return None
-    if word == "-" and (sep.group(0) != "-"):
-        return None  # "5 - 7" with spaces is arithmetic or a dash, not a range
+    dash = word in ("-", "–", "—", "‒")
     pos = sep.end()
     cur = re.match(r"(?:US\$|\$|€)\s*", text[pos : pos + 5])
     if cur:
@@ -254,6 +305,8 @@ def _read_range_end(text: str, first: Number, end: int, sent_end: int, left: str
         return None
     if first.value is None:
         return None
+    if dash and sep.group(0) != word and second.value <= first.value:
+        return None  # "5 - 3" with spaces is arithmetic or a dash between clauses
     return second
 
 
@@ -350,3 +403,108 @@ def _interval(
         margin = max(abs(value) * 0.05, (resolution or 0) / 2)
         return value - margin, value + margin
     return low, high
+
+
+_SMALL_RANKS = {float(n) for n in range(1, 11)}
+_CHANGE_WORD_RE = re.compile(
+    r"\b(?:" + lx.DECREASE_WORDS + "|" + lx.INCREASE_WORDS + r")\b", re.IGNORECASE
+)
+# "from 28.3 to 32.4" after a change, or "by 1.9% (10.4 to 10.6)": the two ends of a change.
+_CHANGE_FROM_RE = re.compile(
+    r"(?:\bfrom|\bby\s+[\d.,]+\s*(?:%|percent|per\s+cent)\s*[,(]\s*(?:from)?|[,(]\s*from)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_a_change_from_to(left: str) -> bool:
+    """Whether "X to Y" after ``left`` gives the two levels of a change rather than a range:
+    "rose from 50 to 75", "increased 14%, from 28.3 to 32.4", "by 1.9% (10.4 to 10.6)". A
+    plain "from 10 to 20" (a range of estimates) stays a range."""
+    clause = re.split(r"[;:]", left)[-1]
+    m = _CHANGE_FROM_RE.search(clause)
+    if not m:
+        return False
+    return m.group(0).lower().startswith("by") or bool(_CHANGE_WORD_RE.search(clause[: m.start()]))
+
+
+_CENTS_GAP_RE = re.compile(r"[ \t\u00a0]+(?:and[ \t\u00a0]+)?(?=[\dA-Za-z])", re.IGNORECASE)
+_CENTS_WORD_RE = re.compile(r"[ \t\u00a0]*(?:cents?\b|¢)", re.IGNORECASE)
+
+
+def _cents_after(text: str, end: int, sent_end: int) -> tuple[float, int] | None:
+    """ "(5 dollars) 20 cents", "(two dollars and) fifty cents": the cents of an amount in
+    two units, as (cents, end of the phrase)."""
+    gap = _CENTS_GAP_RE.match(text, end, sent_end)
+    if not gap:
+        return None
+    m = ANCHOR_RE.match(text, gap.end())
+    if not m or not (m.group("digits") or m.group("word")):
+        return None
+    cents = parse_number(text, m, sent_end)
+    if cents is None or cents.value is None or cents.is_fraction or cents.is_ordinal:
+        return None
+    if not (cents.value.is_integer() and 0 < cents.value < 100):
+        return None
+    unit = _CENTS_WORD_RE.match(text, cents.end, sent_end)
+    return (cents.value, unit.end()) if unit else None
+
+
+_NOT_A_SHARE_AFTER_RE = re.compile(
+    r"\s*(?:[-\s](?:years?|months?|weeks?|days?|hours?|minutes?)\b|%|percent)", re.IGNORECASE
+)
+
+
+def _read_share(text: str, end: int, sent_end: int, value: float) -> tuple[float, int] | None:
+    """ "(3) out of 4", "(one) in three", "(three) out of four hundred", "(one) in a million":
+    the denominator of a share, read as a whole number, with the end of the phrase."""
+    m = lx.SHARE_RE.match(text, end, sent_end)
+    if not m:
+        return None
+    a = ANCHOR_RE.match(text, m.end())
+    if not a or not (a.group("digits") or a.group("word")):
+        return None
+    den = parse_number(text, a, sent_end)
+    if den is None or den.value is None or den.is_fraction or den.is_ordinal or den.is_vague:
+        return None
+    if m.group("art") and not den.scaled:
+        return None  # "one in a hundred", "one in a million"; never "one in a way"
+    if not den.value.is_integer() or den.value < 2 or value > den.value or value < 0:
+        return None
+    if re.fullmatch(r"\d{4}", den.text) and 1800 <= den.value <= 2100:
+        return None  # "5 in 2021": a year
+    if _NOT_A_SHARE_AFTER_RE.match(text, den.end, sent_end):
+        return None  # "3 in 10 years", "one in 10%": not a share of a whole
+    return den.value, den.end
+
+
+_UPPER_BOUND_RE = re.compile(
+    r"\s*,?\s*(?:and|but)\s+(?P<q>less\s+than|fewer\s+than|below|under|at\s+most|no\s+more\s+than|"
+    r"not\s+more\s+than|up\s+to)\s+(?=[\d\w$€£.])",
+    re.IGNORECASE,
+)
+
+
+def _upper_bound_after(
+    text: str, end: int, sent_end: int, low: float, unit: str
+) -> tuple[Quantity, str, str] | None:
+    """ "(above 200) and below 400 (people)": the upper bound that closes a lower one, read as
+    a quantity of its own, with the unit and kind the pair shares."""
+    m = _UPPER_BOUND_RE.match(text, end, sent_end)
+    if not m:
+        return None
+    pos = m.end()
+    cur = re.match(r"(?:US\$|\$|€|£)\s*", text[pos : pos + 5])
+    a = ANCHOR_RE.match(text, pos + (cur.end() if cur else 0))
+    if not a or not (a.group("digits") or a.group("word")):
+        return None
+    second = parse_number(text, a, sent_end)
+    if second is None or second.value is None or second.is_ordinal or second.is_vague:
+        return None
+    high_q = read_quantity(text, second, pos, sent_end)
+    if high_q is None or high_q.value is None or high_q.value <= low:
+        return None
+    if unit != "count" and high_q.unit != unit:
+        return None
+    if high_q.kind not in ("count", "money", "percent", "measurement"):
+        return None
+    return high_q, high_q.unit, high_q.kind
