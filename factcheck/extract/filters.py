@@ -45,7 +45,7 @@ _CHEMICAL_AFTER_RE = re.compile(
     r"-(?:[a-z]+-)?(?:methyl|ethyl|propyl|butyl|phenyl|benzyl|acetyl|fluoro|chloro|bromo|iodo|"
     r"hydroxy|amino|nitro|oxo|methoxy|carbo|fentanyl|piperidin|anilino)",
 )
-# Dashed pairs that are no range ("Boeing 757–200", "1-800"): the second is not above the first.
+# Dashed pairs that are no range ("Boeing 757–200", "1-800"): the second is below the first.
 _PAIR_AFTER_RE = re.compile(r"[-–‒](?P<second>\d+)(?![\d.,])")
 # Spelled-out years: "in the year of our Lord two thousand twenty-one".
 _YEAR_WORD_BEFORE_RE = re.compile(r"\byear\s+(?:of\s+our\s+Lord\s+)?$", re.IGNORECASE)
@@ -91,7 +91,7 @@ def is_not_a_quantity(text: str, number: Number) -> bool:
     if prev in "([" and _BRACKETED_AFTER_RE.match(text, end) and _is_whole(number):
         return True
     pair = _PAIR_AFTER_RE.match(text, end)
-    if pair and _is_whole(number) and float(pair.group("second")) <= (number.value or 0):
+    if pair and _is_whole(number) and float(pair.group("second")) < (number.value or 0):
         return True
     if lx.IDENTIFIER_BEFORE_RE.search(before) and not lx.RANK_NUMBER_BEFORE_RE.search(before):
         return True
