@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint format bench score clean
+.PHONY: demo test lint format bench score score-real clean
 
 # Set up (once) and check the project's sample drafts.
 demo: $(STAMP)
@@ -32,6 +32,11 @@ format: $(STAMP)
 # Extraction accuracy on the seed corpus against tests/labels/.
 score: $(STAMP)
 	$(BIN)/python tests/score.py
+
+# Reading, attribution, periods and findings on the real-prose development set
+# (../shared/real-prose), per document; --details lists every miss.
+score-real: $(STAMP)
+	$(BIN)/python tests/score_real.py $(ARGS)
 
 # Throughput and memory benchmarks (not tests: timings never gate CI).
 bench: $(STAMP)

@@ -129,6 +129,30 @@ class Tolerance:
 
 
 @dataclass(frozen=True)
+class FrameSpec:
+    """What a measure counts, as slots a claim's frame must fill (factcheck.match.slots).
+
+    None in a slot means no constraint. ``agent`` and ``substance`` name entries of the
+    catalog's vocabulary."""
+
+    counts: tuple[str, ...] | None = None
+    mode: str | None = None  # "asserted" or "any"
+    scope: str | None = None  # "whole" or "any"
+    span: str | None = None  # "year" or "any"
+    agent: tuple[str, ...] | None = None
+    substance: tuple[str, ...] | None = None
+
+    def merged(self, defaults: FrameSpec) -> FrameSpec:
+        """This spec with the catalog's default slots filled in where it says nothing."""
+        return FrameSpec(
+            *(mine if mine is not None else theirs for mine, theirs in zip(
+                (self.counts, self.mode, self.scope, self.span, self.agent, self.substance),
+                (defaults.counts, defaults.mode, defaults.scope, defaults.span, defaults.agent,
+                 defaults.substance), strict=True))
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Measure:
     """One thing numbers can be about ("deaths involving synthetic opioids in the US")."""
 
@@ -146,6 +170,7 @@ class Measure:
     reference: str = ""  # the measure id in references/ (this id unless given)
     description: str = ""
     line: int = 0
+    frame: FrameSpec = field(default_factory=FrameSpec)
 
     @property
     def has_terms(self) -> bool:
@@ -218,6 +243,8 @@ class Catalog:
     relations: tuple[Relation, ...] = ()
     suppressions: tuple[Suppression, ...] = ()
     periods: tuple[NamedPeriod, ...] = ()
+    # Words for frame slots: {"agent": {"dea": pattern, ...}, "substance": {...}}.
+    vocabulary: dict[str, dict[str, re.Pattern[str]]] = field(default_factory=dict, compare=False)
     _by_id: dict[str, Measure] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -423,10 +450,31 @@ def _build(data: Any, lines: dict[JsonPath, int], name: str) -> Catalog:
                                    None, problems)  # fmt: skip
     default_place = _place(defaults.get("place", "US"))
     default_window = _window(defaults.get("window"))
+    vocabulary = {
+        slot: {
+            name: pattern
+            for name, source in (entries or {}).items()
+            if (pattern := _pattern(source, ("vocabulary", slot, name), problems)) is not None
+        }
+        for slot, entries in (data.get("vocabulary") or {}).items()
+    }
+    default_frame = _frame_spec(defaults.get("frame") or {}, ("defaults", "frame"), {}, problems)
 
     raw_measures = enumerate(data.get("measures") or [])
     parsed_measures = [
-        (index, _measure(raw, ("measures", index), defaults, default_tolerance, problems))
+        (
+            index,
+            _measure(
+                raw,
+                ("measures", index),
+                defaults,
+                default_tolerance,
+                problems,
+                _frame_spec(
+                    raw.get("frame") or {}, ("measures", index, "frame"), vocabulary, problems
+                ).merged(default_frame),  # fmt: skip
+            ),
+        )
         for index, raw in raw_measures
     ]
     measures = _unique_ids("measures", parsed_measures, problems)
@@ -476,7 +524,36 @@ def _build(data: Any, lines: dict[JsonPath, int], name: str) -> Catalog:
         relations=tuple(relations),
         suppressions=tuple(suppressions),
         periods=tuple(periods),
+        vocabulary=vocabulary,
     )
+
+
+def _frame_spec(
+    raw: dict[str, Any], at: JsonPath, vocabulary: dict[str, dict], problems: _Problems
+) -> FrameSpec:
+    """A measure's frame slots; vocabulary names must exist in the catalog's vocabulary."""
+    for slot in ("agent", "substance"):
+        for k, name in enumerate(raw.get(slot) or []):
+            if name not in vocabulary.get(slot, {}):
+                known = ", ".join(sorted(vocabulary.get(slot, {}))) or "none defined"
+                problems.add((*at, slot, k), f"unknown {slot} '{name}' (vocabulary: {known})")
+
+    def listed(key: str) -> tuple[str, ...] | None:
+        return tuple(raw[key]) if raw.get(key) else None
+
+    return FrameSpec(
+        counts=listed("counts"),
+        mode=raw.get("mode"),
+        scope=raw.get("scope"),
+        span=raw.get("span"),
+        agent=listed("agent"),
+        substance=listed("substance"),
+    )
+
+
+def _pattern(source: str, at: JsonPath, problems: _Problems) -> re.Pattern[str] | None:
+    found = _patterns([source], at, problems)
+    return found[0] if found else None
 
 
 def _unique_ids(section: str, parsed: list[tuple[int, Any]], problems: _Problems) -> list[Any]:
@@ -532,6 +609,7 @@ def _measure(
     defaults: dict[str, Any],
     default_tolerance: Tolerance,
     problems: _Problems,
+    frame: FrameSpec,
 ) -> Measure | None:
     unit = raw["unit"]
     unit_ok = True
@@ -570,6 +648,7 @@ def _measure(
         reference=raw.get("reference") or raw["id"],
         description=raw.get("description", ""),
         line=problems.line_of(at),
+        frame=frame,
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -137,7 +138,16 @@ class Claim:
     # and of which rules (None: of every rule).
     suppressed: str | None = None
     suppressed_rules: list[str] | None = None
+    # Where the surface starts in ``sentence`` (a character offset), so that the match stage
+    # can read the words around the number without searching for it.
+    sentence_offset: int | None = None
+    # What the match stage read about the number (its frame: the counted thing, agent,
+    # substance, scope, span, ...) and why it attributed the claim to its measure or to none.
+    frame: dict[str, Any] | None = None
+    attribution: list[str] | None = None
     id: str = ""
+    # Offset of the claim's sentence in the file, to tell one sentence from the next (internal).
+    sentence_start: int | None = None
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -146,9 +156,22 @@ class Claim:
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the claim: the contract fields, without internal offsets."""
         data = asdict(self)
-        data.pop("start")
-        data.pop("end")
+        for name in CLAIM_INTERNAL_FIELDS:
+            data.pop(name)
         return data
+
+    def to_row(self) -> dict[str, Any]:
+        """The claim as one row of a table (CSV): nested fields (frame, attribution) as JSON."""
+        return {
+            key: json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+            for key, value in self.to_dict().items()
+        }
+
+
+# Offsets the pipeline uses that are not part of a claim's JSON form.
+CLAIM_INTERNAL_FIELDS = ("start", "end", "sentence_start")
+# The fields of a claim's JSON form, in order (the columns of the CSV formats).
+CLAIM_FIELDS = [name for name in Claim.__dataclass_fields__ if name not in CLAIM_INTERNAL_FIELDS]
 
 
 def claim_id(doc: str, start: int, end: int, surface: str) -> str:

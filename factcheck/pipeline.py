@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from .cache import ClaimCache
-from .extract import MeasureMatcher, extract_document
+from .extract import extract_document
 from .inline import Directives
 from .model import Claim, Document, Report
 
@@ -20,33 +20,20 @@ if TYPE_CHECKING:
     from .references import ReferenceSet
 
 
-def make_matcher(catalog: Catalog | None) -> MeasureMatcher | None:
-    """A measure matcher bound to a catalog (None without a catalog)."""
-    if catalog is None:
-        return None
-    from .match import match_measure
-
-    def matcher(claim: Claim, context: str) -> str | None:
-        return match_measure(claim, catalog, context)
-
-    return matcher
-
-
 def extract_claims(
     doc: Document, catalog: Catalog | None = None, directives: Directives | None = None
 ) -> list[Claim]:
-    """The claims of one loaded document, matched to the catalog's measures if one is given,
-    and marked where the document's inline directives silence them (``directives`` carries
-    the directives of a file's earlier sections, when it is read in sections)."""
+    """The claims of one loaded document (extract), attributed to the catalog's measures if
+    one is given (match), and marked where the document's inline directives silence them
+    (``directives`` carries the directives of a file's earlier sections, when it is read in
+    sections)."""
     if catalog is None:
         claims = extract_document(doc)
     else:
-        claims = extract_document(
-            doc,
-            matcher=make_matcher(catalog),
-            default_place=catalog.default_place,
-            named_periods=[(p.names, p.spans) for p in catalog.periods],
-        )
+        from .match import match_claims
+
+        named = [(p.names, p.spans) for p in catalog.periods]
+        claims = match_claims(extract_document(doc, named_periods=named), catalog)
     (directives or Directives()).scan(doc).apply(claims)
     return claims
 

@@ -26,7 +26,14 @@ from factcheck.catalog import (
 )
 from factcheck.errors import ConfigError
 from factcheck.interval import Interval
-from factcheck.match import _locate, match_measure, normalize_noun, rank_measures, units_compatible
+from factcheck.match import (
+    match_claims,
+    match_measure,
+    normalize_noun,
+    rank_measures,
+    units_compatible,
+)
+from factcheck.match.frame import read_frames
 from factcheck.model import Claim
 from factcheck.regex_safety import UnsafePattern, check_linear
 from factcheck.relations import RelationSyntaxError, evaluate, holds, parse_relation
@@ -315,6 +322,7 @@ def _claim(
         kind=kind,
         noun=noun,
         place=place,
+        sentence_offset=start,
     )
 
 
@@ -394,7 +402,8 @@ def test_pills_seizures_and_doses_are_not_deaths(catalog: Catalog) -> None:
     )
     weight = _claim(seized, "4,000 pounds", unit="pound", kind="measurement")
     assert not (_match(catalog, weight) or "").startswith("us.overdose_deaths")
-    ranked = [r.measure for r in rank_measures(pill_claim, catalog, pills)]
+    frame = read_frames(pills, [pill_claim])[0]
+    ranked = [r.measure for r in rank_measures(pill_claim, catalog, pills, frame)]
     assert not any(m.startswith("us.overdose_deaths") for m in ranked)
 
 
@@ -405,8 +414,9 @@ def test_kilogram_prices_follow_the_nearest_word(catalog: Catalog) -> None:
     )
     bought = _claim(text, "$30,000", unit="USD", kind="money")
     value = _claim(text, "$15 million", unit="USD", kind="money")
-    assert _match(catalog, bought) == "fentanyl.wholesale_price_per_kilogram"
-    assert _match(catalog, value) == "fentanyl.street_value_per_kilogram"
+    match_claims([bought, value], catalog)  # a sentence's numbers are read together
+    assert bought.measure == "fentanyl.wholesale_price_per_kilogram"
+    assert value.measure == "fentanyl.street_value_per_kilogram"
     street = "Dealers sell each pill for $10 on the street."
     price = _claim(street, "$10", unit="USD", kind="money")
     assert _match(catalog, price) == "fentanyl.street_price_per_pill"
@@ -514,15 +524,12 @@ def test_the_choice_does_not_depend_on_catalog_order(catalog: Catalog) -> None:
 
 def test_the_number_is_found_even_when_repeated(catalog: Catalog) -> None:
     text = "A kilogram bought for $20,000 in one city had a street value of $20,000 in another."
-    claim = _claim(text, "$20,000", unit="USD", kind="money")
-    assert _match(catalog, claim) == "fentanyl.wholesale_price_per_kilogram"
-    second = text.rindex("$20,000")
-    assert match_measure(claim, catalog, text, number_at=second) == (
-        "fentanyl.street_value_per_kilogram"
-    )
-    # Without an offset, the counted noun tells the two occurrences apart.
-    text = "Of 40 samples, 40 people fell ill."
-    assert _locate(_claim(text, "40", noun="people"), text, None) == (15, 17)
+    first = _claim(text, "$20,000", unit="USD", kind="money")
+    second = _claim(text, "$20,000", unit="USD", kind="money")
+    second.sentence_offset = text.rindex("$20,000")
+    match_claims([first, second], catalog)
+    assert first.measure == "fentanyl.wholesale_price_per_kilogram"
+    assert second.measure == "fentanyl.street_value_per_kilogram"
 
 
 def test_normalize_noun() -> None:

@@ -56,7 +56,8 @@ def claim_validator(capsys) -> jsonschema.Draft202012Validator:
 
 
 def _typed(row: dict[str, str], properties: dict) -> dict:
-    """A CSV row with the schema's types back: empty cells are null, numbers are numbers."""
+    """A CSV row with the schema's types back: empty cells are null, numbers are numbers,
+    objects and lists are JSON."""
     typed: dict = {}
     for key, cell in row.items():
         types = properties.get(key, {}).get("type", "string")
@@ -67,6 +68,8 @@ def _typed(row: dict[str, str], properties: dict) -> dict:
             typed[key] = int(float(cell))
         elif "number" in types:
             typed[key] = float(cell)
+        elif "object" in types or "array" in types:
+            typed[key] = json.loads(cell)  # nested fields are JSON in a cell
         else:
             typed[key] = cell
     return typed

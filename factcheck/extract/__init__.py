@@ -3,8 +3,9 @@
 One pass over the document's body, sentence by sentence. In each sentence the time
 expressions are found first (so years used as dates are taken), then every number anchor is
 read as a quantity with its qualifier, unit and kind, and given its noun, period, place and
-citation. Nothing here reads files or the catalog file: measure matching is a function the
-caller passes in.
+citation. Nothing here reads files or the catalog: what a number counts, and which catalog
+measure it is about, is read afterwards by the match stage (factcheck.match), from the
+sentence each claim carries and the claim's offset in it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from ..model import Claim, Document
 from . import lexicon as lx
@@ -31,9 +32,6 @@ from .quantity import Quantity, read_factor_word, read_quantity
 from .sentences import Sentence, split_sentences
 from .timing import Found, assign_periods, link_from_to
 
-# A measure matcher takes the claim and the text around it and returns a measure id or None.
-MeasureMatcher = Callable[[Claim, str], "str | None"]
-
 # "the highest ever", "a record high", "the most ... in history": the sentence says one of its
 # numbers is the extreme of the whole series.
 _RECORD_RE = re.compile(
@@ -43,14 +41,12 @@ _RECORD_RE = re.compile(
     re.IGNORECASE,
 )
 
-__all__ = ["extract_document", "MeasureMatcher"]
+__all__ = ["extract_document"]
 
 
 def extract_document(
     doc: Document,
     *,
-    matcher: MeasureMatcher | None = None,
-    default_place: str | None = None,
     named_periods: Iterable[tuple[tuple[str, ...], tuple[str, ...]]] = (),
 ) -> list[Claim]:
     """Every numeric claim in the document, in order of position."""
@@ -80,9 +76,7 @@ def extract_document(
                 claim
                 for item in found
                 if _keeps_contract(
-                    claim := _to_claim(
-                        doc, body, sentence, text, item, places, citation, default_place, matcher
-                    )
+                    claim := _to_claim(doc, body, sentence, text, item, places, citation)
                 )
             ]
             _mark_extreme(text, new)
@@ -233,8 +227,6 @@ def _to_claim(
     item: Found,
     places: list[tuple[int, str]],
     citation: str | None,
-    default_place: str | None,
-    matcher: MeasureMatcher | None,
 ) -> Claim:
     q = item.q
     start, end = _surface_span(doc, q)
@@ -273,13 +265,9 @@ def _to_claim(
         change=item.change,
         factor=q.factor if q.kind in ("change", "multiplier") else None,
         resolution=q.resolution,
+        sentence_offset=_offset_in_sentence(body, sentence.start, start),
+        sentence_start=doc.offset + sentence.start,
     )
-    # Measures are matched on the place the text names: a sentence that names none may still
-    # be about a measure of another place ("killed during the president's final year").
-    if matcher is not None:
-        claim.measure = matcher(claim, sentence_text)
-    if claim.place is None:
-        claim.place = default_place
     return claim
 
 
@@ -289,6 +277,13 @@ def _keeps_contract(claim: Claim) -> bool:
     number finite; this is the last line, so that no input can make a report invalid."""
     numbers = (claim.value, claim.low, claim.high, claim.change, claim.factor, claim.resolution)
     return bool(claim.surface) and all(x is None or math.isfinite(x) for x in numbers)
+
+
+def _offset_in_sentence(body: str, sentence_start: int, start: int) -> int:
+    """Where ``start`` falls in the sentence's text, whose white space is collapsed."""
+    before = body[sentence_start:start]
+    collapsed = len(" ".join(before.split()))
+    return collapsed + 1 if collapsed and before[-1].isspace() else collapsed
 
 
 def _mark_extreme(sentence_text: str, claims: list[Claim]) -> None:

@@ -7,7 +7,7 @@ from typing import TextIO
 
 import yaml
 
-from ..model import Claim
+from ..model import CLAIM_FIELDS, Claim
 
 CLAIM_FORMATS = ("jsonl", "json", "csv", "yaml")
 
@@ -26,8 +26,7 @@ def write_claims(claims: list[Claim], fmt: str, out: TextIO) -> None:
     elif fmt == "csv":
         import pandas as pd  # imported here: pandas costs a third of a second to load
 
-        columns = list(Claim.__dataclass_fields__)
-        columns = [c for c in columns if c not in ("start", "end")]
-        pd.DataFrame(rows, columns=columns).to_csv(out, index=False, lineterminator="\n")
+        flat = [claim.to_row() for claim in claims]
+        pd.DataFrame(flat, columns=CLAIM_FIELDS).to_csv(out, index=False, lineterminator="\n")
     else:
         raise ValueError(f"unknown claim format {fmt!r}")

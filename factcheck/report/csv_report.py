@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from ..model import Claim, Report
+from ..model import CLAIM_FIELDS, Report
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-CLAIM_COLUMNS = [name for name in Claim.__dataclass_fields__ if name not in ("start", "end")]
-COLUMNS = [*CLAIM_COLUMNS, "findings", "worst_severity"]
+COLUMNS = [*CLAIM_FIELDS, "findings", "worst_severity"]
 
 
 def render_csv(report: Report, out: TextIO) -> None:
@@ -29,7 +28,7 @@ def render_csv(report: Report, out: TextIO) -> None:
                 entries.append(entry)
     rows = []
     for claim in report.claims:
-        row = claim.to_dict()
+        row = claim.to_row()
         entries = sorted(
             about.get(claim.id, []), key=lambda e: (SEVERITY_RANK.get(e[0], 3), e[1], e[2])
         )

@@ -1,0 +1,315 @@
+"""A claim's frame: what the sentence says its number counts.
+
+A sentence often holds several numbers about different things ("Of the 105,007 people who died
+of an overdose in 2023, 72,776 had taken synthetic opioids"). Looking for a measure's words
+anywhere near a number attributes each number the words of its neighbours. The frame reader
+therefore first divides the sentence between its numbers, then reads each number's frame from
+its own part first and from shared parts only where its own part says nothing:
+
+- **own**: the number, its noun phrase and the predicate that follows it, up to the next
+  number of the clause (the words between two numbers are split at the last comma or "and");
+  a parenthetical figure after a noun ("deaths involving cocaine (52.4%)") owns that noun
+  phrase; a figure in brackets right after another ("33,091 (63.1%)") shares its host's part.
+- **total**: for a part of a total given beside it ("72,776" above, "2/3 of the 82,100
+  deaths", "52,404 deaths, including 33,091"), the total's own part: it says what the part
+  is a part of.
+- **lead**: the words of the clause before its first number (its subject and verb), which all
+  the numbers of the clause share; the total in "2/3 of the 82,100 deaths" does not take the
+  lead, which is about its part.
+- **neighbours**: the own words of the clause's other numbers, except its own parts ("106,699
+  drug overdose deaths occurred, resulting in an age-adjusted rate of 32.4"): the subject of
+  a figure is sometimes named with the figure before it.
+- **context**: the leads of the sentence's earlier clauses ("the rate of drug overdose deaths
+  increased from 6.8 to 11.5; from 2020 through 2021, the rate increased 14%").
+
+Layers are searched in that order (own, total, lead, neighbours, context), nearest first. The frame also
+records what sort of thing the head noun counts, whether the statement is hypothetical, what
+narrows its population, whether its span is cumulative, and the catalog's vocabulary words
+(agents, substances) found in the nearest layer that names any.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..extract.lexicon import CLAUSE_BREAK_RE
+from . import words as w
+
+if TYPE_CHECKING:
+    from ..model import Claim
+
+OWN, TOTAL, LEAD, NEIGHBOURS, CONTEXT = 0, 1, 2, 3, 4
+LAYER_NAMES = (
+    "own words",
+    "the total it is part of",
+    "the clause's lead",
+    "the clause's other numbers",
+    "the sentence's earlier clauses",
+)
+
+# Where the words between two numbers divide: the last comma, "and", "or", "but", "while".
+_GAP_SPLIT_RE = re.compile(r",\s*|\s+(?:and|or|but|while|whereas|as\s+well\s+as)\s+", re.IGNORECASE)
+# Without a comma or "and", a verb in the gap starts the next number's predicate: "bought for
+# $20,000 in one city had a street value of $20,000".
+_GAP_VERB_RE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|became|becomes|reached|reaches|rose|fell|grew|made"
+    r"|paid|sold|cost|costs|hit|saw|took|went|totall?ed|[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+_OF_GAP_RE = re.compile(r"^\s*of\s+(?:the\s+|these\s+|those\s+|all\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
+@dataclass
+class Layer:
+    rank: int  # OWN, TOTAL, LEAD or CONTEXT
+    start: int  # a span of the sentence
+    end: int
+
+
+@dataclass
+class Frame:
+    """What one number's sentence says it counts (see the module docstring)."""
+
+    start: int  # the number's span in the sentence
+    end: int
+    layers: list[Layer] = field(default_factory=list)
+    head: str | None = None  # the head noun of the counted thing
+    sort: str | None = None  # its sort (words.SORTS), if known
+    hypothetical: str | None = None  # the words that make it hypothetical or a capacity
+    subset: str | None = None  # the words that narrow its population
+    cumulative: str | None = None  # the words that make it a total over a longer span
+    part_of: int | None = None  # index (in the sentence's claims) of the total it belongs to
+    host: int | None = None  # for "33,091 (63.1%)": the index of the number it qualifies
+    parenthetical: bool = False  # "deaths involving cocaine (52.4%)": it stands for its noun
+    takes_lead: bool = True  # False for the total of "2/3 of the 82,100 deaths"
+    vocabulary: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slot -> ids found
+    vocabulary_words: dict[str, str] = field(default_factory=dict)  # slot -> the words
+
+    def texts(self, sentence: str, max_rank: int = CONTEXT) -> list[tuple[int, int, str]]:
+        """(rank, offset, text) of each layer up to ``max_rank``."""
+        return [
+            (layer.rank, layer.start, sentence[layer.start : layer.end])
+            for layer in self.layers
+            if layer.rank <= max_rank and layer.end > layer.start
+        ]
+
+    def core(self, sentence: str) -> str:
+        """The number's own words up to the first comma after it: its predicate, not an
+        apposition ("379 million doses, enough to kill every American")."""
+        own = next((layer for layer in self.layers if layer.rank == OWN), None)
+        if own is None:
+            return sentence[self.start : self.end]
+        text = sentence[own.start : own.end]
+        cut = text.find(",", self.end - own.start)
+        return text if cut < 0 else text[:cut]
+
+    def to_dict(self) -> dict:
+        data: dict = {}
+        if self.head:
+            data["head"] = self.head
+        if self.sort:
+            data["sort"] = self.sort
+        for name in ("hypothetical", "subset", "cumulative"):
+            if getattr(self, name):
+                data[name] = getattr(self, name)
+        for slot, ids in self.vocabulary.items():
+            if ids:
+                data[slot] = list(ids)
+        if self.part_of is not None:
+            data["part_of_total"] = True
+        return data
+
+
+def _clause_bounds(sentence: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for m in CLAUSE_BREAK_RE.finditer(sentence):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(sentence)))
+    return bounds
+
+
+def _surface_length(claim: Claim) -> int:
+    return len(" ".join(claim.surface.split()))
+
+
+def read_frames(sentence: str, claims: list[Claim]) -> list[Frame]:  # noqa: C901
+    """The frames of a sentence's claims (in the order given), read together."""
+    frames = []
+    for claim in claims:
+        start = claim.sentence_offset if claim.sentence_offset is not None else -1
+        if start < 0 or not sentence.startswith(" ".join(claim.surface.split())[:1], start):
+            found = sentence.find(" ".join(claim.surface.split()))
+            start = max(found, 0)
+        frames.append(Frame(start, min(len(sentence), start + _surface_length(claim))))
+    order = sorted(range(len(frames)), key=lambda i: frames[i].start)
+    clauses = _clause_bounds(sentence)
+
+    def clause_of(pos: int) -> int:
+        for index, (a, b) in enumerate(clauses):
+            if a <= pos <= b:
+                return index
+        return len(clauses) - 1
+
+    by_clause: dict[int, list[int]] = {}
+    for i in order:
+        by_clause.setdefault(clause_of(frames[i].start), []).append(i)
+
+    leads: dict[int, tuple[int, int]] = {}
+    for c_index, members in by_clause.items():
+        c_start, c_end = clauses[c_index]
+        _divide_clause(sentence, frames, members, c_start, c_end)
+        first = frames[members[0]]
+        own_start = min((lay.start for lay in first.layers if lay.rank == OWN), default=first.start)
+        leads[c_index] = (c_start, own_start)
+
+    own_spans = {
+        i: [(lay.start, lay.end) for lay in frames[i].layers if lay.rank == OWN]
+        for i in range(len(frames))
+    }
+    for c_index, members in by_clause.items():
+        lead = leads[c_index]
+        earlier = [leads[c] for c in sorted(leads) if c < c_index]
+        for i in members:
+            frame = frames[i]
+            if frame.takes_lead:
+                frame.layers.append(Layer(LEAD, *lead))
+            for j in members:
+                if j == i or frames[j].part_of == i or frames[j].host == i or frame.host == j:
+                    continue
+                for a, b in own_spans[j]:
+                    frame.layers.append(Layer(NEIGHBOURS, a, b))
+            for a, b in earlier:
+                frame.layers.append(Layer(CONTEXT, a, b))
+    for i, frame in enumerate(frames):
+        if frame.part_of is not None:
+            total = frames[frame.part_of]
+            for layer in total.layers:
+                if layer.rank == OWN:
+                    frame.layers.append(Layer(TOTAL, layer.start, layer.end))
+        frame.layers.sort(key=lambda layer: layer.rank)
+        _read_properties(sentence, claims[i], frame)
+    for frame in frames:
+        if frame.part_of is not None and frame.sort is None:
+            total = frames[frame.part_of]
+            frame.head, frame.sort = total.head, total.sort
+    return frames
+
+
+def _divide_clause(
+    sentence: str, frames: list[Frame], members: list[int], c_start: int, c_end: int
+) -> None:
+    """Give each number of a clause its own words (see the module docstring)."""
+    normal: list[int] = []
+    for i in members:
+        frame = frames[i]
+        before = sentence[c_start : frame.start].rstrip()
+        if before.endswith("("):
+            host = normal[-1] if normal else None
+            if host is not None and not sentence[frames[host].end : frame.start].strip(" ("):
+                frame.host = host  # "33,091 (63.1%)": it qualifies the number before it
+                continue
+            # "deaths involving cocaine (52.4%)": the figure is about the noun phrase before it.
+            paren = c_start + len(before) - 1
+            back = c_start
+            if normal:
+                back = max(back, frames[normal[-1]].end)
+            for m in _GAP_SPLIT_RE.finditer(sentence, back, paren):
+                back = m.end()
+            frame.layers.append(Layer(OWN, back, frame.end))
+            frame.parenthetical = True
+            continue
+        normal.append(i)
+
+    # Split the words between consecutive numbers.
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    for k, i in enumerate(normal):
+        frame = frames[i]
+        if k == 0:
+            starts[i] = frame.start
+        if k + 1 < len(normal):
+            j = normal[k + 1]
+            gap_from, gap_to = frame.end, frames[j].start
+            gap = sentence[gap_from:gap_to]
+            if _OF_GAP_RE.match(gap):
+                # "2/3 of the 82,100 deaths": a part and its total.
+                frames[i].part_of = j
+                frames[j].takes_lead = False
+                ends[i], starts[j] = gap_to, gap_to
+                continue
+            split = None
+            for m in _GAP_SPLIT_RE.finditer(sentence, gap_from, gap_to):
+                split = m
+            if split is None:
+                for m in _GAP_VERB_RE.finditer(sentence, gap_from, gap_to):
+                    split = m
+                if split is not None:
+                    ends[i], starts[j] = split.start(), split.start()
+                else:
+                    ends[i], starts[j] = gap_to, gap_to
+            else:
+                ends[i], starts[j] = split.start(), split.end()
+                if w.INCLUDING_RE.search(sentence[split.end() : gap_to]):
+                    frames[j].part_of = i  # "52,404 deaths, including 33,091"
+        else:
+            ends[i] = c_end
+    for i in normal:
+        frames[i].layers.append(Layer(OWN, starts[i], ends[i]))
+    # "Of the 105,007 people who died ..., 72,776 had taken synthetic opioids"
+    if len(normal) >= 2:
+        first = normal[0]
+        if w.LEADING_OF_THE_RE.match(sentence[c_start : frames[first].start] + " "):
+            for j in normal[1:]:
+                if frames[j].part_of is None and frames[first].part_of is None:
+                    frames[j].part_of = first
+    for i in members:
+        frame = frames[i]
+        if frame.host is not None:
+            host = frames[frame.host]
+            frame.layers.extend(Layer(layer.rank, layer.start, layer.end) for layer in host.layers)
+            frame.part_of = host.part_of
+
+
+def _read_properties(sentence: str, claim: Claim, frame: Frame) -> None:
+    """Head noun and sort, hypothetical, subset and cumulative words."""
+    frame.head, frame.sort = w.sort_of_noun(claim.noun)
+    core = frame.core(sentence)
+    lead = " ".join(text for rank, _, text in frame.texts(sentence, LEAD) if rank == LEAD)
+    # The verb that governs the number stands just before it in its clause.
+    own_before = sentence[min((lay.start for lay in frame.layers if lay.rank == OWN),
+                              default=frame.start) : frame.start]  # fmt: skip
+    near_before = (lead + " " + own_before)[-80:]
+    after = core[core.find(sentence[frame.start : frame.end]) + (frame.end - frame.start) :]
+    m = w.HYPOTHETICAL_RE.search(near_before) or w.HYPOTHETICAL_RE.search(after[:60])
+    if m:
+        frame.hypothetical = " ".join(m.group().split())
+    for text in (core, lead):
+        m = w.SUBSET_RE.search(text)
+        if m:
+            frame.subset = " ".join(m.group().split())
+            break
+    for text in (core, own_before, lead):
+        m = w.CUMULATIVE_RE.search(text)
+        if m:
+            frame.cumulative = " ".join(m.group().split())
+            break
+
+
+def find_vocabulary(
+    sentence: str, frame: Frame, vocabulary: dict[str, dict[str, re.Pattern[str]]]
+) -> None:
+    """For each vocabulary slot (agent, substance, ...), the ids named in the nearest layer
+    that names any of them."""
+    for slot, entries in vocabulary.items():
+        for _rank, _offset, text in frame.texts(sentence):
+            found = [
+                (m.start(), name, m.group()) for name, p in entries.items() if (m := p.search(text))
+            ]
+            if found:
+                found.sort()
+                frame.vocabulary[slot] = tuple(dict.fromkeys(name for _, name, _ in found))
+                frame.vocabulary_words[slot] = found[0][2]
+                break

@@ -1,0 +1,241 @@
+"""Which catalog measures a claim's words fit: the measures' terms, searched in its frame.
+
+A measure's terms fit a claim when, in the claim's frame layers (its own words first, then the
+total it belongs to, the clause's lead, the sentence; see ``frame``),
+
+- every ``all`` pattern and at least one ``any`` pattern (if any are given) are found; the
+  counted noun counts as the claim's own words;
+- no ``none`` pattern is found in a layer as near as the farthest one the required terms
+  were found in: a sentence's other numbers do not lend their exclusions, nor their terms;
+- one of its ``nouns`` patterns (if given) matches the counted noun;
+- the claim's unit is of the same sort as the measure's: same pint dimensionality, and counts,
+  percentages, per-100k rates and plain numbers (multipliers) never cross, though pint calls
+  all four dimensionless. A relative change ("fell 27 percent", "tripled") may be about any
+  measure: its unit says nothing of the measure's;
+- the kind agrees, when the measure names one;
+- the place agrees (a claim without a place is in the catalog's default place; a measure
+  without a place holds anywhere).
+
+A measure's ``window`` still bounds how far from the number its terms are looked for.
+When several measures fit, the one whose terms are all in the number's own clause (its own
+words, its total, the clause's lead) wins over one that borrows from the clause's other numbers
+or from earlier clauses, then the most specific one (the most patterns
+matched), then the one whose terms are nearest the number, then the one whose terms are in
+the nearest layers, then the longest matches, then the id, so the answer never depends on the order of the catalog.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..catalog import Catalog, Measure, normalize_place
+from ..model import Claim
+from ..units import parse_unit, ureg
+from .frame import LEAD, OWN, Frame
+
+_RELATIVE_CHANGE_UNITS = ("percent", "dimensionless")
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """One measure whose terms fit, with what made them fit (for explanations)."""
+
+    measure: str
+    patterns: int  # patterns matched: each 'all', one for 'any', one for 'nouns'
+    farthest: int  # how far the terms were found: 0 in the number's clause, 1 in the clause's
+    # other numbers' words, 2 in the sentence's earlier clauses
+    layers: int  # the layers the terms were found in, summed
+    distance: int  # characters between the number and the matched terms, summed
+    length: int  # characters matched, summed
+    matched: tuple[str, ...]  # the matched texts
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, int, int, str]:
+        # The attribution that borrows least from the rest of the sentence first, then the
+        # most specific one.
+        return (self.farthest, -self.patterns, self.distance, self.layers, -self.length,
+                self.measure)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A measure whose terms did not fit, and why (for explanations)."""
+
+    measure: str
+    reason: str
+
+
+def rank_measures(
+    claim: Claim,
+    catalog: Catalog,
+    sentence: str,
+    frame: Frame,
+    refusals: list[Refusal] | None = None,
+) -> list[MatchResult]:
+    """Every measure whose terms fit the claim's frame, the best first. Measures whose
+    required terms were all found but that were refused otherwise go to ``refusals``."""
+    claim_place = normalize_place(claim.place) or catalog.default_place
+    results = []
+    for measure in catalog.measures:
+        if not measure.has_terms:
+            continue  # a measure only for references and relations
+        if measure.kind is not None and claim.kind != measure.kind:
+            continue
+        if measure.place is not None and claim_place is not None and claim_place != measure.place:
+            continue
+        if not units_compatible(claim.unit, measure.unit, change=claim.kind == "change"):
+            continue
+        window = measure.window or catalog.default_window
+        result = _match_terms(measure, claim.noun, sentence, frame, window, refusals)
+        if result is not None:
+            results.append(result)
+    results.sort(key=lambda r: r.sort_key)
+    return results
+
+
+# -- units --------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1024)
+def unit_signature(unit: str) -> tuple[frozenset, frozenset[str]]:
+    """(dimensionality, sort tags) of a unit; raises ValueError for an unknown unit.
+
+    The tags tell apart the dimensionless sorts: 'count' (things counted: deaths, pills),
+    'percent', 'per_100k'; a plain number (a multiplier) has no tag."""
+    parsed = parse_unit(unit)
+    dims = frozenset(dict(parsed.dimensionality).items())
+    tags: set[str] = set()
+    for name in parsed._units:
+        if name in ("percent", "percentage_point"):
+            tags.add("percent")
+        elif name == "per_100k":
+            tags.add("per_100k")
+        elif "count" in ureg.get_root_units(name)[1]._units:
+            tags.add("count")
+    return dims, frozenset(tags)
+
+
+def units_compatible(claim_unit: str, measure_unit: str, change: bool = False) -> bool:
+    """Whether a claim in ``claim_unit`` can be about a measure in ``measure_unit``.
+
+    With ``change``, a relative change (percent or a factor) fits any measure, and a change in
+    percentage points fits percentage measures only."""
+    try:
+        claim_sig = unit_signature(claim_unit)
+        measure_sig = unit_signature(measure_unit)
+    except ValueError:
+        return False
+    if change:
+        if claim_unit in _RELATIVE_CHANGE_UNITS:
+            return True
+        if claim_unit in ("percentage_point", "percentage_points"):
+            return "percent" in measure_sig[1]
+    return claim_sig == measure_sig
+
+
+# -- terms --------------------------------------------------------------------------------
+
+# One hit of a pattern: (layer, distance from the number, -length, the matched text).
+Hit = tuple[int, int, int, str]
+
+
+def _distance(start: int, end: int, frame: Frame) -> int:
+    if end <= frame.start:
+        return frame.start - end
+    if start >= frame.end:
+        return start - frame.end
+    return 0
+
+
+def _in_window(start: int, end: int, frame: Frame, window: tuple[int, int] | None) -> bool:
+    if window is None:
+        return True
+    return start >= frame.start - window[0] and end <= frame.end + window[1]
+
+
+def _nearest(
+    pattern: re.Pattern[str],
+    sentence: str,
+    frame: Frame,
+    noun: str | None,
+    window: tuple[int, int] | None,
+    max_rank: int | None = None,
+) -> Hit | None:
+    """The hit nearest the number: the nearest layer first, then the nearest place."""
+    best: Hit | None = None
+    if noun:
+        found = pattern.search(noun)
+        if found and found.group():
+            best = (OWN, 0, -len(found.group()), found.group())
+    for layer in frame.layers:
+        if best is not None and layer.rank > best[0]:
+            break
+        if max_rank is not None and layer.rank > max_rank:
+            break
+        for found in pattern.finditer(sentence, layer.start, layer.end):
+            start, end = found.span()
+            if start == end or not _in_window(start, end, frame, window):
+                continue
+            hit = (layer.rank, _distance(start, end, frame), -(end - start), found.group())
+            if best is None or hit < best:
+                best = hit
+    return best
+
+
+def _match_terms(
+    measure: Measure,
+    noun: str | None,
+    sentence: str,
+    frame: Frame,
+    window: tuple[int, int] | None,
+    refusals: list[Refusal] | None,
+) -> MatchResult | None:
+    found: list[Hit] = []
+    for pattern in measure.all_terms:
+        hit = _nearest(pattern, sentence, frame, noun, window)
+        if hit is None:
+            return None
+        found.append(hit)
+    patterns = len(measure.all_terms)
+
+    if measure.any_terms:
+        hits = [h for p in measure.any_terms if (h := _nearest(p, sentence, frame, noun, window))]
+        if not hits:
+            return None
+        found.append(min(hits))
+        patterns += 1
+
+    if measure.nouns:
+        if noun:
+            hits = [
+                (OWN, 0, -len(m.group()), m.group()) for p in measure.nouns if (m := p.search(noun))
+            ]
+        else:
+            hits = [h for p in measure.nouns if (h := _nearest(p, sentence, frame, None, window))]
+        if not hits:
+            return None
+        found.append(min(hits))
+        patterns += 1
+
+    # Exclusions count in the layers as near as the farthest required term: words that only
+    # another number's part of the sentence holds do not exclude.
+    farthest = max((hit[0] for hit in found), default=OWN)
+    tier = 0 if farthest <= LEAD else farthest - LEAD
+    for pattern in measure.none_terms:
+        hit = _nearest(pattern, sentence, frame, noun, window, max_rank=farthest)
+        if hit is not None:
+            if refusals is not None:
+                refusals.append(Refusal(measure.id, f"'{hit[3]}' is named with it"))
+            return None
+
+    return MatchResult(
+        measure=measure.id,
+        patterns=patterns,
+        farthest=tier,
+        layers=sum(hit[0] for hit in found),
+        distance=sum(hit[1] for hit in found),
+        length=-sum(hit[2] for hit in found),
+        matched=tuple(hit[3] for hit in found),
+    )
