@@ -7,7 +7,8 @@ traceback or a silent non-match halfway through a run:
 - YAML syntax, and duplicate keys (which YAML itself silently accepts);
 - the JSON Schema ``factcheck/schemas/catalog.schema.json``;
 - units parse with the shared registry, tolerances are valid for their measure's unit;
-- regular expressions compile and are linear (see ``regex_safety``);
+- regular expressions compile for RE2, a linear-time engine (see ``regex_safety``);
+- YAML aliases do not expand the document past a bound (an "alias bomb");
 - measure and relation ids are unique, relations parse, use only known measures and compare
   quantities of the same dimension; suppressions name known measures.
 
@@ -29,7 +30,7 @@ import yaml
 from factcheck.errors import ConfigError
 from factcheck.interval import Interval
 from factcheck.model import Claim
-from factcheck.regex_safety import UnsafePattern, check_linear
+from factcheck.regex_safety import UnsafePattern, UserPattern, compile_user_pattern
 from factcheck.relations import (
     RelationExpr,
     RelationSyntaxError,
@@ -162,10 +163,10 @@ class Measure:
     tolerance: Tolerance
     place: str | None  # ISO code; None: the figure holds anywhere
     kind: str | None = None
-    all_terms: tuple[re.Pattern[str], ...] = ()
-    any_terms: tuple[re.Pattern[str], ...] = ()
-    none_terms: tuple[re.Pattern[str], ...] = ()
-    nouns: tuple[re.Pattern[str], ...] = ()
+    all_terms: tuple[UserPattern, ...] = ()
+    any_terms: tuple[UserPattern, ...] = ()
+    none_terms: tuple[UserPattern, ...] = ()
+    nouns: tuple[UserPattern, ...] = ()
     window: tuple[int, int] | None = None  # characters (before, after) the number
     reference: str = ""  # the measure id in references/ (this id unless given)
     description: str = ""
@@ -304,7 +305,56 @@ def load_catalog(path: str | Path) -> Catalog:
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# An alias copies what its anchor names, so a few lines of aliases to aliases can stand for
+# billions of nodes (an "alias bomb"). A catalog may reuse a list of terms here and there.
+MAX_ALIASES = 1000
+MAX_EXPANDED_NODES = 200_000
+
+
+def _check_aliases(text: str, name: str) -> None:
+    """Refuse a document whose aliases are too many or expand it past MAX_EXPANDED_NODES,
+    naming the line of the alias that crosses the bound. One pass over the parser's events:
+    each anchored node's expanded size is counted once, then added at every alias to it."""
+    if "*" not in text:
+        return  # no alias can be written without one
+    sizes: dict[str, int] = {}  # anchor -> nodes it expands to
+    opened: list[tuple[str | None, int]] = []  # (anchor, expanded count at its start)
+    expanded = aliases = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            expanded += sizes.get(event.anchor, 1)
+            if aliases > MAX_ALIASES or expanded > MAX_EXPANDED_NODES:
+                line = event.start_mark.line + 1
+                too_many = (
+                    f"more than {MAX_ALIASES:,} aliases"
+                    if aliases > MAX_ALIASES
+                    else f"aliases that expand it past {MAX_EXPANDED_NODES:,} values"
+                )
+                raise ConfigError(
+                    f"{name}:{line}: invalid YAML: the catalog has {too_many} (an alias "
+                    "bomb?); write the repeated parts out"
+                )
+        elif isinstance(event, yaml.ScalarEvent):
+            expanded += 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            opened.append((event.anchor, expanded))
+            expanded += 1
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            anchor, began = opened.pop()
+            if anchor:
+                sizes[anchor] = expanded - began
+
+
 def _parse_yaml(text: str, name: str) -> tuple[Any, dict[JsonPath, int]]:
+    try:
+        _check_aliases(text, name)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, text, name) from None
+    except yaml.YAMLError:
+        pass  # the same error is reported with its line by the parse below
     try:
         # The reader refuses control characters: the Python one as soon as it is built, the
         # C one while parsing.
@@ -652,15 +702,13 @@ def _measure(
     )
 
 
-def _patterns(sources: list[str], at: JsonPath, problems: _Problems) -> tuple[re.Pattern, ...]:
+def _patterns(sources: list[str], at: JsonPath, problems: _Problems) -> tuple[UserPattern, ...]:
     compiled = []
     for index, source in enumerate(sources):
         try:
-            compiled.append(check_linear(source))
+            compiled.append(compile_user_pattern(source))
         except UnsafePattern as exc:
             problems.add((*at, index), f"'{source}' is refused: {exc}")
-        except re.error as exc:
-            problems.add((*at, index), f"'{source}' is not a valid regular expression: {exc}")
     return tuple(compiled)
 
 

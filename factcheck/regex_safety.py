@@ -1,9 +1,14 @@
-"""Refuse regular expressions that can backtrack catastrophically.
+"""Regular expressions that cannot run away.
 
 Catalog terms are written by users and run against every sentence of every document, so one
-pattern such as ``(a+)+`` could stall a run on an unlucky sentence. Python's ``re`` backtracks;
-instead of guarding every search with a timeout we refuse, when the catalog is loaded, the
-shapes that make backtracking super-linear:
+pattern such as ``(a|a)*$`` could stall a run on an unlucky sentence. They are compiled for
+RE2 (``compile_user_pattern``), an automaton engine whose time is linear in the text whatever
+the pattern: no shape of pattern needs to be recognised as dangerous, and what RE2 cannot run
+in linear time (backreferences, lookaround) it refuses to compile, which the catalog reports
+with its file and line. A static check can only ever know some of the dangerous shapes.
+
+The project's own patterns run on Python's ``re``, which backtracks; the tests hold them to
+``check_linear``, which refuses the shapes that make backtracking super-linear:
 
 - a quantifier (``*``, ``+``, ``{2,}``...) over something that itself holds such a quantifier:
   ``(a+)+``, ``(?:\\w+\\s)*``;
@@ -21,7 +26,11 @@ import re
 import re._constants as C  # noqa: N812 - the parser's opcodes
 import re._parser as sre_parse
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Protocol
+
+import re2
 
 # First characters are compared on a sample alphabet: exact for ASCII, and a few letters the
 # domain uses (accented Spanish names, typographic quotes and dashes).
@@ -30,7 +39,47 @@ _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 
 
 class UnsafePattern(ValueError):
-    """The pattern compiles but could take super-linear time; the message says why."""
+    """The pattern cannot be run in linear time (or at all); the message says why."""
+
+
+class UserMatch(Protocol):
+    def start(self, group: int = 0) -> int: ...
+    def end(self, group: int = 0) -> int: ...
+    def group(self, group: int = 0) -> str: ...
+
+
+class UserPattern(Protocol):
+    """What the matcher uses of a compiled catalog pattern (``re`` and RE2 objects alike)."""
+
+    pattern: str
+
+    def search(self, text: str, pos: int = ..., endpos: int = ...) -> UserMatch | None: ...
+    def finditer(self, text: str, pos: int = ..., endpos: int = ...) -> Iterator[UserMatch]: ...
+
+
+# RE2 keeps a compiled pattern's automata within this much memory, so that a pattern with
+# large counted repetitions ("(?:a?){1000}") is refused when compiled, not run out of memory.
+_RE2_MAX_MEM = 8 << 20
+
+
+@lru_cache(maxsize=4096)  # as re caches: the same source gives the same (equal) object
+def compile_user_pattern(source: str) -> UserPattern:
+    """A pattern from a user's catalog, case-insensitive, compiled for RE2 (linear time in the
+    text, whatever the pattern); raises UnsafePattern with RE2's reason when it cannot be."""
+    options = re2.Options()
+    options.case_sensitive = False
+    options.log_errors = False  # the catalog reports the problem with its file and line
+    options.max_mem = _RE2_MAX_MEM
+    try:
+        return re2.compile(source, options)
+    except re2.error as exc:
+        reason = exc.args[0] if exc.args else exc
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", "replace")
+        raise UnsafePattern(
+            f"RE2, the linear-time engine catalog patterns run on, cannot run it: {reason} "
+            "(backreferences and lookaround are not supported)"
+        ) from None
 
 
 def check_linear(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:

@@ -195,14 +195,16 @@ def test_duplicate_measure_id(tmp_path, monkeypatch) -> None:
 
 def test_invalid_regex(tmp_path, monkeypatch) -> None:
     message = _error(tmp_path, monkeypatch, BASE.replace("all: ['three']", "all: ['thr(ee']"))
-    assert message.startswith("claims.yaml:11: measures[2].terms.all[0]: 'thr(ee' is not a valid")
+    assert message.startswith("claims.yaml:11: measures[2].terms.all[0]: 'thr(ee' is refused")
+    assert "missing )" in message
 
 
-def test_nested_quantifier_is_refused(tmp_path, monkeypatch) -> None:
-    text = BASE.replace("all: ['three']", "all: ['(a+)+b']")
+def test_a_backreference_is_refused_with_its_line(tmp_path, monkeypatch) -> None:
+    # Catalog patterns run on RE2 (linear time whatever the pattern), which cannot run one.
+    text = BASE.replace("all: ['three']", "all: ['(a)\\1']")
     message = _error(tmp_path, monkeypatch, text)
-    assert message.startswith("claims.yaml:11: measures[2].terms.all[0]: '(a+)+b' is refused")
-    assert "nested quantifier" in message
+    assert message.startswith("claims.yaml:11: measures[2].terms.all[0]: '(a)\\1' is refused")
+    assert "RE2" in message
 
 
 def test_schema_violations_name_the_field(tmp_path, monkeypatch) -> None:
@@ -220,7 +222,7 @@ def test_schema_violations_name_the_field(tmp_path, monkeypatch) -> None:
 
 def test_every_problem_is_reported(tmp_path, monkeypatch) -> None:
     text = _replace_last(BASE, "    unit: count\n", "    unit: deathz\n").replace(
-        "'two'", "'(x*)*'"
+        "'two'", "'(x)\\1'"
     )
     lines = _error(tmp_path, monkeypatch, text).splitlines()
     assert [line.split(":")[1] for line in lines] == ["6", "14"]

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import functools
 import json
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 
 import pytest
-from invariants import assert_claim, strict_json
+from invariants import assert_claim, assert_report_json, strict_json
 
 from factcheck.catalog import default_catalog_path, load_catalog
 from factcheck.cli import main
@@ -178,3 +180,68 @@ def test_footnote_markers_on_one_long_line_load_in_linear_time(fmt):
     # Each "[1]" once copied its line from the start to see whether it opens a list entry.
     ratio = _growth(lambda k: "The tally rose.[1] " * k, fmt, 15_000)
     assert ratio < 8, f"4x the input took {ratio:.1f}x the time"
+
+
+# --- catalog safety -------------------------------------------------------------------------
+
+RUNAWAY_PATTERNS = ["(a|a)*$", "(a|aa)+$", "(?:a?){25}a{25}", ".*a.*a.*a.*a.*a.*b", "(a+)+b"]
+
+
+def _catalog_with_terms(patterns: list[str]) -> str:
+    lines = ["version: 1", "measures:"]
+    for i, pattern in enumerate(patterns):
+        lines += [
+            f"  - id: test.m{i}",
+            f"    label: Measure {i}",
+            "    unit: count",
+            "    terms:",
+            f"      any: ['{pattern}']",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def test_runaway_catalog_patterns_finish_on_a_long_sentence(tmp_path):
+    # Each of these backtracks for tens of seconds, or forever, on Python's re against the
+    # draft below; on RE2 the run is linear. The timeout only guards the suite against a hang.
+    (tmp_path / "claims.yaml").write_text(_catalog_with_terms(RUNAWAY_PATTERNS))
+    draft = tmp_path / "draft.txt"
+    draft.write_text("They counted 12 " + "a" * 10_000 + " in 2021.\n")
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "factcheck.cli", "check", "--no-cache", "--format", "json",
+         str(draft)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    print(f"five runaway patterns, 10,000 characters: {time.perf_counter() - started:.2f} s")
+    assert proc.returncode in (0, 1), proc.stderr
+    assert assert_report_json(proc.stdout)["claims"]
+
+
+def test_a_yaml_alias_bomb_is_refused_with_file_and_line(tmp_path, capsys):
+    rows = ["version: 1", 'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for level in range(1, 10):
+        rows.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]")
+    rows.append("measures: []")
+    catalog = tmp_path / "bomb.yaml"
+    catalog.write_text("\n".join(rows) + "\n")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Nothing here.\n")
+    code = main(["check", "--no-cache", "--catalog", str(catalog), str(draft)])
+    err = capsys.readouterr().err
+    assert code == 2
+    # 9 ** 6 values are past the bound: the alias on the line of level 6 crosses it.
+    assert f"{catalog}:7: invalid YAML:" in err and "alias" in err
+
+
+def test_a_catalog_may_reuse_a_list_of_terms_by_alias(tmp_path):
+    catalog = tmp_path / "claims.yaml"
+    rows = ["version: 1", "measures:"]
+    for i in range(50):
+        anchor = " &deaths" if i == 0 else ""
+        terms = "['died|deaths']" if i == 0 else "*deaths"
+        rows += [f"  - id: test.m{i}", f"    label: M{i}", "    unit: count",
+                 "    terms:", f"      any:{anchor} {terms}" if i == 0 else f"      any: {terms}"]  # fmt: skip
+    catalog.write_text("\n".join(rows) + "\n")
+    loaded = load_catalog(catalog)
+    assert len(loaded.measures) == 50
+    assert all(m.any_terms[0].search("Many DIED there") for m in loaded.measures)
