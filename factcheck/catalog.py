@@ -19,7 +19,7 @@ map from each JSON path (``measures[3].unit``) to the line it is written on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -246,6 +246,7 @@ class Catalog:
     periods: tuple[NamedPeriod, ...] = ()
     # Words for frame slots: {"agent": {"dea": pattern, ...}, "substance": {...}}.
     vocabulary: dict[str, dict[str, re.Pattern[str]]] = field(default_factory=dict, compare=False)
+    extends: str | None = None  # the catalog this one adds to (its path), if any
     _by_id: dict[str, Measure] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -287,14 +288,57 @@ def catalog_schema() -> dict[str, Any]:
 
 
 def load_catalog(path: str | Path) -> Catalog:
-    """Read and validate a catalog; every problem is reported in one ConfigError."""
+    """Read and validate a catalog; every problem is reported in one ConfigError.
+
+    A catalog with ``extends: default`` (or a path, relative to the catalog) adds to another:
+    its measures and relations come first and replace the other's of the same id; its
+    defaults and vocabulary entries replace the other's one by one; suppressions and named
+    periods are added.
+    """
+    data, lines, base = _read_extended(Path(path), ())
+    catalog = _build(data, lines, str(path))
+    return replace(catalog, extends=base) if base else catalog
+
+
+def _read_extended(
+    path: Path, seen: tuple[Path, ...]
+) -> tuple[Any, dict[JsonPath, int], str | None]:
+    """A catalog's data with what it extends merged in, its lines, and the path extended."""
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{name}: cannot read the catalog: {exc}") from exc
     data, lines = _parse_yaml(text, name)
-    return _build(data, lines, name)
+    if not isinstance(data, dict) or not data.get("extends"):
+        return data, lines, None
+    wanted = str(data["extends"])
+    base = default_catalog_path() if wanted == "default" else path.parent / wanted
+    if base.resolve() in seen or base.resolve() == path.resolve():
+        raise ConfigError(f"{name}:{lines.get(('extends',), 1)}: extends itself ({wanted})")
+    if not base.is_file():
+        raise ConfigError(f"{name}:{lines.get(('extends',), 1)}: extends {base}, not found")
+    base_data, base_lines, _ = _read_extended(base, (*seen, path.resolve()))
+    _build(base_data, base_lines, str(base))  # the base's own problems, named in its file
+    merged = dict(data)
+    merged.pop("extends")
+    merged["defaults"] = {**(base_data.get("defaults") or {}), **(data.get("defaults") or {})}
+    own_words, base_words = data.get("vocabulary") or {}, base_data.get("vocabulary") or {}
+    if isinstance(own_words, dict):  # per slot, an entry of the same name replaces the other's
+        merged["vocabulary"] = {
+            slot: {**(base_words.get(slot) or {}), **(own_words.get(slot) or {})}
+            for slot in {**base_words, **own_words}
+        }
+    for section in ("measures", "relations", "suppress", "periods"):
+        if not isinstance(data.get(section) or [], list):
+            return data, lines, None  # the schema will say what is wrong
+    for section in ("measures", "relations"):
+        own = data.get(section) or []
+        ids = {item.get("id") for item in own if isinstance(item, dict)}
+        merged[section] = own + [i for i in base_data.get(section) or [] if i.get("id") not in ids]
+    for section in ("suppress", "periods"):
+        merged[section] = (data.get(section) or []) + (base_data.get(section) or [])
+    return merged, lines, str(base)
 
 
 # -- YAML with line numbers ---------------------------------------------------------------

@@ -6,6 +6,7 @@ Nothing existing is overwritten without --force: a user's catalog is work, not a
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from .errors import InputError
@@ -13,22 +14,28 @@ from .errors import InputError
 STARTER_CATALOG = """\
 # The measure catalog: what the numbers in your drafts are about. factcheck matches each
 # number to a measure by the terms near it, then checks claims of the same measure, place and
-# period against each other and against references/. See `factcheck schema catalog`.
+# period against each other and against the reference figures. See `factcheck schema catalog`.
 version: 1
+
+# Add to the catalog shipped with factcheck (`factcheck references list` shows its data):
+# your measures come first and replace shipped ones of the same id. Without this line, only
+# the measures below would be checked.
+extends: default
 
 defaults:
   tolerance: 2%        # relative ("2%") or an amount in the measure's unit ("500", "0.5 mg")
   place: US            # the place of a claim whose sentence names none
 
-measures:
-  - id: example.overdose_deaths
-    label: Drug overdose deaths (an example to edit or replace)
-    unit: count
-    tolerance: 3%
-    terms:             # regular expressions, case-insensitive, searched near the number
-      all: ['overdos']
-      any: ['death|died|killed|fatal']
-      none: ['\\bpills?\\b|kilogram|\\bdoses?\\b']
+measures: []
+# A measure of your own, to check against a CSV of yours in references/:
+#  - id: example.overdose_deaths
+#    label: Drug overdose deaths (an example to edit)
+#    unit: count
+#    tolerance: 3%
+#    terms:            # regular expressions, case-insensitive, searched near the number
+#      all: ['overdos']
+#      any: ['death|died|killed|fatal']
+#      none: ['\\bpills?\\b|kilogram|\\bdoses?\\b']
 
 relations: []          # formulas that must hold, e.g. a.b == c.d / e.f
 
@@ -39,25 +46,42 @@ STARTER_DATAPACKAGE = {
     "name": "references",
     "title": "Reference figures for factcheck",
     "description": (
-        "Add one CSV per topic with the columns measure, place, period, value, unit "
-        "(and low, high, status, source, url, note), and list it under resources."
+        "Adds to the reference data shipped with factcheck (extends: default). Add one CSV per "
+        "topic with the columns measure, place, period, value, unit (and low, high, status, "
+        "source, url, note), and list it under resources; a row of the same measure, place, "
+        "period, status and vintage as a shipped one replaces it."
     ),
+    "extends": "default",
     "licenses": [],
     "resources": [],
 }
 
-PRE_COMMIT_CONFIG = """\
+
+def pre_commit_config(python: str) -> str:
+    """A local hook that runs the factcheck installed for ``python`` (the interpreter that ran
+    `factcheck init`), so it works whether or not factcheck is on PATH."""
+    return f"""\
 # Run factcheck on every commit of drafts: `pip install pre-commit && pre-commit install`.
+# The hook runs the factcheck that wrote this file ({python}); on another
+# machine, put the python of a factcheck installation there.
 repos:
   - repo: local
     hooks:
       - id: factcheck
         name: factcheck (numeric claims)
-        entry: factcheck check --quiet --corpus .
+        entry: {_quoted(python)} -m factcheck check --quiet --corpus .
         language: system
         types_or: [markdown, html, plain-text]
         require_serial: true
 """
+
+
+def _quoted(path: str) -> str:
+    """A path as one word of pre-commit's entry (split like a shell line), inside YAML."""
+    import shlex
+
+    word = shlex.quote(path)
+    return word if word == path else "'" + word.replace("'", "''") + "'"
 
 
 def write_starter(directory: Path, force: bool = False) -> list[Path]:
@@ -66,7 +90,7 @@ def write_starter(directory: Path, force: bool = False) -> list[Path]:
         directory / "claims.yaml": STARTER_CATALOG,
         directory / "references" / "datapackage.json": json.dumps(STARTER_DATAPACKAGE, indent=2)
         + "\n",
-        directory / ".pre-commit-config.yaml": PRE_COMMIT_CONFIG,
+        directory / ".pre-commit-config.yaml": pre_commit_config(sys.executable),
     }
     existing = [path for path in files if path.exists()]
     if existing and not force:

@@ -72,6 +72,14 @@ def _stream_sha256(stream: BinaryIO) -> str:
     return digest.hexdigest()
 
 
+def _catalog_sha256(catalog: Catalog) -> str | None:
+    """The catalog's file hash; with the catalog it extends, a hash over both."""
+    own = file_sha256(catalog.path)
+    if not catalog.extends:
+        return own
+    return hashlib.sha256(f"{own}\0{file_sha256(catalog.extends)}".encode()).hexdigest()
+
+
 def directory_sha256(directory: Path) -> str:
     """One hash over every file of a directory (names and contents), for the report."""
     digest = hashlib.sha256()
@@ -158,7 +166,7 @@ def run_check(
             if _same_file_key(str(p)) not in seen:
                 seen.add(_same_file_key(str(p)))
                 others.append(str(p))
-    catalog_sha = file_sha256(catalog.path)  # once: it keys every cache entry of the run
+    catalog_sha = _catalog_sha256(catalog)  # once: it keys every cache entry of the run
     cache = ClaimCache(cache_dir, catalog_sha or "", as_of) if cache_dir else None
     results = _extract_all(targets + others, catalog, as_of, cache, jobs, progress)
     target_names: set[str] = set()
@@ -189,10 +197,11 @@ def run_check(
     return Report(
         tool={"name": "factcheck", "version": __version__},
         inputs=inputs,
-        catalog={"path": catalog.path, "sha256": catalog_sha},
+        catalog={"path": catalog.path, "sha256": catalog_sha, "extends": catalog.extends},
         references={
             "path": str(references.directory),
             "sha256": directory_sha256(Path(references.directory)),
+            "extends": str(references.extends) if references.extends else None,
         },  # fmt: skip
         claims=claims,
         findings=findings,

@@ -17,7 +17,7 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +115,7 @@ class ReferenceSet:
     datasets: dict[str, Dataset]
     name: str = ""
     title: str = ""
+    extends: Path | None = None  # the directory of the datasets this set adds to, if any
     _by_measure: dict[str, list[Reference]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -172,10 +173,14 @@ def default_references_dir() -> Path:
 # --- Loading ------------------------------------------------------------------------------------
 
 
-def load_references(directory: str | Path | None = None) -> ReferenceSet:
+def load_references(
+    directory: str | Path | None = None, *, _seen: tuple[Path, ...] = ()
+) -> ReferenceSet:
     """Load and validate a references directory (the shipped one if None).
 
-    Raises ConfigError naming the file and line of every problem found.
+    A datapackage.json with ``"extends": "default"`` (or a directory relative to it) adds its
+    datasets to those (see ``_extended``). Raises ConfigError naming the file and line of
+    every problem found.
     """
     directory = Path(directory) if directory is not None else default_references_dir()
     package_path = directory / "datapackage.json"
@@ -201,12 +206,40 @@ def load_references(directory: str | Path | None = None) -> ReferenceSet:
                 )
     if problems:
         raise ConfigError("\n".join(problems))
-    return ReferenceSet(
+    own = ReferenceSet(
         directory=directory,
         datasets=datasets,
         name=str(package.get("name") or ""),
         title=str(package.get("title") or ""),
     )
+    return _extended(own, package.get("extends"), package_path, _seen)
+
+
+def _extended(
+    own: ReferenceSet, extends: Any, package_path: Path, seen: tuple[Path, ...]
+) -> ReferenceSet:
+    """``own`` added to the datasets it extends ("default": the shipped ones, or a directory
+    relative to it): a dataset of the same name, or a row of the same measure, place,
+    period, status and vintage, replaces the other's."""
+    if not extends:
+        return own
+    base_dir = default_references_dir() if extends == "default" else own.directory / str(extends)
+    if base_dir.resolve() in (*seen, own.directory.resolve()):
+        raise ConfigError(f"{package_path}: extends itself ({extends})")
+    base = load_references(base_dir, _seen=(*seen, own.directory.resolve()))
+    replaced = {tuple(getattr(ref, name) for name in IDENTITY) for ref in own}
+    datasets = {
+        name: replace(
+            dataset,
+            rows=tuple(
+                r for r in dataset.rows if tuple(getattr(r, n) for n in IDENTITY) not in replaced
+            ),
+        )
+        for name, dataset in base.datasets.items()
+        if name not in own.datasets
+    }
+    datasets.update(own.datasets)
+    return ReferenceSet(own.directory, datasets, own.name, own.title, extends=base.directory)
 
 
 def _read_package(directory: Path, package_path: Path) -> dict[str, Any]:

@@ -48,8 +48,9 @@ def test_one_line_per_finding_sorted_by_place_with_context_indented():
         (MEMO, 3, "warning", "reference-mismatch"),
         (MEMO, 7, "warning", "change-mismatch"),
     ]
-    # Every other line is indented context or the summary: nothing a problem matcher misreads.
-    for line in lines[:-1]:
+    # Every other line is indented context or the summary (two lines): nothing a problem
+    # matcher misreads.
+    for line in lines[:-2]:
         assert HEADLINE.match(line) or line.startswith("    ")
     # The contradiction names the other claim's place, its surface and its sentence...
     at = lines.index(next(line for line in lines if " contradiction " in line))
@@ -65,12 +66,16 @@ def test_one_line_per_finding_sorted_by_place_with_context_indented():
     assert lines[at].endswith(f"[{contradiction.id}]")
 
 
-def test_summary_counts_documents_claims_findings_and_time():
-    last = text_of(sample_report()).splitlines()[-1]
-    assert last.startswith("3 documents, 8 claims: 1 error, 3 warnings, 2 info in 0.42 s")
-    assert "2 info not shown" in last
+def test_summary_counts_documents_claims_findings_and_time(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the report's relative paths are not the shipped files here
+    counts, using = text_of(sample_report()).splitlines()[-2:]
+    assert counts.startswith("3 documents, 8 claims: 1 error, 3 warnings, 2 info in 0.42 s")
+    assert "2 info not shown" in counts
+    # The summary always names the catalog and references the findings rest on.
+    assert using == "using catalog claims.yaml only; references references only"
     assert text_of(empty_report()).splitlines() == [
-        "1 document, 0 claims: 0 errors, 0 warnings, 0 info in 0.01 s"
+        "1 document, 0 claims: 0 errors, 0 warnings, 0 info in 0.01 s",
+        "using no catalog; no references",
     ]
 
 

@@ -12,7 +12,7 @@ it in the first few thousand characters:
 - extracted claims as JSON, JSON Lines or YAML: a first record starting with ``doc`` then
   ``line``;
 - text report: a first line in the lint shape ``path:line:col: severity rule … [f<id>]``, or
-  the summary line alone of a clean run.
+  the summary lines alone of a clean run.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "text report",
         re.compile(
             r"\A\d+ documents?, \d+ claims?: \d+ errors?, \d+ warnings?, "
-            r"\d+ info[^\n]*\n?\Z"
+            r"\d+ info[^\n]*\n(?:using [^\n]*\n?)?\Z"
         ),
     ),  # fmt: skip
 )

@@ -9,6 +9,7 @@ the reference) follows on indented lines, which those tools skip.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any, TextIO
 
 from ..model import Finding, Report
@@ -44,6 +45,7 @@ def render_text(
             out.write("    " + line + "\n")
     if not quiet:
         out.write(_summary(report, hidden=len(report.findings) - len(shown), paint=paint) + "\n")
+        out.write(configuration_line(report) + "\n")
 
 
 def finding_sort_key(finding: Finding) -> tuple[Any, ...]:
@@ -111,6 +113,38 @@ def describe_comparison(finding: Finding) -> str:
     if finding.tolerance is not None:
         details.append(f"tolerance {finding.tolerance}")
     return text + (f" ({', '.join(details)})" if details else "")
+
+
+def configuration_line(report: Report) -> str:
+    """Which catalog and references the findings rest on: "using the shipped catalog and
+    references", "using catalog claims.yaml + the shipped one; references refs/ only"."""
+    from ..catalog import default_catalog_path
+    from ..references import default_references_dir
+
+    def describe(item: dict[str, Any] | None, what: str, shipped: Path, them: str) -> str:
+        if not item:
+            return f"no {what}"
+        path = str(item.get("path"))
+        if _same_path(path, shipped):
+            return f"the shipped {what}"
+        extends = item.get("extends")
+        if not extends:
+            return f"{what} {path} only"
+        base = f"the shipped {them}" if _same_path(extends, shipped) else str(extends)
+        return f"{what} {path} + {base}"
+
+    catalog = describe(report.catalog, "catalog", default_catalog_path(), "one")
+    references = describe(report.references, "references", default_references_dir(), "ones")
+    if catalog == "the shipped catalog" and references == "the shipped references":
+        return "using the shipped catalog and references"
+    return f"using {catalog}; {references}"
+
+
+def _same_path(a: str, b: Path) -> bool:
+    try:
+        return Path(a).resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _summary(report: Report, hidden: int, paint: _Paint) -> str:
