@@ -28,7 +28,7 @@ from .periods import (
     latest_dated_year,
 )
 from .places import find_places, nearest_place
-from .quantity import Quantity, read_factor_word, read_quantity
+from .quantity import Quantity, opens_a_range_of_amounts, read_factor_word, read_quantity
 from .sentences import Sentence, split_sentences
 from .timing import Found, assign_periods, link_from_to
 
@@ -98,6 +98,12 @@ def _read_sentence(
     own = named.find(body, s_start, s_end)
     if own:
         times = sorted(times + own, key=lambda t: t.start)
+    # "2000 - 3000 dollars": a round figure that looks like a year opens a range of amounts.
+    times = [
+        t
+        for t in times
+        if t.keyword or t.is_span or not opens_a_range_of_amounts(body, t.start, t.end, s_end)
+    ]
     # "the previous six-year period" and "Fox's six-year presidency" are times, but their
     # "six-year" is also a claim.
     taken = [

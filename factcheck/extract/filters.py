@@ -47,6 +47,12 @@ _CHEMICAL_AFTER_RE = re.compile(
 )
 # Dashed pairs that are no range ("Boeing 757–200", "1-800"): the second is below the first.
 _PAIR_AFTER_RE = re.compile(r"[-–‒](?P<second>\d+)(?![\d.,])")
+# The hour of "half past four", "a quarter to five".
+_CLOCK_BEFORE_RE = re.compile(r"\b(?:half|quarter)\s+(?:past|to)\s+$", re.IGNORECASE)
+# A footnote marker after a year and its full stop: "in 2016.1 Later reports".
+_YEAR_MARKER_RE = re.compile(r"(?:1[89]|20)\d\d\.\d{1,2}")
+_SENTENCE_AFTER_RE = re.compile(r"\s+[A-Z“\"]|\s*$")
+_DASHED_RUN_RE = re.compile(r"[-–]\d+[-–]\d")
 # Spelled-out years: "in the year of our Lord two thousand twenty-one".
 _YEAR_WORD_BEFORE_RE = re.compile(r"\byear\s+(?:of\s+our\s+Lord\s+)?$", re.IGNORECASE)
 
@@ -58,6 +64,8 @@ def is_not_a_quantity(text: str, number: Number) -> bool:
     if _AGO_AFTER_RE.match(text, end) or _DESCRIPTOR_AFTER_RE.match(text, end):
         return True
     if _PERIOD_BEFORE_RE.search(before) and _PERIOD_AFTER_RE.match(text, end):
+        return True
+    if _CLOCK_BEFORE_RE.search(before) and (number.value or 0) <= 12:
         return True
     if number.is_words:
         return (
@@ -88,8 +96,12 @@ def is_not_a_quantity(text: str, number: Number) -> bool:
         return True
     if _CHEMICAL_AFTER_RE.match(text, end):
         return True
+    if _YEAR_MARKER_RE.fullmatch(number.text) and _SENTENCE_AFTER_RE.match(text, end):
+        return True
     if prev in "([" and _BRACKETED_AFTER_RE.match(text, end) and _is_whole(number):
         return True
+    if _DASHED_RUN_RE.match(text, end):
+        return True  # "1-800-555-0143", "12-34-56": a code in dashed groups
     pair = _PAIR_AFTER_RE.match(text, end)
     if pair and _is_whole(number) and float(pair.group("second")) < (number.value or 0):
         return True

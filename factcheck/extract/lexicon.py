@@ -245,7 +245,9 @@ _ID_WORDS = (
     r"case|amendment|operation|phase|step|item|appendix|annex|class|schedule|grade|level|route|"
     r"highway|interstate|room|flight|congress|session|box|isbn|issn|code|form|paragraph|clause|"
     r"bill|directive|memorandum|decree|proclamation|category|tier|stage|round|district|precinct|"
-    r"ward|zone|sector|division|brigade|battalion|regiment|squadron|fleet|corps|version|model|fy"
+    r"ward|zone|sector|division|brigade|battalion|regiment|squadron|fleet|corps|version|model|fy|"
+    r"goals?|objectives?|exhibits?|slides?|questions?|lessons?|modules?|recommendations?|"
+    r"findings?|annex"
 )
 # Abbreviations count only with their period: "No. 5", "p. 12", "S. 1234", "H.R. 22".
 _ID_ABBREVIATIONS = (

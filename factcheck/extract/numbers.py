@@ -175,7 +175,10 @@ _SCALE_WORD_RE = re.compile(
 _SHORT_SCALE_RE = re.compile(
     r"(?P<space>[ \u00a0]?)(?P<short>bn|bln|mn|mln|tn|tln|trn|[kKmMbB])(?![A-Za-z0-9])"
 )
-_PLURAL_NOUN_AFTER_RE = re.compile(r"[ \u00a0][a-z]+s\b")
+# What counts in millions: a plural noun after "5m" ("2.5m people", "3m doses").
+_PLURAL_NOUN_AFTER_RE = re.compile(
+    r"[ \u00a0](?:[a-z]+s|people|persons|children|men|women|cattle|sheep|fish)\b"
+)
 
 
 def _parse_digit_number(text: str, m: re.Match[str], limit: int) -> Number | None:
@@ -280,8 +283,11 @@ def _apply_scale(text: str, number: Number, raw: str, limit: int) -> None:
     if letters in ("k", "K", "M", "m", "b", "B") and spaced and not money:
         return  # "5 m" is a length, "5 k" nothing we know
     if letters == "m" and not money:
-        if not _PLURAL_NOUN_AFTER_RE.match(text, short.end(), limit):
-            return
+        if (
+            not _PLURAL_NOUN_AFTER_RE.match(text, short.end(), limit)
+            or _article_before(text, number.start) is not None
+        ):
+            return  # "a 5m wall", "5m tall": metres
         if UNIT_AFTER_RE.match(text, short.end(), limit):
             return
     if letters in ("b", "B") and not money and "." not in raw:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .numbers import ANCHOR_RE, Number, parse_number
+from .numbers import ANCHOR_RE, Number, parse_digits, parse_number
 
 _WINDOW = 48  # characters of left context read for qualifiers and currency signs
 _RANGE_SEP_RE = re.compile(r"\s*(?P<sep>–|—|-|‒|to|and|or|through|thru)\s*", re.IGNORECASE)
@@ -508,3 +508,21 @@ def _upper_bound_after(
     if high_q.kind not in ("count", "money", "percent", "measurement"):
         return None
     return high_q, high_q.unit, high_q.kind
+
+
+_AMOUNT_RANGE_AFTER_RE = re.compile(
+    r"\s*(?:[-–—‒]|to|through|thru)\s*(?:[$€£]\s*)?(?P<second>\d[\d,.]*)", re.IGNORECASE
+)
+
+
+def opens_a_range_of_amounts(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether the figure text[start:end] (a bare 2000, say) opens a range whose other end is
+    above it and cannot be a year ("2000 - 3000 dollars", "1999 to 25000"): an amount."""
+    m = _AMOUNT_RANGE_AFTER_RE.match(text, end, limit)
+    first = text[start:end]
+    if not m or not first.isdigit():
+        return False
+    parsed = parse_digits(m.group("second").rstrip(".,"))
+    if parsed is None or parsed[0] <= int(first):
+        return False
+    return not (parsed[0].is_integer() and 1000 <= parsed[0] <= 2100)
