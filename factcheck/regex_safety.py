@@ -60,26 +60,154 @@ class UserPattern(Protocol):
 # RE2 keeps a compiled pattern's automata within this much memory, so that a pattern with
 # large counted repetitions ("(?:a?){1000}") is refused when compiled, not run out of memory.
 _RE2_MAX_MEM = 8 << 20
+# How far past a match a trailing "(?!...)" is looked for: what a lookahead excludes is the
+# next word or two ("fentanyl(?!\\s+analog)"), and a bound keeps every test constant-time.
+LOOKAHEAD_WINDOW = 100
+
+
+def _re2(source: str):
+    options = re2.Options()
+    options.case_sensitive = False
+    options.log_errors = False  # the catalog reports the problem with its file and line
+    options.max_mem = _RE2_MAX_MEM
+    return re2.compile(source, options)
 
 
 @lru_cache(maxsize=4096)  # as re caches: the same source gives the same (equal) object
 def compile_user_pattern(source: str) -> UserPattern:
     """A pattern from a user's catalog, case-insensitive, compiled for RE2 (linear time in the
-    text, whatever the pattern); raises UnsafePattern with RE2's reason when it cannot be."""
-    options = re2.Options()
-    options.case_sensitive = False
-    options.log_errors = False  # the catalog reports the problem with its file and line
-    options.max_mem = _RE2_MAX_MEM
+    text, whatever the pattern); raises UnsafePattern with RE2's reason when it cannot be.
+
+    RE2 has no lookaround. A negative lookahead that ends an alternative ("fentanyl(?!\\s+
+    analog)|IMF") is still accepted: its alternative is run by RE2 and the lookahead, also an
+    RE2 pattern, is tried at the end of each match found (within LOOKAHEAD_WINDOW characters);
+    a match it refuses is skipped whole. Any other lookaround, and backreferences, are refused.
+    """
     try:
-        return re2.compile(source, options)
+        return _re2(source)
     except re2.error as exc:
         reason = exc.args[0] if exc.args else exc
-        if isinstance(reason, bytes):
-            reason = reason.decode("utf-8", "replace")
-        raise UnsafePattern(
-            f"RE2, the linear-time engine catalog patterns run on, cannot run it: {reason} "
-            "(backreferences and lookaround are not supported)"
-        ) from None
+    split = _split_trailing_lookaheads(source)
+    if split is not None:
+        main, guards = split
+        try:
+            return _GuardedPattern(source, _re2(main), [_re2(g) for g in guards])
+        except re2.error as exc:
+            reason = exc.args[0] if exc.args else exc
+    if isinstance(reason, bytes):
+        reason = reason.decode("utf-8", "replace")
+    raise UnsafePattern(
+        f"RE2, the linear-time engine catalog patterns run on, cannot run it: {reason} "
+        "(backreferences and lookaround are not supported, except a negative lookahead "
+        "(?!...) at the end of an alternative)"
+    )
+
+
+def _split_trailing_lookaheads(source: str) -> tuple[str, list[str]] | None:
+    """``source`` with each top-level "(?!Y)" that ends an alternative replaced by an empty
+    named group "(?P<_gK>)" (which tells which alternative matched), and the Ys; None when
+    it holds no such lookahead, or lookaround anywhere else."""
+    out: list[str] = []
+    guards: list[str] = []
+    depth = 0
+    i = 0
+    for kind, j, _end in _tokens(source):
+        if kind == "open" and depth == 0 and source.startswith("(?!", j):
+            close = _closing_paren(source, j)
+            if close is None or (close + 1 < len(source) and source[close + 1] != "|"):
+                return None
+            out.append(source[i:j] + f"(?P<_g{len(guards)}>)")
+            guards.append(source[j + 3 : close])
+            i = close + 1
+            depth = -1  # skip the lookahead's own tokens up to its closing parenthesis
+            skip_to = close
+            continue
+        if depth == -1:
+            if j >= skip_to:
+                depth = 0
+            continue
+        if kind == "open":
+            if source.startswith(("(?=", "(?!", "(?<=", "(?<!"), j):
+                return None
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+    if not guards or any("(?=" in g or "(?!" in g or "(?<" in g for g in guards):
+        return None
+    out.append(source[i:])
+    return "".join(out), guards
+
+
+def _tokens(source: str):
+    """(kind, start, end) of each token of a pattern: "open" and "close" parentheses,
+    "escape" (a backslash and its character), "class" ([...]) and "char"."""
+    i, n = 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            yield "escape", i, min(i + 2, n)
+            i += 2
+        elif c == "[":
+            j = i + 1
+            if j < n and source[j] == "^":
+                j += 1
+            if j < n and source[j] == "]":
+                j += 1  # "[]a]": a leading "]" is a member
+            while j < n and source[j] != "]":
+                j += 2 if source[j] == "\\" else 1
+            yield "class", i, min(j + 1, n)
+            i = j + 1
+        elif c == "(":
+            yield "open", i, i + 1
+            i += 1
+        elif c == ")":
+            yield "close", i, i + 1
+            i += 1
+        else:
+            yield "char", i, i + 1
+            i += 1
+
+
+def _closing_paren(source: str, start: int) -> int | None:
+    depth = 0
+    for kind, j, _ in _tokens(source[start:]):
+        if kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+            if depth == 0:
+                return start + j
+    return None
+
+
+class _GuardedPattern:
+    """An RE2 pattern whose alternatives may each end in a negative lookahead (see
+    ``compile_user_pattern``). Matches are RE2's; each search resumes after the last match
+    tried, so a scan of the text stays linear."""
+
+    def __init__(self, source: str, main, guards: list) -> None:
+        self.pattern = source
+        self._main = main
+        self._guards = [(main.groupindex[f"_g{k}"], guard) for k, guard in enumerate(guards)]
+
+    def _refused(self, m, text: str) -> bool:
+        end = m.end()
+        for group, guard in self._guards:
+            if m.start(group) != -1:  # this alternative matched: its lookahead applies
+                return guard.match(text, end, min(len(text), end + LOOKAHEAD_WINDOW)) is not None
+        return False
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else endpos
+        for m in self._main.finditer(text, pos, endpos):
+            if not self._refused(m, text):
+                yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        return next(self.finditer(text, pos, endpos), None)
+
+    def __reduce__(self):  # pickled for --jobs worker processes: compiled again there
+        return compile_user_pattern, (self.pattern,)
 
 
 def check_linear(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:

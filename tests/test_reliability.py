@@ -21,6 +21,7 @@ from factcheck.extract import extract_document
 from factcheck.load import load_text
 from factcheck.model import Document
 from factcheck.pipeline import extract_claims
+from factcheck.regex_safety import UnsafePattern, compile_user_pattern
 
 
 @functools.cache
@@ -243,3 +244,29 @@ def test_a_catalog_may_reuse_a_list_of_terms_by_alias(tmp_path):
     loaded = load_catalog(catalog)
     assert len(loaded.measures) == 50
     assert all(m.any_terms[0].search("Many DIED there") for m in loaded.measures)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("fentanyl deaths rose", "fentanyl"),
+        ("fentanyl analogs rose, and fentanyl deaths too", "fentanyl@27"),
+        ("fentanyl analogs rose", None),
+        ("the IMF share", "IMF"),
+    ],
+)
+def test_a_negative_lookahead_ending_an_alternative_runs_on_re2(text, found):
+    # RE2 has no lookaround; one that ends an alternative is tried after each match.
+    pattern = compile_user_pattern(r"\bfentanyl\b(?!\s+(?:analog|related))|\bIMF\b")
+    m = pattern.search(text)
+    if found is None:
+        assert m is None
+    else:
+        word, _, at = found.partition("@")
+        assert m.group() == word and m.start() == int(at or text.index(word))
+
+
+@pytest.mark.parametrize("pattern", ["a(?=b)", "(?<=a)b", "a(?!b)c", "(a(?!b))", "(a)\\1"])
+def test_lookaround_anywhere_else_and_backreferences_are_refused(pattern):
+    with pytest.raises(UnsafePattern, match="RE2"):
+        compile_user_pattern(pattern)
