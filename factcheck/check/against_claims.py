@@ -1,8 +1,9 @@
 """Claims against each other, within a document and across documents.
 
 Checking is a group-by, never all pairs: claims are grouped by what they are about (measure,
-place, period; or, without a measure, the normalized counted noun, its sort of unit, place and
-period), and each claim of a group is compared with the group's first claim. A group of n
+place, period; or, without a measure, the normalized counted noun, its sort of unit, place,
+period and the frame the match stage read: sort, narrowing words, agent, substance), and each
+claim of a group is compared with the group's first claim. A group of n
 claims costs n comparisons.
 
 "Highest ever" claims are checked across periods: a claim of the same measure and place in
@@ -17,6 +18,8 @@ from collections.abc import Hashable
 from ..catalog import Catalog, Tolerance
 from ..match import normalize_noun, unit_signature
 from ..model import Claim, Finding
+from ..interval import Interval
+from .changes import change_interval
 from .compare import AGREE, FAR, agrees, compare
 from .evidence import Evidence, claim_bounds, claim_evidence, describe_interval, fmt, normalized
 from .findings import claim_ref, in_text, quote, where
@@ -45,7 +48,14 @@ def group_key(claim: Claim, catalog: Catalog) -> Hashable | None:
         signature = unit_signature(claim.unit)
     except ValueError:
         return None
-    return ("noun", noun, signature, claim.kind, place, claim.period)
+    frame = claim.frame or {}
+    if frame.get("hypothetical") or frame.get("part_of_total") or not frame.get("sort"):
+        return None  # not a plain count of a known sort of thing: nothing to hold it to
+    # Two numbers with one noun are about the same thing only when their frames agree too:
+    # the same sort of thing, the same narrowing words, agent and substance.
+    agreed = tuple((k, str(frame.get(k))) for k in ("sort", "subset", "cumulative", "agent",
+                                                    "substance"))  # fmt: skip
+    return ("noun", noun, signature, claim.kind, place, claim.period, agreed)
 
 
 def check_against_claims(claims: list[Claim], catalog: Catalog) -> list[Finding]:
@@ -67,6 +77,8 @@ def check_against_claims(claims: list[Claim], catalog: Catalog) -> list[Finding]
 
 
 def _check_group(group: list[Claim], tolerance: Tolerance, about: str) -> list[Finding]:
+    if group[0].kind == "change":
+        return _check_changes(group, tolerance, about)
     anchor = group[0]
     anchor_evidence = claim_evidence(anchor)
     a_low, a_high = anchor_evidence.interval.low, anchor_evidence.interval.high
@@ -91,6 +103,61 @@ def _check_group(group: list[Claim], tolerance: Tolerance, about: str) -> list[F
     return findings
 
 
+def _check_changes(group: list[Claim], tolerance: Tolerance, about: str) -> list[Finding]:
+    """Stated changes of one measure and span against each other, as the relative changes they
+    assert ("doubled" is +100%, like "rose 100%"). The tolerance applies to the factor each
+    change implies, as it would to the levels at both ends."""
+    stated = [(claim, change_interval(claim)) for claim in group]
+    stated = [(claim, interval) for claim, interval in stated if interval is not None]
+    if len(stated) < 2:
+        return []
+    anchor, anchor_change = stated[0]
+    anchor_factor = Interval(1 + anchor_change.low, 1 + anchor_change.high)
+    findings = []
+    for claim, change in stated[1:]:
+        if claim.doc == anchor.doc and claim.sentence == anchor.sentence:
+            continue
+        factor = Interval(1 + change.low, 1 + change.high)
+        comparison = compare(factor, anchor_factor, tolerance)
+        if comparison.verdict == AGREE:
+            continue
+        period = f" from {claim.from_period} to {claim.to_period}" if claim.from_period else ""
+        findings.append(
+            Finding(
+                rule="contradiction",
+                severity="error" if comparison.verdict == FAR else "warning",
+                message=(
+                    f"{quote(claim)} contradicts {quote(anchor)} at {where(anchor)} about the "
+                    f"change of {about}{period}: {_change_text(change)} against "
+                    f"{_change_text(anchor_change)}"
+                ),
+                claims=[claim_ref(claim), claim_ref(anchor)],
+                expected=f"{anchor.surface} ({where(anchor)})",
+                actual=claim.surface,
+                difference=comparison.difference,
+                tolerance=str(tolerance),
+                measure=claim.measure,
+                explanation=[
+                    f"this claim asserts a change of {_change_text(change)}",
+                    f"the other claim ({where(anchor)}) asserts {_change_text(anchor_change)}",
+                    f"as factors: {describe_interval(factor)} against "
+                    f"{describe_interval(anchor_factor)}; tolerance {tolerance}: "
+                    f"± {fmt(comparison.allowed)}; gap {fmt(comparison.gap)}",
+                ],
+            )
+        )
+    return findings
+
+
+def _change_text(change: Interval) -> str:
+    def pct(x: float) -> str:
+        return "unbounded" if x in (float("inf"), float("-inf")) else f"{x:+.1%}"
+
+    if change.low == change.high:
+        return pct(change.low)
+    return f"{pct(change.low)} to {pct(change.high)}"
+
+
 def _contradiction(
     claim: Claim,
     evidence: Evidence,
@@ -105,9 +172,12 @@ def _contradiction(
         f"{quote(claim)} contradicts {quote(anchor)} at {where(anchor)} about {about}{period}: "
         f"{describe_interval(evidence.interval)} against {describe_interval(anchor_evidence.interval)}"
     )
+    # Without a measure, only the words say the two numbers are about the same thing: worth
+    # a look, never an error.
+    far = comparison.verdict == FAR and claim.measure is not None
     return Finding(
         rule="contradiction",
-        severity="error" if comparison.verdict == FAR else "warning",
+        severity="error" if far else "warning",
         message=message,
         claims=[claim_ref(claim), claim_ref(anchor)],
         expected=f"{anchor.surface} ({where(anchor)})",

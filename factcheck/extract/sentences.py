@@ -116,8 +116,18 @@ def _sentences(body: str, text: str | None = None) -> Iterator[Sentence]:
                 )
             ):
                 continue
-            # Wrapped prose ending mid-clause (a comma or a hyphen) also carries on.
-            if line_before[-1] in ",;:-–(" and body[nxt : nxt + 1] not in ("•", "*", "-"):
+            # Wrapped prose ending mid-clause (a comma or a hyphen) also carries on, but a
+            # paragraph that ends with a semicolon or colon and is followed, after a blank
+            # line, by one that starts with a capital is a clause of its own (the "Whereas
+            # ...;" paragraphs of a resolution, the items of a list of findings).
+            paragraph_ends = (
+                line_before[-1] in ";:" and "\n" in body[end:nxt] and body[nxt : nxt + 1].isupper()
+            )
+            if (
+                line_before[-1] in ",;:-–("
+                and body[nxt : nxt + 1] not in ("•", "*", "-")
+                and not paragraph_ends
+            ):
                 continue
         else:
             if _continues(body, nxt):

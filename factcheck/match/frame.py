@@ -84,6 +84,7 @@ class Frame:
     host: int | None = None  # for "33,091 (63.1%)": the index of the number it qualifies
     parenthetical: bool = False  # "deaths involving cocaine (52.4%)": it stands for its noun
     takes_lead: bool = True  # False for the total of "2/3 of the 82,100 deaths"
+    clause_start: int = 0  # where the number's clause starts in the sentence
     vocabulary: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slot -> ids found
     vocabulary_words: dict[str, str] = field(default_factory=dict)  # slot -> the words
 
@@ -160,6 +161,8 @@ def read_frames(sentence: str, claims: list[Claim]) -> list[Frame]:  # noqa: C90
     leads: dict[int, tuple[int, int]] = {}
     for c_index, members in by_clause.items():
         c_start, c_end = clauses[c_index]
+        for i in members:
+            frames[i].clause_start = c_start
         _divide_clause(sentence, frames, members, c_start, c_end)
         first = frames[members[0]]
         own_start = min((lay.start for lay in first.layers if lay.rank == OWN), default=first.start)
@@ -276,26 +279,27 @@ def _divide_clause(
 def _read_properties(sentence: str, claim: Claim, frame: Frame) -> None:
     """Head noun and sort, hypothetical, subset and cumulative words."""
     frame.head, frame.sort = w.sort_of_noun(claim.noun)
+    if w.AGE_BEFORE_RE.search(
+        sentence, max(0, frame.start - 40), frame.start
+    ) or w.AGE_AFTER_RE.match(sentence, frame.end):
+        frame.head, frame.sort = "age", "ages"  # "between the ages of 18 and 45": not a count
+    own_start = min((lay.start for lay in frame.layers if lay.rank == OWN), default=frame.start)
     core = frame.core(sentence)
-    lead = " ".join(text for rank, _, text in frame.texts(sentence, LEAD) if rank == LEAD)
-    # The verb that governs the number stands just before it in its clause.
-    own_before = sentence[min((lay.start for lay in frame.layers if lay.rank == OWN),
-                              default=frame.start) : frame.start]  # fmt: skip
-    near_before = (lead + " " + own_before)[-80:]
-    after = core[core.find(sentence[frame.start : frame.end]) + (frame.end - frame.start) :]
-    m = w.HYPOTHETICAL_RE.search(near_before) or w.HYPOTHETICAL_RE.search(after[:60])
+    core_end = own_start + len(core) if sentence.startswith(core, own_start) else frame.end
+    # The clause up to the number's own words: what narrows it or makes it hypothetical is
+    # said there (its subject, its verb, the words between), or right after it.
+    start = frame.clause_start if frame.takes_lead else own_start
+    before = sentence[start : frame.start]
+    after = sentence[frame.end : core_end]
+    m = w.HYPOTHETICAL_RE.search(before[-80:]) or w.HYPOTHETICAL_RE.search(after[:60])
     if m:
         frame.hypothetical = " ".join(m.group().split())
-    for text in (core, lead):
-        m = w.SUBSET_RE.search(text)
-        if m:
-            frame.subset = " ".join(m.group().split())
-            break
-    for text in (core, own_before, lead):
-        m = w.CUMULATIVE_RE.search(text)
-        if m:
-            frame.cumulative = " ".join(m.group().split())
-            break
+    m = w.SUBSET_RE.search(sentence, start, core_end)
+    if m:
+        frame.subset = " ".join(m.group().split())
+    m = w.CUMULATIVE_RE.search(sentence, start, core_end)
+    if m:
+        frame.cumulative = " ".join(m.group().split())
 
 
 def find_vocabulary(
@@ -309,6 +313,8 @@ def find_vocabulary(
                 (m.start(), name, m.group()) for name, p in entries.items() if (m := p.search(text))
             ]
             if found:
+                # The first named is the subject ("carfentanil, a derivative of fentanyl,
+                # is 10,000 times ..."); the others are listed after it.
                 found.sort()
                 frame.vocabulary[slot] = tuple(dict.fromkeys(name for _, name, _ in found))
                 frame.vocabulary_words[slot] = found[0][2]

@@ -42,6 +42,6 @@ def refusal(claim: Claim, frame: Frame, spec: FrameSpec) -> str | None:
             return f"its agent is {', '.join(named)}, not {', '.join(spec.agent)}"
     if spec.substance:
         named = frame.vocabulary.get("substance", ())
-        if named and not set(named) & set(spec.substance):
-            return f"its substance is {', '.join(named)}, not {', '.join(spec.substance)}"
+        if named and named[0] not in spec.substance:
+            return f"it is about {named[0]}, not {', '.join(spec.substance)}"
     return None

@@ -110,6 +110,18 @@ def sort_of_noun(noun: str | None) -> tuple[str | None, str | None]:
     return head, sort
 
 
+# A number that is an age, not a count: "between the ages of 18 and 45", "aged 65", "14 to 18
+# years of age", "12-year-olds".
+AGE_BEFORE_RE = re.compile(
+    r"(?:\bages?\s+(?:of\s+|between\s+|from\s+)?|\baged\s+|\bages?\s+(?:of\s+|between\s+|from\s+)?"
+    r"\d+\s*(?:and|to|through|-|–)\s*)$",
+    re.IGNORECASE,
+)
+AGE_AFTER_RE = re.compile(
+    r"\s*(?:(?:to|-|–|and|through)\s*\d+\s*)?(?:years?\s+(?:of\s+age|old)|-years?-olds?)\b",
+    re.IGNORECASE,
+)
+
 # What makes a statement hypothetical or a capacity rather than a count of what happened:
 # "enough to kill two million people", "would have died", "could kill", "can be lethal",
 # "up to ... could". A measure that counts what happened refuses these; a pharmacological
