@@ -221,12 +221,12 @@ def read_words(text: str, start: int, limit: int, article: bool = False) -> Word
             if scale == 100:
                 if hundred_in_group:
                     break
-                current = (current or 1) * 100
+                current, pending = (current or 1) * 100, False
             else:
                 if scale >= last_big:
                     break
                 total, current = total + (current or 1) * scale, 0.0
-            ordinal = True
+            ordinal, pending = True, False
         else:
             break
         if not pending:
