@@ -1,27 +1,32 @@
 """A cache of extracted claims, so that a pre-commit run re-reads only the drafts that changed.
 
 An entry is keyed by everything extraction depends on: the file's path and bytes, the catalog
-(its hash), the document date given with --as-of, and factcheck's own version. Entries are
-JSON files written to a temporary name and renamed into place, so concurrent runs never see a
-half-written entry; an entry that cannot be read (corrupt, truncated, from an older format) is
-treated as a miss and rewritten.
+(its hash), the document date given with --as-of, and factcheck's own version. An entry also
+carries its key, the path and the sha256 of the document's content, and is checked when read:
+the right shape, every claim field of the right type, the same key, path and content hash.
+Anything else (corrupt, truncated, empty, nested past reason, another document's entry copied
+or swapped into its place, an older format) is a miss: the document is extracted again and
+the entry rewritten. Entries are written whole or not at all (``output.atomic_write``), so
+concurrent runs never see a half-written one and a failed write leaves nothing behind.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
-import os
-import tempfile
+import math
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .model import Claim
+from .output import atomic_write
 
 log = logging.getLogger("factcheck")
 CACHE_DIR = ".factcheck-cache"
-FORMAT = 1  # bump when the stored form of a claim changes
+FORMAT = 2  # bump when the stored form of a claim changes
 
 
 class ClaimCache:
@@ -32,34 +37,98 @@ class ClaimCache:
     def key(self, path: str, content_sha256: str) -> str:
         return hashlib.sha256(f"{self.salt}\0{path}\0{content_sha256}".encode()).hexdigest()
 
-    def get(self, key: str) -> list[Claim] | None:
-        entry = self.directory / f"{key[:2]}" / f"{key}.json"
+    def _entry(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str, path: str, content_sha256: str) -> list[Claim] | None:
+        """The cached claims of ``path`` with this content, or None (a miss)."""
+        entry = self._entry(key)
         try:
-            rows = json.loads(entry.read_text(encoding="utf-8"))
-            return [Claim(**row) for row in rows]
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            problem = _problem(data, key, path, content_sha256)
+            if problem is None:
+                return [Claim(**row) for row in data["claims"]]
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, TypeError) as exc:
-            log.info("cache entry %s unreadable (%s); extracting again", entry, exc)
-            return None
+        except (OSError, ValueError, TypeError, RecursionError) as exc:
+            problem = f"{type(exc).__name__}: {exc}"
+        log.info("cache entry %s is not valid (%s); extracting again", entry, problem)
+        return None
 
-    def put(self, key: str, claims: list[Claim]) -> None:
+    def put(self, key: str, path: str, content_sha256: str, claims: list[Claim]) -> None:
         folder = self.directory / key[:2]
+        data = {
+            "format": FORMAT,
+            "key": key,
+            "path": path,
+            "sha256": content_sha256,
+            "claims": [dataclasses.asdict(claim) for claim in claims],
+        }
         try:
             folder.mkdir(parents=True, exist_ok=True)
             _ignore_folder(self.directory)
-            rows = [claim.__dict__ for claim in claims]
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(rows, handle, ensure_ascii=False)
-            os.replace(tmp, folder / f"{key}.json")
-        except OSError as exc:
+            with atomic_write(self._entry(key)) as handle:
+                json.dump(data, handle, ensure_ascii=False, allow_nan=False)
+        except (OSError, ValueError) as exc:
             # A read-only checkout or a full disk costs speed, never a result.
             log.info("could not write the claim cache in %s: %s", folder, exc)
+
+
+def _problem(data: Any, key: str, path: str, content_sha256: str) -> str | None:
+    """What is wrong with a cache entry as read, or None when it can be trusted."""
+    if not isinstance(data, dict):
+        return "not an object"
+    expected = {"format": FORMAT, "key": key, "path": path, "sha256": content_sha256}
+    for name, value in expected.items():
+        if data.get(name) != value:
+            return f"{name} is {data.get(name)!r}, not {value!r}"
+    rows = data.get("claims")
+    if not isinstance(rows, list):
+        return "claims is not a list"
+    for index, row in enumerate(rows):
+        if not isinstance(row, dict) or row.keys() != _FIELD_TYPES.keys():
+            return f"claims[{index}] does not have the fields of a claim"
+        for name, accepts in _FIELD_TYPES.items():
+            if not accepts(row[name]):
+                return f"claims[{index}].{name} has the wrong type"
+    return None
+
+
+def _accepts(annotation: str):
+    """A test for the JSON values a Claim field annotated so may hold ("float | None")."""
+    tests = []
+    for part in (p.strip() for p in annotation.split("|")):
+        if part == "None":
+            tests.append(lambda v: v is None)
+        elif part == "str":
+            tests.append(lambda v: isinstance(v, str))
+        elif part == "int":
+            tests.append(lambda v: isinstance(v, int) and not isinstance(v, bool))
+        elif part == "float":
+            tests.append(
+                lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
+                and math.isfinite(v)
+            )  # fmt: skip
+        elif part == "bool":
+            tests.append(lambda v: isinstance(v, bool))
+        elif part.startswith("list[str]"):
+            tests.append(lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v))
+        elif part.startswith("list"):
+            tests.append(lambda v: isinstance(v, list))
+        elif part.startswith("dict"):
+            tests.append(lambda v: isinstance(v, dict))
+        else:
+            tests.append(lambda v: True)  # a type this table does not know: any JSON value
+    return lambda value: any(test(value) for test in tests)
+
+
+# Claim's fields and the test of each, from its annotations (strings: postponed evaluation).
+_FIELD_TYPES = {f.name: _accepts(str(f.type)) for f in dataclasses.fields(Claim)}
 
 
 def _ignore_folder(directory: Path) -> None:
     """Keep the cache out of version control without asking the user to edit .gitignore."""
     marker = directory / ".gitignore"
     if not marker.exists():
-        marker.write_text("*\n", encoding="utf-8")
+        with atomic_write(marker) as handle:
+            handle.write("*\n")

@@ -7,11 +7,13 @@ are printed as one line naming the file (and line), never as a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -19,6 +21,7 @@ import click
 
 from . import __version__
 from .errors import FactcheckError
+from .output import refuse_output_among_inputs
 
 SCHEMAS = ("claim", "report", "catalog")
 INTERNAL_ERROR = 3  # exit code of an unexpected exception: a bug, never the user's input
@@ -49,11 +52,17 @@ def _check_date(value: str | None) -> str | None:
     return value
 
 
-def _open_output(path: str | None) -> TextIO:
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """Standard output, or -o FILE written whole or not at all (see output.atomic_write)."""
     if path is None or path == "-":
-        return sys.stdout
+        yield sys.stdout
+        return
+    from .output import atomic_write
+
     try:
-        return open(path, "w", encoding="utf-8", newline="")
+        with atomic_write(path, newline="") as out:
+            yield out
     except OSError as err:
         raise FactcheckError(f"{path}: cannot write: {err.strerror or err}") from None
 
@@ -94,13 +103,13 @@ def extract(
     cat = None if no_catalog else _load_catalog(catalog)
     # Every path is found before anything is written, so a missing one stops the run clean.
     inputs = list(iter_paths(list(paths), list(include), list(exclude)))
+    refuse_output_among_inputs(output, [*paths, *inputs])
 
     def claims_by_document():
         for path in inputs:
             yield from iter_claims(path, cat, as_of)  # a large file section by section
 
-    out = _open_output(output)
-    try:
+    with _output(output) as out:
         if fmt == "jsonl":
             # One line per claim, written section by section: memory stays flat however
             # many documents are read, and however large one is.
@@ -108,9 +117,6 @@ def extract(
                 write_claims(claims, fmt, out)
         else:
             write_claims([c for claims in claims_by_document() for c in claims], fmt, out)
-    finally:
-        if out is not sys.stdout:
-            out.close()
 
 
 @cli.command()
@@ -166,14 +172,20 @@ def check(
 
     selected = _selected_rules(select, ignore)
 
+    if output not in (None, "-"):
+        from .load import iter_paths
+
+        every = [*paths, *corpus]
+        refuse_output_among_inputs(
+            output, [*every, *iter_paths(every, list(include), list(exclude))]
+        )
     cat = _load_catalog(catalog)
     refs = _load_references(references_dir)
     report = run_check(list(paths), cat, refs, include=list(include), exclude=list(exclude),
                        as_of=as_of, jobs=jobs, corpus=list(corpus),
                        cache_dir=None if no_cache else cache_dir,
                        progress=_progress_bar(quiet), rules=selected)  # fmt: skip
-    out = _open_output(output)
-    try:
+    with _output(output) as out:
         if explain:
             from .report.text import render_explain
 
@@ -188,9 +200,6 @@ def check(
             )  # fmt: skip
             render(report, fmt, out, color=use_color, quiet=quiet, verbose=verbose,
                    references=refs)  # fmt: skip
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return exit_code(report.findings, fail_on)
 
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .errors import InputError
+from .output import atomic_write
 
 STARTER_CATALOG = """\
 # The measure catalog: what the numbers in your drafts are about. factcheck matches each
@@ -99,6 +100,7 @@ def write_starter(directory: Path, force: bool = False) -> list[Path]:
     written = []
     for path, content in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+        with atomic_write(path) as out:
+            out.write(content)
         written.append(path)
     return written

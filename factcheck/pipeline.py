@@ -113,7 +113,7 @@ def extract_path(
             stream.seek(0)
         key = cache.key(name, sha) if cache is not None and name != STDIN_NAME else None
         if key is not None:
-            cached = cache.get(key)
+            cached = cache.get(key, name, sha)
             if cached is not None:
                 return {"path": name, "sha256": sha, "claims": len(cached)}, cached
         claims: list[Claim] = []
@@ -128,7 +128,7 @@ def extract_path(
     if not documents:
         return None  # a binary file, skipped with a warning
     if key is not None:
-        cache.put(key, claims)
+        cache.put(key, name, sha, claims)
     return {"path": name, "sha256": sha, "claims": len(claims)}, claims
 
 

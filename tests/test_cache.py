@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -73,8 +74,9 @@ def test_concurrent_writers_leave_a_whole_entry(tmp_path: Path, catalog):
         thread.join()
     cache = ClaimCache(cache_dir, pipeline.file_sha256(catalog.path) or "")
     entries = list(Path(cache_dir).rglob("*.json"))
-    assert len(entries) == 1 and not list(Path(cache_dir).rglob(".tmp-*"))
-    assert cache.get(entries[0].stem)[0].value == 107941
+    assert len(entries) == 1 and not list(Path(cache_dir).rglob("*.tmp"))
+    sha = pipeline.file_sha256(draft)
+    assert cache.get(entries[0].stem, str(draft), sha)[0].value == 107941
 
 
 def test_an_unwritable_cache_costs_nothing_but_time(tmp_path: Path, catalog):
@@ -84,3 +86,98 @@ def test_an_unwritable_cache_costs_nothing_but_time(tmp_path: Path, catalog):
     blocker.write_text("a file where the cache folder should be")
     _, claims = pipeline.extract_path(draft, catalog, cache=_cache(str(blocker), catalog))
     assert claims[0].value == 107941
+
+
+# --- entries are validated on read: anything wrong is a miss, and rewritten ------------------
+
+
+def _one_entry(tmp_path: Path, catalog) -> tuple[Path, Path, str]:
+    draft = tmp_path / "a.md"
+    draft.write_text(DRAFT)
+    cache_dir = tmp_path / "cache"
+    pipeline.extract_path(draft, catalog, cache=_cache(str(cache_dir), catalog))
+    (entry,) = cache_dir.rglob("*.json")
+    return draft, entry, str(cache_dir)
+
+
+def _damage_wrong_type(data):
+    data["claims"][0]["line"] = "three"
+
+
+def _damage_float_as_text(data):
+    data["claims"][0]["value"] = "107941"
+
+
+def _damage_missing_field(data):
+    del data["claims"][0]["surface"]
+
+
+def _damage_other_hash(data):
+    data["sha256"] = "0" * 64
+
+
+def _damage_not_a_list(data):
+    data["claims"] = {"0": data["claims"][0]}
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [_damage_wrong_type, _damage_float_as_text, _damage_missing_field, _damage_other_hash,
+     _damage_not_a_list],
+)  # fmt: skip
+def test_an_entry_of_the_wrong_shape_is_a_miss_and_is_rewritten(tmp_path, catalog, damage):
+    # Wrong-typed fields once crashed every later run, and the entry was never repaired.
+    draft, entry, cache_dir = _one_entry(tmp_path, catalog)
+    data = json.loads(entry.read_text())
+    damage(data)
+    entry.write_text(json.dumps(data))
+    _, claims = pipeline.extract_path(draft, catalog, cache=_cache(cache_dir, catalog))
+    assert claims[0].value == 107941 and claims[0].line == 1
+    repaired = json.loads(entry.read_text())
+    assert repaired["claims"][0]["line"] == 1 and repaired["sha256"] == pipeline.file_sha256(draft)
+
+
+@pytest.mark.parametrize("text", ["", "[]", "null", "[" * 100_000 + "]" * 100_000])
+def test_an_empty_or_deeply_nested_entry_is_a_miss(tmp_path, catalog, text):
+    # "[]" was once trusted as "no claims"; a deep nesting raised RecursionError.
+    draft, entry, cache_dir = _one_entry(tmp_path, catalog)
+    entry.write_text(text)
+    _, claims = pipeline.extract_path(draft, catalog, cache=_cache(cache_dir, catalog))
+    assert [c.value for c in claims] == [107941]
+
+
+def test_a_swapped_entry_is_a_miss(tmp_path, catalog):
+    # Another document's entry in this one's place once gave that document's claims.
+    cache_dir = tmp_path / "cache"
+    drafts = {}
+    for name, figure in (("a.md", "107,941"), ("b.md", "99,000")):
+        drafts[name] = tmp_path / name
+        drafts[name].write_text(DRAFT.replace("107,941", figure))
+        pipeline.extract_path(drafts[name], catalog, cache=_cache(str(cache_dir), catalog))
+    first, second = sorted(cache_dir.rglob("*.json"))
+    a, b = first.read_bytes(), second.read_bytes()
+    first.write_bytes(b)
+    second.write_bytes(a)
+    values = {
+        name: pipeline.extract_path(path, catalog, cache=_cache(str(cache_dir), catalog))[1][
+            0
+        ].value
+        for name, path in drafts.items()
+    }
+    assert values == {"a.md": 107941, "b.md": 99000}
+
+
+def test_a_failed_rename_leaves_no_temporary_file(tmp_path, catalog, monkeypatch):
+    import os
+
+    def refuse(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    draft = tmp_path / "a.md"
+    draft.write_text(DRAFT)
+    cache_dir = tmp_path / "cache"
+    _, claims = pipeline.extract_path(draft, catalog, cache=_cache(str(cache_dir), catalog))
+    assert claims[0].value == 107941
+    left = [p for p in cache_dir.rglob("*") if p.is_file() and p.name != ".gitignore"]
+    assert left == []
