@@ -11,12 +11,14 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import MONTH_NUMBERS, MONTHS
+from .numberwords import CARDINAL_WORD, CARDINALS
 
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _M = r"(?:" + MONTHS + r")\.?"
 _SPAN_WORDS = r"(?:to|and|through|thru|until|till|-|–|—)"
-_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-              "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20}  # fmt: skip
+# Counts of years or months in words ("the past five years"): the one list of number words.
+_NUM_WORDS = CARDINALS
+_N = r"\d+|" + CARDINAL_WORD
 
 # Alternatives are tried left to right at each position, longest forms first.
 TIME_RE = re.compile(
@@ -35,15 +37,17 @@ TIME_RE = re.compile(
     r"(?<![\d,.$€£])(?P<yy>"
     + _Y
     + r"))(?!\d|,\d|%|\.\d|\s*(?:percent|per cent)|\s+(?:U\.?S\.?\s+)?dollars)"
-    r"|(?P<prev>(?:the\s+)?(?:previous|prior|preceding)\s+(?P<prev_n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+    r"|(?P<prev>(?:the\s+)?(?:previous|prior|preceding)\s+(?P<prev_n>" + _N + r")"
     r"[-\s]years?[-\s](?:period|term|presidency|administration|tenure|sexenio))\b"
     r"|(?P<relative>(?:the\s+)?(?:prior|previous|preceding)\s+year|a\s+year\s+(?:earlier|before)"
     r"|last\s+year|this\s+year|(?:over\s+|in\s+|during\s+)?the\s+(?:past|last)\s+"
-    r"(?:(?P<rel_n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+)?"
+    r"(?:(?P<rel_n>" + _N + r")\s+)?"
     r"(?P<rel_unit>decades?|years?))\b"
     r"|(?P<now>\b(?:now|currently|today|at\s+present)\b)"
     r"|(?P<same>\b(?:that|the\s+same|that\s+same)\s+year\b)"
-    r"|(?P<next>(?:over|in|during|within)\s+the\s+(?:next|coming)\s+(?:(?P<next_n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+)?(?P<next_unit>decades?|years?))\b"
+    r"|(?P<next>(?:over|in|during|within)\s+the\s+(?:next|coming)\s+(?:(?P<next_n>"
+    + _N
+    + r")\s+)?(?P<next_unit>decades?|years?))\b"
     r"|(?P<since_in>\bsince\s+(?:[\w’'-]+\s+){1,6}?in\s+(?P<sy>" + _Y + r"))(?!\d|,\d))",
     re.IGNORECASE,
 )
@@ -213,8 +217,8 @@ _TITLES = frozenset("president prime minister gen general governor mayor secreta
                     "king queen premier senator former the mr mrs ms dr".split())  # fmt: skip
 
 
-_COUNT = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-_COUNT_WORDS = {**_NUM_WORDS, "eleven": 11}
+_COUNT = _N
+_COUNT_WORDS = _NUM_WORDS
 
 
 class NamedPeriods:

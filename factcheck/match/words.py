@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..extract.numberwords import CARDINAL_WORD
+
 # The sort of thing a head noun counts. A measure's frame names the sorts it counts
 # (``counts: [deaths, people]``); a number whose head noun is of another sort is not about it.
 SORTS: dict[str, tuple[str, ...]] = {
@@ -162,7 +164,7 @@ CUMULATIVE_RE = re.compile(
     r"|november|december)\s+)?(?:\d{4}|the\s+(?:start|beginning)|then|records?\s+began)"
     r"|\b(?:in\s+the|over\s+the|during\s+the|in\s+the\s+last|for\s+the)\s+(?:last|past|previous"
     r"|preceding)\s+(?:(?:\w+|\d+)\s+)?(?:years|decades|months)\b"
-    r"|\b(?:last|past)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years\b"
+    r"|\b(?:last|past)\s+(?:" + CARDINAL_WORD + r"|\d+)\s+years\b"
     r"|\bcumulative(?:ly)?\b|\bcombined\b|\bin\s+total\b|\baltogether\b|\ball\s+told\b"
     r"|\bso\s+far\b|\bto\s+date\b|\byear[-\s]to[-\s]date\b",
     re.IGNORECASE,
