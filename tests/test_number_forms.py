@@ -282,6 +282,10 @@ WRITTEN = [
     _case("Prices rose for a third consecutive month.", "third consecutive month", 3, "month"),
     _case("The city is the fifth-largest port.", "fifth-largest", 5, "dimensionless"),
     _case("The region ranks 22nd in the world.", "22nd in the world", 22, "dimensionless"),
+    # a span of time that is the sentence's only number is what it asserts
+    _case("Deaths have risen over the past 2 decades.", "2 decades", 20, "year"),
+    _case("For the last four years, the unit has grown.", "four years", 4, "year"),
+    _case("In the past 2 years, deaths tripled.", "tripled", 3, "dimensionless"),
     # multipliers
     _case("The dose is fifty times stronger.", "fifty times", 50, "dimensionless"),
     _case("The drug is twice as strong.", "twice", 2, "dimensionless"),
@@ -464,6 +468,7 @@ NOT_QUANTITIES = [
     "The rate was higher than for any other 5-year age group.",
     "Data are shown in 10-year age bands.",
     "The previous five years combined saw fewer seizures.",
+    "More was seized in the last two years than ever before.",
     # idioms and words that are not counts
     "The half-life of the drug is short.",
     "It was a one-sided debate.",

@@ -152,7 +152,34 @@ def _read_sentence(
             q.start = m.start()  # a qualifier must not reach back into the previous claim
         found.append(Found(q))
         last_end = q.end
+    if not found:
+        found = _asserted_spans_of_time(body, times, anchors, s_end)
     return found, times
+
+
+_THAN_RE = re.compile(r"\s+than\b", re.IGNORECASE)
+
+
+def _asserted_spans_of_time(
+    body: str, times: list[TimeExpr], anchors: list[tuple[str, re.Match[str]]], s_end: int
+) -> list[Found]:
+    """ "Deaths have risen over the past 2 decades": where the only number of a sentence
+    counts the span of time itself, the span is what the sentence asserts, a duration. Where
+    another number stands beside it ("in the past 2 years, deaths tripled"), the span only
+    dates that number, and is no claim (the caller reads those first)."""
+    found: list[Found] = []
+    for t in times:
+        if not (t.relative or "").startswith("past:") or _THAN_RE.match(body, t.end, s_end):
+            continue  # "more in the last two years than before": a comparison, dated
+        for kind, m in anchors:
+            if kind != "number" or not t.start <= m.start() < t.end:
+                continue
+            number = parse_number(body, m, s_end)
+            q = read_quantity(body, number, m.start(), s_end) if number else None
+            if q is not None and q.kind == "duration" and q.end <= t.end:
+                found.append(Found(q))
+            break
+    return found
 
 
 def _anchors(body: str, start: int, end: int) -> list[tuple[str, re.Match[str]]]:
