@@ -16,9 +16,9 @@ from collections import defaultdict
 from collections.abc import Hashable
 
 from ..catalog import Catalog, Tolerance
+from ..interval import Interval
 from ..match import normalize_noun, unit_signature
 from ..model import Claim, Finding
-from ..interval import Interval
 from .changes import change_interval
 from .compare import AGREE, FAR, agrees, compare
 from .evidence import Evidence, claim_bounds, claim_evidence, describe_interval, fmt, normalized

@@ -52,6 +52,9 @@ class Evidence:
                 from_year, to_year, factor = detail
                 steps.append(f"{from_year} dollars to {to_year} dollars by CPI-U (x {factor:.4f}): "
                              f"{describe_interval(interval)}")  # fmt: skip
+            elif kind == "annual":
+                source, _target = detail
+                steps.append(f"a rate in {source} over a whole year: {describe_interval(interval)}")
             else:
                 source, target = detail
                 steps.append(f"converted {source} to {target}: {describe_interval(interval)}")
@@ -118,8 +121,16 @@ def normalized(
             interval = Interval(interval.low * factor, interval.high * factor, interval.unit)
             conversions.append(("cpi", (claim.currency_year, period_year, factor), interval))
     if interval.unit != unit:
-        converted = interval.to(unit)
-        conversions.append(("unit", (interval.unit, unit), converted))
+        try:
+            converted = interval.to(unit)
+        except ValueError:
+            # "300 a day" of a yearly count: the match stage attributes a rate only to a
+            # measure counted per year, so the rate is brought to a year's total.
+            per_year = interval.to(f"({unit}) / year")
+            converted = Interval(per_year.low, per_year.high, unit)
+            conversions.append(("annual", (interval.unit, unit), converted))
+        else:
+            conversions.append(("unit", (interval.unit, unit), converted))
         interval = converted
     if interval is evidence.interval:
         return evidence

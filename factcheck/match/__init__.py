@@ -17,7 +17,9 @@ from ..model import Claim
 from . import slots
 from .frame import Frame, find_vocabulary, read_frames
 from .nouns import normalize_noun
+from .reading import read_units
 from .terms import MatchResult, Refusal, rank_measures, unit_signature, units_compatible
+from .words import PER_100K_RE
 
 __all__ = [
     "match_claims",
@@ -32,11 +34,15 @@ __all__ = [
 
 def match_claims(claims: list[Claim], catalog: Catalog) -> list[Claim]:
     """Attribute each claim to a measure of the catalog, or to none (in place; returned)."""
+    per_100k = {c.doc for c in claims if c.unit == "per_100k" or PER_100K_RE.search(c.sentence)}
     for sentence, group in _by_sentence(claims):
         frames = read_frames(sentence, group)
         for claim, frame in zip(group, frames, strict=True):
             find_vocabulary(sentence, frame, catalog.vocabulary)
+            reread = read_units(claim, frame, sentence, claim.doc in per_100k)
             claim.measure, claim.attribution = _attribute(claim, frame, catalog, sentence)
+            if reread:
+                claim.attribution.append(reread)
             claim.frame = frame.to_dict() or None
             # The catalog's default place is given after matching: a sentence that names no
             # place may still be about a measure of another place.

@@ -16,7 +16,8 @@ total it belongs to, the clause's lead, the sentence; see ``frame``),
 - the place agrees (a claim without a place is in the catalog's default place; a measure
   without a place holds anywhere).
 
-A measure's ``window`` still bounds how far from the number its terms are looked for.
+A measure's ``window`` still bounds how far from the number its terms are looked for in the
+number's own words and its neighbours'.
 When several measures fit, the one whose terms are all in the number's own clause (its own
 words, its total, the clause's lead) wins over one that borrows from the clause's other numbers
 or from earlier clauses, then the most specific one (the most patterns
@@ -33,7 +34,7 @@ from functools import lru_cache
 from ..catalog import Catalog, Measure, normalize_place
 from ..model import Claim
 from ..units import parse_unit, ureg
-from .frame import LEAD, OWN, Frame
+from .frame import CONTEXT, LEAD, OWN, TOTAL, Frame
 
 _RELATIVE_CHANGE_UNITS = ("percent", "dimensionless")
 
@@ -86,7 +87,8 @@ def rank_measures(
         if measure.place is not None and claim_place is not None and claim_place != measure.place:
             continue
         if not units_compatible(claim.unit, measure.unit, change=claim.kind == "change"):
-            continue
+            if not (measure.frame.span == "year" and _is_rate_of(claim.unit, measure.unit)):
+                continue  # a count per day may be about a count per year, no other mismatch
         window = measure.window or catalog.default_window
         result = _match_terms(measure, claim.noun, sentence, frame, window, refusals)
         if result is not None:
@@ -135,6 +137,16 @@ def units_compatible(claim_unit: str, measure_unit: str, change: bool = False) -
     return claim_sig == measure_sig
 
 
+def _is_rate_of(claim_unit: str, measure_unit: str) -> bool:
+    """Whether the claim's unit is the measure's unit per some time ("count / day")."""
+    try:
+        claim_sig = unit_signature(claim_unit)
+        per_year = unit_signature(f"({measure_unit}) / year")
+    except ValueError:
+        return False
+    return claim_sig[0] == per_year[0] and ("count" in claim_sig[1]) == ("count" in per_year[1])
+
+
 # -- terms --------------------------------------------------------------------------------
 
 # One hit of a pattern: (layer, distance from the number, -length, the matched text).
@@ -149,8 +161,13 @@ def _distance(start: int, end: int, frame: Frame) -> int:
     return 0
 
 
-def _in_window(start: int, end: int, frame: Frame, window: tuple[int, int] | None) -> bool:
-    if window is None:
+def _in_window(
+    start: int, end: int, frame: Frame, window: tuple[int, int] | None, rank: int
+) -> bool:
+    """A measure's window bounds the number's own words and its neighbours' (a measure whose
+    words must follow the number says so with a window); the clause's lead, the total and
+    earlier clauses are the number's subject wherever they stand."""
+    if window is None or rank in (TOTAL, LEAD, CONTEXT):
         return True
     return start >= frame.start - window[0] and end <= frame.end + window[1]
 
@@ -176,7 +193,7 @@ def _nearest(
             break
         for found in pattern.finditer(sentence, layer.start, layer.end):
             start, end = found.span()
-            if start == end or not _in_window(start, end, frame, window):
+            if start == end or not _in_window(start, end, frame, window, layer.rank):
                 continue
             hit = (layer.rank, _distance(start, end, frame), -(end - start), found.group())
             if best is None or hit < best:
@@ -219,12 +236,15 @@ def _match_terms(
         found.append(min(hits))
         patterns += 1
 
-    # Exclusions count in the layers as near as the farthest required term: words that only
-    # another number's part of the sentence holds do not exclude.
+    # Exclusions count in the layers as near as the measure's first required term, which names
+    # its subject: words that only another number's part of the sentence holds do not exclude,
+    # nor does the subject of a clause whose number names its own ("rates rose for deaths
+    # involving cocaine by 4.9% and psychostimulants by 1.9%").
     farthest = max((hit[0] for hit in found), default=OWN)
+    subject_layer = found[0][0] if found else OWN
     tier = 0 if farthest <= LEAD else farthest - LEAD
     for pattern in measure.none_terms:
-        hit = _nearest(pattern, sentence, frame, noun, window, max_rank=farthest)
+        hit = _nearest(pattern, sentence, frame, noun, window, max_rank=subject_layer)
         if hit is not None:
             if refusals is not None:
                 refusals.append(Refusal(measure.id, f"'{hit[3]}' is named with it"))
