@@ -11,7 +11,6 @@ import contextlib
 import json
 import logging
 import os
-import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,9 +44,9 @@ def _setup_logging() -> None:
 
 def _check_date(value: str | None) -> str | None:
     """--as-of must be an ISO date: a typo must not silently resolve "last year" wrongly."""
-    if value is not None and not re.fullmatch(
-        r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?", value
-    ):
+    from .config import ISO_DATE
+
+    if value is not None and not ISO_DATE.fullmatch(value):
         raise click.BadParameter(f"{value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
     return value
 
@@ -100,7 +99,12 @@ def extract(
     from .pipeline import iter_claims
     from .report.claims import write_claims
 
-    cat = None if no_catalog else _load_catalog(catalog)
+    project, given = _with_project(paths, catalog=catalog, include=include, exclude=exclude,
+                                   as_of=as_of)  # fmt: skip
+    catalog, include, exclude, as_of = (
+        given[k] for k in ("catalog", "include", "exclude", "as_of")
+    )
+    cat = None if no_catalog else _load_catalog(catalog, project)
     # Every path is found before anything is written, so a missing one stops the run clean.
     inputs = list(iter_paths(list(paths), list(include), list(exclude)))
     refuse_output_among_inputs(output, [*paths, *inputs])
@@ -170,6 +174,15 @@ def check(
     from .pipeline import run_check
     from .report import render
 
+    project, given = _with_project(
+        paths, catalog=catalog, references_dir=references_dir, fail_on=fail_on, select=select,
+        ignore=ignore, include=include, exclude=exclude, as_of=as_of, cache_dir=cache_dir,
+    )  # fmt: skip
+    catalog, references_dir, fail_on = given["catalog"], given["references_dir"], given["fail_on"]
+    select, ignore, include, exclude = (
+        given[k] for k in ("select", "ignore", "include", "exclude")
+    )
+    as_of, cache_dir = given["as_of"], given["cache_dir"]
     selected = _selected_rules(select, ignore)
 
     if output not in (None, "-"):
@@ -179,8 +192,8 @@ def check(
         refuse_output_among_inputs(
             output, [*every, *iter_paths(every, list(include), list(exclude))]
         )
-    cat = _load_catalog(catalog)
-    refs = _load_references(references_dir)
+    cat = _load_catalog(catalog, project)
+    refs = _load_references(references_dir, project)
     report = run_check(list(paths), cat, refs, include=list(include), exclude=list(exclude),
                        as_of=as_of, jobs=jobs, corpus=list(corpus),
                        cache_dir=None if no_cache else cache_dir,
@@ -312,23 +325,62 @@ def schema(name: str) -> None:
     click.echo(json.dumps(bundled(name), indent=2, ensure_ascii=False))
 
 
-def _load_catalog(path: str | None):
-    """The catalog named, else ./claims.yaml when present, else the shipped default."""
+# Configuration keys (config.KEYS) and the parameters of the commands they set.
+_CONFIGURED = {
+    "catalog": "catalog",
+    "references": "references_dir",
+    "fail-on": "fail_on",
+    "select": "select",
+    "ignore": "ignore",
+    "include": "include",
+    "exclude": "exclude",
+    "as-of": "as_of",
+}
+
+
+def _with_project(paths, **given):
+    """The project of the files checked (config.find_project) and the options with its
+    configuration applied: a key sets an option the command line left at its default."""
+    from click.core import ParameterSource
+
+    from .config import find_project, shown
+
+    project = find_project(list(paths))
+    context = click.get_current_context()
+    for key, name in _CONFIGURED.items():
+        if name in given and key in project.values:
+            if context.get_parameter_source(name) in (ParameterSource.DEFAULT, None):
+                given[name] = project.values[key]
+    if given.get("as_of") is not None:
+        given["as_of"] = _check_date(given["as_of"])
+    if (
+        "cache_dir" in given
+        and context.get_parameter_source("cache_dir") == ParameterSource.DEFAULT
+    ):
+        # One cache per project, wherever in it factcheck is run from.
+        given["cache_dir"] = shown(project.root / given["cache_dir"])
+    return project, given
+
+
+def _load_catalog(path: str | None, project=None):
+    """The catalog named, else the project's claims.yaml when present, else the shipped one."""
     from .catalog import default_catalog_path, load_catalog
+    from .config import find_project
 
     if path is None:
-        local = Path("claims.yaml")
-        path = str(local) if local.is_file() else str(default_catalog_path())
+        project = project or find_project([])
+        path = project.default_catalog() or str(default_catalog_path())
     return load_catalog(path)
 
 
-def _load_references(directory: str | None):
-    """The directory named, else ./references/ when present, else the shipped datasets."""
+def _load_references(directory: str | None, project=None):
+    """The directory named, else the project's references/ when present, else the shipped
+    datasets."""
+    from .config import find_project
     from .references import load_references
 
     if directory is None:
-        local = Path("references")
-        directory = str(local) if (local / "datapackage.json").is_file() else None
+        directory = (project or find_project([])).default_references()
     return load_references(directory)
 
 

@@ -204,9 +204,11 @@ def test_invalid_catalog_is_exit_2_naming_file_and_line(capsys, tmp_path: Path) 
     assert code == 2
     assert f"claims.yaml:{where + 1}:" in err and "glorps_per_fortnight" in err, err
     assert "Traceback" not in err
-    # A ./claims.yaml is the default catalog: the same error without --catalog.
+    # The project's claims.yaml (found upward from the drafts) is the default catalog: the
+    # same error without --catalog.
     shutil.copy(catalog, Path.cwd() / "claims.yaml")
-    code, _, err = run(capsys, "check", str(EXAMPLES))
+    shutil.copytree(EXAMPLES, Path.cwd() / "drafts")
+    code, _, err = run(capsys, "check", "drafts")
     assert code == 2 and f"claims.yaml:{where + 1}:" in err
 
 
