@@ -174,6 +174,13 @@ CLAIM_INTERNAL_FIELDS = ("start", "end", "sentence_start")
 CLAIM_FIELDS = [name for name in Claim.__dataclass_fields__ if name not in CLAIM_INTERNAL_FIELDS]
 
 
+def claim_order(claim: Claim) -> tuple[str, int, int, str]:
+    """The total order of claims (by document, then place): the check stage groups, pairs
+    and picks claims in this order, so that its findings, their primary place and their ids
+    never depend on the order in which files were given or read."""
+    return (claim.doc, claim.start, claim.end, claim.id)
+
+
 def claim_id(doc: str, start: int, end: int, surface: str) -> str:
     """A stable identifier: the same claim at the same place always gets the same id."""
     digest = hashlib.sha1(f"{doc}\0{start}\0{end}\0{surface}".encode()).hexdigest()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from .cache import ClaimCache
 from .extract import extract_document
 from .inline import Directives
-from .model import Claim, Document, Report
+from .model import Claim, Document, Report, claim_order
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -182,6 +182,9 @@ def run_check(
         claims.extend(found)
         if is_target:
             target_names.add(entry["path"])
+    # The report lists inputs and claims in one order, whatever order the paths came in.
+    inputs.sort(key=lambda entry: (entry["role"] != "target", entry["path"]))
+    claims.sort(key=claim_order)
     findings = check_claims(claims, catalog, references, rules)
     if corpus:
         findings = [f for f in findings if any(c["doc"] in target_names for c in f.claims)]

@@ -14,7 +14,7 @@ from collections.abc import Collection
 from .. import rules as registry
 from ..catalog import Catalog
 from ..inline import suppresses
-from ..model import Claim, Finding
+from ..model import Claim, Finding, claim_order
 from ..references import ReferenceSet
 from .against_claims import check_against_claims
 from .against_references import check_against_references
@@ -37,7 +37,9 @@ def check_claims(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check(claims, catalog, references, rules)
+        # One order, whatever order the files came in (nearly free: usually sorted already).
+        ordered = sorted(claims, key=claim_order)
+        return _check(ordered, catalog, references, rules)
     finally:
         if collecting:
             gc.enable()
@@ -64,7 +66,7 @@ def _check(
     if selected is not None:
         kept = [f for f in kept if f.rule in selected]
     kept.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.claims[0]["doc"], f.claims[0]["line"],
-                             f.claims[0]["column"], f.rule))  # fmt: skip
+                             f.claims[0]["column"], f.rule, f.id))  # fmt: skip
     return _unique(kept)
 
 
