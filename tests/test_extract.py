@@ -193,7 +193,8 @@ def test_money_in_a_given_years_dollars():
         ("In 2021, 500 officers quit.", "2021"),
         ("Officers quit, 500 of them, during 2019.", "2019"),
         ("Arrests reached 500 during the 2010s.", "2010/2019"),
-        ("Arrests reached 500 in FY2023.", "2023"),
+        ("Arrests reached 500 in FY2023.", "FY2023"),  # a fiscal year is not 2023
+        ("Seizures rose to 500 in fiscal year 2021.", "FY2021"),
         ("In the twelve months ending in April 2024, 500 officers quit.", "2023-05/2024-04"),
         ("Arrests reached 500 between 2016 and 2020.", "2016/2020"),
     ],

@@ -89,7 +89,9 @@ def _to_expr(m: re.Match[str]) -> TimeExpr | None:
         if y2 <= y1 or y2 - y1 > 100:
             return None
         kw = (m.group("span_kw") or "").lower() or None
-        return TimeExpr(s, e, f"{y1}/{y2}", is_span=True, keyword=kw)
+        # Fiscal years are not calendar years: "FY2020 to FY2022" stays fiscal.
+        fy = "FY" if re.search(r"\bFY", m.group("span")) else ""
+        return TimeExpr(s, e, f"{fy}{y1}/{fy}{y2}", is_span=True, keyword=kw)
     if m.group("decade"):
         dec = int(m.group("dec"))
         return TimeExpr(s, e, f"{dec}/{dec + 9}", is_span=True)
@@ -101,7 +103,8 @@ def _to_expr(m: re.Match[str]) -> TimeExpr | None:
         return TimeExpr(s, e, f"{m.group('dmy')}-{month:02d}")
     if m.group("fiscal"):
         fy = m.group("fy")
-        return TimeExpr(s, e, fy if len(fy) == 4 else f"20{fy}", keyword="fy")
+        # "FY2022": a fiscal year is not the calendar year (a federal one starts in October).
+        return TimeExpr(s, e, "FY" + (fy if len(fy) == 4 else f"20{fy}"), keyword="fy")
     if m.group("year"):
         kw = (m.group("year_kw") or "").lower() or None
         return TimeExpr(s, e, m.group("yy"), keyword=kw)
@@ -119,7 +122,7 @@ def _to_expr(m: re.Match[str]) -> TimeExpr | None:
     if m.group("same"):
         return TimeExpr(s, e, None, relative="same-year")
     if m.group("now"):
-        return TimeExpr(s, e, None, relative="this-year")
+        return TimeExpr(s, e, None, relative="this-year", keyword="now")
     if m.group("relative"):
         phrase = " ".join(m.group("relative").lower().split())
         if (

@@ -52,7 +52,12 @@ def assign_periods(
         clause = [t for t in times if not _break_between(breaks, t, q)]
         # A duration inside "the previous six-year period" is that period.
         chosen = next((t for t in clause if t.start <= q.start < t.end), None)
+        # "now" after the number is the tense of a formula ("...: Now, therefore, be it"), not
+        # its date, when the clause dates it before.
+        dated_before = any(t.end <= q.start and t.period for t in clause)
         for t in clause if chosen is None else ():
+            if t.keyword == "now" and dated_before:
+                continue
             if t.start >= q.end and (next_number is None or t.start < next_number):
                 if t.start - q.end <= 90:
                     chosen = t
