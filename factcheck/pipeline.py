@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from .cache import ClaimCache
 from .extract import extract_document
 from .inline import Directives
-from .model import Claim, Document, Report, claim_order
+from .model import Claim, Document, Finding, Report, claim_order
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -185,9 +185,14 @@ def run_check(
     # The report lists inputs and claims in one order, whatever order the paths came in.
     inputs.sort(key=lambda entry: (entry["role"] != "target", entry["path"]))
     claims.sort(key=claim_order)
+    if corpus:
+        # The corpus first (a stable sort): the claims a changed draft is compared against
+        # are the ones already there, so a finding's subject is the changed claim.
+        claims.sort(key=lambda c: c.doc in target_names)
     findings = check_claims(claims, catalog, references, rules)
     if corpus:
-        findings = [f for f in findings if any(c["doc"] in target_names for c in f.claims)]
+        findings = [_at_target(f, target_names) for f in findings
+                    if any(c["doc"] in target_names for c in f.claims)]  # fmt: skip
         claims = [c for c in claims if c.doc in target_names]
     severities = Counter(f.severity for f in findings)
     summary = {
@@ -210,6 +215,15 @@ def run_check(
         findings=findings,
         summary=summary,
     )
+
+
+def _at_target(finding: Finding, target_names: set[str]) -> Finding:
+    """The finding standing at a claim of a changed draft: in a hook run the editor fixes
+    what they changed, and the unchanged file's claim is the related place."""
+    if finding.claims[0]["doc"] not in target_names:
+        first = next(c for c in finding.claims if c["doc"] in target_names)
+        finding.claims = [first] + [c for c in finding.claims if c is not first]
+    return finding
 
 
 def _same_file_key(path: str) -> str:

@@ -120,3 +120,20 @@ def test_without_git_every_document_is_walked(tmp_path, monkeypatch):
     (tmp_path / "deep").mkdir()
     (tmp_path / "deep" / "y.md").write_text("Nothing here.\n")
     assert [Path(p).name for p in iter_paths([str(tmp_path)])] == ["x.md", "y.md"]
+
+
+# --- a hook's findings stand at the changed draft ----------------------------------------------
+
+
+def test_with_a_corpus_a_finding_stands_at_the_changed_draft(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("Overdose deaths from all drugs came to 107,941 in 2022.\n")
+    (tmp_path / "z.md").write_text("In 2022, some 150,000 people died of drug overdoses.\n")
+    for changed, other in (("a.md", "z.md"), ("z.md", "a.md")):
+        code, out, _ = cli(capsys, "check", "-q", "--no-cache", "--select", "contradiction",
+                           "--corpus", ".", changed)  # fmt: skip
+        headline, related = out.splitlines()[:2]
+        assert code == 1
+        assert headline.startswith(f"{changed}:1:"), out
+        assert f"at {other}:1" in headline  # the claim already there is the one it contradicts
+        assert related.startswith(f"    {other}:1:")
