@@ -185,11 +185,10 @@ def run_check(
     # The report lists inputs and claims in one order, whatever order the paths came in.
     inputs.sort(key=lambda entry: (entry["role"] != "target", entry["path"]))
     claims.sort(key=claim_order)
-    if corpus:
-        # The corpus first (a stable sort): the claims a changed draft is compared against
-        # are the ones already there, so a finding's subject is the changed claim.
-        claims.sort(key=lambda c: c.doc in target_names)
-    findings = check_claims(claims, catalog, references, rules)
+    # With a corpus, the changed drafts are the focus: a finding compares a changed claim
+    # with one already there, and is about the changed one.
+    findings = check_claims(claims, catalog, references, rules,
+                            focus=target_names if corpus else ())  # fmt: skip
     if corpus:
         findings = [_at_target(f, target_names) for f in findings
                     if any(c["doc"] in target_names for c in f.claims)]  # fmt: skip

@@ -29,16 +29,24 @@ def check_claims(
     catalog: Catalog,
     references: ReferenceSet,
     rules: Collection[str] | None = None,
+    focus: Collection[str] = (),
 ) -> list[Finding]:
     """Every finding about the claims, the most severe first, then by place; only of the
-    ``rules`` given (rule ids of the registry, see ``rules.select``), or of all."""
+    ``rules`` given (rule ids of the registry, see ``rules.select``), or of all.
+
+    ``focus`` names documents checked against the others (a hook's changed drafts): their
+    claims come after the others' in the order, so that a finding compares a changed claim
+    with one already there and is about the changed one."""
     # The checks allocate a few objects per claim and no reference cycles; with a million
     # claims, the cyclic collector re-scanning them all dominates the run. Pause it.
     collecting = gc.isenabled()
     gc.disable()
     try:
         # One order, whatever order the files came in (nearly free: usually sorted already).
-        ordered = sorted(claims, key=claim_order)
+        if focus:
+            ordered = sorted(claims, key=lambda c: (c.doc in focus, claim_order(c)))
+        else:
+            ordered = sorted(claims, key=claim_order)
         return _check(ordered, catalog, references, rules)
     finally:
         if collecting:
