@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -179,3 +180,37 @@ def _check_claims(text: str) -> None:
 def test_the_reader_never_raises_and_every_position_is_in_the_text(text):
     _check_reader(text)
     _check_claims(text)
+
+
+# --- long runs of number shapes cost time in proportion to their length --------------------
+
+RUNS = {
+    "space-grouped digits": lambda n: "1" + " 234" * (n // 4),
+    "thin-space-grouped digits": lambda n: "1" + "\u2009234" * (n // 4),
+    "Indian commas": lambda n: "1" + ",23" * (n // 3) + ",456",
+    "num2words commas": lambda n: "one thousand, " * (n // 15),
+    "vulgar fractions": lambda n: "½" * n,
+    "slashes": lambda n: "1/" * (n // 2),
+    "fractions of fractions": lambda n: "a quarter of a " * (n // 15),
+    "mixed numbers": lambda n: "4" + " 3/4" * (n // 4),
+    "halves": lambda n: "half a " * (n // 7),
+    "scales": lambda n: "1 lakh crore " * (n // 13),
+    "shares": lambda n: "one in " * (n // 7),
+    "bounds": lambda n: "above 2 and below " * (n // 18),
+    "changes": lambda n: "rose from 1 to " * (n // 15),
+    "cents": lambda n: "5 dollars 20 cents " * (n // 19),
+}
+
+
+def _cpu_seconds(text: str) -> float:
+    t0 = time.process_time()
+    claims_of(text)
+    return time.process_time() - t0
+
+
+@pytest.mark.parametrize("name", list(RUNS))
+def test_a_long_run_of_a_number_shape_is_read_in_linear_time(name):
+    # CPU time of this process, so a loaded machine slows both sizes alike; a quadratic
+    # reader would take 16 times as long on four times the text.
+    small, large = (_cpu_seconds(RUNS[name](n)) for n in (10_000, 40_000))
+    assert large < 8 * small + 0.5, (small, large)

@@ -156,8 +156,11 @@ def parse_digits(raw: str) -> tuple[float, float] | None:
 
 # Thousands separated by a thin space, a narrow no-break space, a no-break space, an
 # apostrophe ("1'234'567") or a plain space ("1 234 567"), the same one throughout.
+# At most nine more groups (a figure in the quadrillions): a longer run is a row of numbers
+# or data, and reading it again from each of its groups would cost its length squared.
 _SPACED_GROUPS_RE = re.compile(
-    r"(?P<sep>[ \u00a0\u2009\u202f'’])\d{3}(?!\d)(?:(?P=sep)\d{3}(?!\d))*+(?P<dec>\.\d++)?"
+    r"(?P<sep>[ \u00a0\u2009\u202f'’])\d{3}(?!\d)(?:(?P=sep)\d{3}(?!\d)){0,8}+"
+    r"(?!(?P=sep)\d)(?P<dec>\.\d++)?"
 )
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 # "2/3", "1⁄4" (with the fraction slash), and "4 3/4", "4-3/4" after a whole number.
