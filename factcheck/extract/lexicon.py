@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from . import numberwords as nw
-
 # Qualifier phrases that stand right before a number, longest first within each group.
 QUALIFIER_PHRASES: dict[str, list[str]] = {
     "more_than": [
@@ -164,10 +162,6 @@ UNIT_AFTER_RE = re.compile(
 MULTIPLIER_AFTER_RE = re.compile(
     r"(?:\s*(?P<times>times)\b|(?P<x>[xX×])(?![A-Za-z])|[\s-]?(?P<fold>fold)\b)",
 )
-# Verbs of multiplication that are numbers by themselves ("tripled") live with the other
-# number words.
-FACTOR_WORDS = nw.FACTOR_WORDS
-
 # Rates: "a day", "per year", "every week", "annually", "per 100,000 people".
 RATE_RE = re.compile(
     r"\s*(?:(?:a|an|per|each|every)\s+(?P<per>day|week|month|year|hour|decade)\b"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import MONTH_NUMBERS, MONTHS
-from .numberwords import CARDINAL_WORD, CARDINALS
+from .numberwords import CARDINAL_WORD, CARDINALS, ORDINALS
 
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _M = r"(?:" + MONTHS + r")\.?"
@@ -291,7 +291,7 @@ class NamedPeriods:
 
     def _period(self, spans: list[tuple[str, str]], m: re.Match[str]) -> str | None:
         if m.group("ord"):
-            k = {"first": 0, "second": 1, "third": 2}[m.group("ord").lower()]
+            k = int(ORDINALS[m.group("ord").lower()]) - 1
             return "/".join(spans[k]) if k < len(spans) else None
         first, last = self._current(spans)
         count, unit = m.group("n") or m.group("in_n"), m.group("unit") or m.group("in_unit")

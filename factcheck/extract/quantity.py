@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from . import numberwords as nw
 from .numbers import ANCHOR_RE, Number, parse_digits, parse_number
 
 _WINDOW = 48  # characters of left context read for qualifiers and currency signs
@@ -243,7 +244,7 @@ def read_quantity(text: str, number: Number, sent_start: int, sent_end: int) -> 
 
 def read_factor_word(text: str, m: re.Match[str], sent_start: int, sent_end: int) -> Quantity:
     """ "doubled", "tripled", "tenfold": a change by a factor, stated without digits."""
-    factor = float(lx.FACTOR_WORDS[m.group(0).lower()])
+    factor = float(nw.FACTOR_WORDS[m.group(0).lower()])
     start, end = m.start(), m.end()
     left = _left(text, start, sent_start)
     qual = lx.QUALIFIER_BEFORE_RE.search(left)
