@@ -59,9 +59,11 @@ def _check(
     references: ReferenceSet,
     selected: Collection[str] | None,
 ) -> list[Finding]:
+    against_references = check_against_references(claims, catalog, references)
+    verified = {f.claims[0]["id"] for f in against_references if f.rule == "verified"}
     findings = (
-        check_against_references(claims, catalog, references)
-        + check_against_claims(claims, catalog)
+        against_references
+        + check_against_claims(claims, catalog, verified)
         + check_changes(claims, catalog, references)
         + check_relations(claims, catalog, references)
     )

@@ -58,7 +58,15 @@ def group_key(claim: Claim, catalog: Catalog) -> Hashable | None:
     return ("noun", noun, signature, claim.kind, place, claim.period, agreed)
 
 
-def check_against_claims(claims: list[Claim], catalog: Catalog) -> list[Finding]:
+def check_against_claims(
+    claims: list[Claim], catalog: Catalog, agrees_with_reference: set[str] | None = None
+) -> list[Finding]:
+    """Contradictions within each group of claims about one thing.
+
+    ``agrees_with_reference`` holds the ids of claims a reference figure verified. A group is
+    compared with such a claim when it has one, so that a contradiction stands at the claim
+    that disagrees with the reference and cites the one that agrees, never the other way."""
+    verified = agrees_with_reference or set()
     groups: dict[Hashable, list[Claim]] = defaultdict(list)
     for claim in claims:
         key = group_key(claim, catalog)
@@ -71,19 +79,23 @@ def check_against_claims(claims: list[Claim], catalog: Catalog) -> list[Finding]
         tolerance = catalog.tolerance_for(group[0].measure)
         measure = catalog.get(group[0].measure)
         about = f"“{group[0].noun}”" if measure is None else in_text(measure.label)
-        findings.extend(_check_group(group, tolerance, about))
+        findings.extend(_check_group(group, tolerance, about, verified))
     findings.extend(_check_records(claims, catalog))
     return findings
 
 
-def _check_group(group: list[Claim], tolerance: Tolerance, about: str) -> list[Finding]:
+def _check_group(
+    group: list[Claim], tolerance: Tolerance, about: str, verified: set[str]
+) -> list[Finding]:
     if group[0].kind == "change":
         return _check_changes(group, tolerance, about)
-    anchor = group[0]
+    anchor = next((c for c in group if c.id in verified), group[0])
     anchor_evidence = claim_evidence(anchor)
     a_low, a_high = anchor_evidence.interval.low, anchor_evidence.interval.high
     findings = []
-    for claim in group[1:]:
+    for claim in group:
+        if claim is anchor or claim.id in verified:
+            continue  # a claim the reference verified is evidence, never the one flagged
         if claim.doc == anchor.doc and claim.sentence == anchor.sentence:
             continue  # two numbers of one sentence are about different things
         if claim.unit == anchor.unit and agrees(
