@@ -47,7 +47,7 @@ def check_claims(
             ordered = sorted(claims, key=lambda c: (c.doc in focus, claim_order(c)))
         else:
             ordered = sorted(claims, key=claim_order)
-        return _check(ordered, catalog, references, rules)
+        return _check(ordered, catalog, references, rules, focus)
     finally:
         if collecting:
             gc.enable()
@@ -58,12 +58,13 @@ def _check(
     catalog: Catalog,
     references: ReferenceSet,
     selected: Collection[str] | None,
+    focus: Collection[str] = (),
 ) -> list[Finding]:
     against_references = check_against_references(claims, catalog, references)
     verified = {f.claims[0]["id"] for f in against_references if f.rule == "verified"}
     findings = (
         against_references
-        + check_against_claims(claims, catalog, verified)
+        + check_against_claims(claims, catalog, verified, focus)
         + check_changes(claims, catalog, references)
         + check_relations(claims, catalog, references)
     )

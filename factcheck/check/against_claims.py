@@ -13,7 +13,7 @@ another period that is larger than a stated record contradicts it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 
 from ..catalog import Catalog, Tolerance
 from ..interval import Interval
@@ -59,13 +59,21 @@ def group_key(claim: Claim, catalog: Catalog) -> Hashable | None:
 
 
 def check_against_claims(
-    claims: list[Claim], catalog: Catalog, agrees_with_reference: set[str] | None = None
+    claims: list[Claim],
+    catalog: Catalog,
+    agrees_with_reference: set[str] | None = None,
+    focus: Collection[str] = (),
 ) -> list[Finding]:
     """Contradictions within each group of claims about one thing.
 
     ``agrees_with_reference`` holds the ids of claims a reference figure verified. A group is
     compared with such a claim when it has one, so that a contradiction stands at the claim
-    that disagrees with the reference and cites the one that agrees, never the other way."""
+    that disagrees with the reference and cites the one that agrees, never the other way.
+
+    ``focus`` names the documents a hook checks against the rest (the changed drafts): a
+    group is then compared with a claim of the other documents, so that every finding stands
+    at a changed draft; where the changed claim is the one the reference verified, the
+    finding says the other draft is wrong, as a warning."""
     verified = agrees_with_reference or set()
     groups: dict[Hashable, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -79,22 +87,27 @@ def check_against_claims(
         tolerance = catalog.tolerance_for(group[0].measure)
         measure = catalog.get(group[0].measure)
         about = f"“{group[0].noun}”" if measure is None else in_text(measure.label)
-        findings.extend(_check_group(group, tolerance, about, verified))
+        findings.extend(_check_group(group, tolerance, about, verified, focus))
     findings.extend(_check_records(claims, catalog))
     return findings
 
 
 def _check_group(
-    group: list[Claim], tolerance: Tolerance, about: str, verified: set[str]
+    group: list[Claim],
+    tolerance: Tolerance,
+    about: str,
+    verified: set[str],
+    focus: Collection[str] = (),
 ) -> list[Finding]:
     if group[0].kind == "change":
         return _check_changes(group, tolerance, about)
-    anchor = next((c for c in group if c.id in verified), group[0])
+    candidates = [c for c in group if c.doc not in focus] or group
+    anchor = next((c for c in candidates if c.id in verified), candidates[0])
     anchor_evidence = claim_evidence(anchor)
     a_low, a_high = anchor_evidence.interval.low, anchor_evidence.interval.high
     findings = []
     for claim in group:
-        if claim is anchor or claim.id in verified:
+        if claim is anchor or (claim.id in verified and claim.doc not in focus):
             continue  # a claim the reference verified is evidence, never the one flagged
         if claim.doc == anchor.doc and claim.sentence == anchor.sentence:
             continue  # two numbers of one sentence are about different things
@@ -109,9 +122,18 @@ def _check_group(
         comparison = compare(evidence.interval, anchor_evidence.interval, tolerance)
         if comparison.verdict == AGREE:
             continue
-        findings.append(
-            _contradiction(claim, evidence, anchor, anchor_evidence, comparison, tolerance, about)
+        finding = _contradiction(
+            claim, evidence, anchor, anchor_evidence, comparison, tolerance, about
         )
+        if claim.id in verified:
+            # A hook's changed draft is right and the draft already there is not.
+            finding.severity = "warning"
+            finding.message = (
+                f"{quote(claim)} agrees with the reference, but {quote(anchor)} at "
+                f"{where(anchor)} says otherwise about {about}: "
+                f"{describe_interval(anchor_evidence.interval)}"
+            )
+        findings.append(finding)
     return findings
 
 
