@@ -42,5 +42,12 @@ score-real: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# The long fuzz campaign (tests/fuzz_campaign.py): coverage-guided with atheris when it
+# installs, else hypothesis; FUZZ_COUNT inputs, failures and the tally in fuzz-log.txt.
+FUZZ_COUNT ?= 100000
+fuzz: $(STAMP)
+	-$(BIN)/pip install --quiet -e '.[fuzz]'
+	$(BIN)/python tests/fuzz_campaign.py --count $(FUZZ_COUNT) --log fuzz-log.txt
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis .factcheck-cache bench-data

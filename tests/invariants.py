@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -58,3 +59,59 @@ def assert_report_json(text: str) -> dict[str, Any]:
     errors = sorted(_report_validator().iter_errors(data), key=str)
     assert not errors, errors[0].message
     return data
+
+
+def _decoded(path: str) -> str:
+    """The text of a file as factcheck's loader decodes it (claims' offsets point into it)."""
+    from factcheck.load import load_file
+
+    doc = load_file(path)
+    return doc.text if doc is not None else ""
+
+
+def check_run(
+    folder: Path,
+    docs: list[tuple[str, bytes]],
+    catalog: Any,
+    references: Any,
+    *,
+    html: bool = False,
+    reorder: bool = True,
+) -> tuple[int, int]:
+    """The whole pipeline on generated documents, asserting every invariant: load + extract +
+    match + check run without an exception; every claim keeps its contract (``assert_claim``);
+    every renderer runs, the JSON report is strict and valid, SARIF is strict JSON, CSV
+    parses; and the findings are the same for the documents in reverse order (``reorder``).
+    Returns the numbers of claims and findings."""
+    import csv
+    import io
+
+    from factcheck.pipeline import run_check
+    from factcheck.report import render
+
+    paths = []
+    for index, (suffix, data) in enumerate(docs):
+        path = folder / f"doc{index}{suffix}"
+        path.write_bytes(data)
+        paths.append(str(path))
+    report = run_check(paths, catalog, references)
+    texts: dict[str, str] = {}
+    for claim in report.claims:
+        if claim.doc not in texts:
+            texts[claim.doc] = _decoded(claim.doc)
+        assert_claim(claim, texts[claim.doc])
+    formats = ["text", "json", "sarif", "csv"] + (["html"] if html else [])
+    rendered = {}
+    for fmt in formats:
+        out = io.StringIO()
+        render(report, fmt, out, references=references, verbose=True)
+        rendered[fmt] = out.getvalue()
+    assert_report_json(rendered["json"])
+    strict_json(rendered["sarif"])
+    list(csv.reader(io.StringIO(rendered["csv"])))
+    if reorder and len(paths) > 1:
+        again = run_check(paths[::-1], catalog, references)
+        assert [f.to_dict() for f in again.findings] == [f.to_dict() for f in report.findings], (
+            "the findings depend on the order of the inputs"
+        )
+    return len(report.claims), len(report.findings)
