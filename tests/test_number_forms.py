@@ -286,7 +286,17 @@ WRITTEN = [
     _case("Deaths have risen over the past 2 decades.", "2 decades", 20, "year"),
     _case("For the last four years, the unit has grown.", "four years", 4, "year"),
     _case("In the past 2 years, deaths tripled.", "tripled", 3, "dimensionless"),
+    # qualifiers written after the number
+    _case("Deaths passed 107,000-plus that year.", "107,000-plus", 107000, high=None),
+    _case("The unit has 40-odd agents.", "40-odd", 40, low=38, high=42),
+    # rates written with a slash
+    _case("Guards earn $15/hour at the port.", "$15/hour", 15, "USD / hour"),
+    # a count after a name is still a count
+    _case("In Texas 500 people died.", "500", 500),
+    _case("The DEA seized 500 pounds.", "500 pounds", 500, "pound"),
+    _case("Over 500 people came.", "Over 500", 500, high=None),
     # multipliers
+    _case("It was one-and-a-half times larger.", "one-and-a-half times", 1.5, "dimensionless"),
     _case("The dose is fifty times stronger.", "fifty times", 50, "dimensionless"),
     _case("The drug is twice as strong.", "twice", 2, "dimensionless"),
 ]
@@ -463,6 +473,12 @@ NOT_QUANTITIES = [
     "Form 1260H lists the firms.",
     "See item 2b of the list.",
     "Smugglers move .50 caliber rifles.",
+    "Analysts cited the Fortune 500 list.",
+    "It is an S&P 500 company.",
+    "Shares of the 3M company fell.",
+    "The Big Four audit firms agreed.",
+    "The crew of Apollo 11 landed safely.",
+    "The pair split the pot 50-50 in the end.",
     "The group was named the Class of 2020.",
     # descriptors
     "The rate was higher than for any other 5-year age group.",

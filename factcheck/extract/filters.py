@@ -45,7 +45,8 @@ _CHEMICAL_AFTER_RE = re.compile(
     r"-(?:[a-z]+-)?(?:methyl|ethyl|propyl|butyl|phenyl|benzyl|acetyl|fluoro|chloro|bromo|iodo|"
     r"hydroxy|amino|nitro|oxo|methoxy|carbo|fentanyl|piperidin|anilino)",
 )
-# Dashed pairs that are no range ("Boeing 757–200", "1-800"): the second is below the first.
+# Dashed pairs that are no range: a model ("Boeing 757–200", the second below the first) or an
+# even split ("50-50").
 _PAIR_AFTER_RE = re.compile(r"[-–‒](?P<second>\d+)(?![\d.,])")
 # The hour of "half past four", "a quarter to five".
 _CLOCK_BEFORE_RE = re.compile(r"\b(?:half|quarter)\s+(?:past|to)\s+$", re.IGNORECASE)
@@ -103,7 +104,11 @@ def is_not_a_quantity(text: str, number: Number) -> bool:
     if _DASHED_RUN_RE.match(text, end):
         return True  # "1-800-555-0143", "12-34-56": a code in dashed groups
     pair = _PAIR_AFTER_RE.match(text, end)
-    if pair and _is_whole(number) and float(pair.group("second")) < (number.value or 0):
+    if pair and _is_whole(number):
+        first, second = number.value or 0, float(pair.group("second"))
+        if second < first or (second == first and first + second == 100):
+            return True  # "757–200" names a model, "50-50" a split
+    if _is_a_name_and_number(text, number, before):
         return True
     if lx.IDENTIFIER_BEFORE_RE.search(before) and not lx.RANK_NUMBER_BEFORE_RE.search(before):
         return True
@@ -117,6 +122,26 @@ def is_not_a_quantity(text: str, number: Number) -> bool:
     if _LIST_NUMBER_RE.match(text, end) and _opens_line(text, start):
         return True
     return False
+
+
+# "Windows 11 launched", "the Fortune 500 list", "an S&P 500 company", "Apollo 11": a name,
+# then a plain number that counts nothing after it (no plural noun, unit or range follows).
+_NAME_BEFORE_RE = re.compile(r"(?<![.!?:;\n(\"“]\s)(?<![.!?:;\n(\"“])\b[A-Z][\w&]*\s$")
+_COUNTED_AFTER_NAME_RE = re.compile(
+    r"\s*(?:[-–—‒,.;:)%]|$|(?:to|and|or|through|in|out|of|per|percent|times|[a-z]+s|people|"
+    r"children|men|women|million|billion|thousand|hundred|trillion)\b)|\s+[A-Z]\w*\s",
+)
+_STARTS_SENTENCE_RE = re.compile(r"(?:^|[.!?:;\"“(]\s*|\n\s*)\S+\s$")
+
+
+def _is_a_name_and_number(text: str, number: Number, before: str) -> bool:
+    if not _is_whole(number) or not _NAME_BEFORE_RE.search(before):
+        return False
+    if _STARTS_SENTENCE_RE.search(before) or lx.QUALIFIER_BEFORE_RE.search(before):
+        return False  # "Over 500 people", "Texas: 500"
+    if lx.UNIT_AFTER_RE.match(text, number.end) or lx.CURRENCY_AFTER_RE.match(text, number.end):
+        return False
+    return not _COUNTED_AFTER_NAME_RE.match(text, number.end)
 
 
 def _is_whole(number: Number) -> bool:
@@ -171,13 +196,14 @@ def _is_an_idiom(text: str, number: Number) -> bool:
 
 
 _TITLE_WORD_RE = re.compile(r"\s+(?:of\s+)?[A-Z][a-z]")
-_TITLE_BEFORE_RE = re.compile(r"[A-Z][a-z]+\s+of\s+(?:the\s+)?$")
+_TITLE_BEFORE_RE = re.compile(r"[A-Z][a-z]+\s+(?:of\s+(?:the\s+)?)?$")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:\"“(]\s*|\n\s*)$")
 
 
 def _is_in_a_title(text: str, number: Number) -> bool:
-    """ "the Three Warfares doctrine", "Seven Pillars of Wisdom", "the Group of Seven": a
-    capitalised number word next to a capitalised word, in mid-sentence, is part of a name."""
+    """ "the Three Warfares doctrine", "Seven Pillars of Wisdom", "the Group of Seven", "the
+    Big Four": a capitalised number word next to a capitalised word, in mid-sentence, is part
+    of a name."""
     if not number.text or not number.text[:1].isupper():
         return False
     before = text[max(0, number.start - 24) : number.start]

@@ -48,9 +48,10 @@ QUALIFIER_BEFORE_RE = re.compile(
     + r")\s*$",
     re.IGNORECASE,
 )
-# "or more" / "or so" / "plus" after a number.
+# "or more" / "-plus" / "or so" / "-odd" after a number.
 QUALIFIER_AFTER_RE = re.compile(
-    r"\s*(?:(?P<more>or more|or greater|or higher|\+|plus\b)|(?P<so>or so\b))", re.IGNORECASE
+    r"\s*(?:(?P<more>or more|or greater|or higher|\+|-?plus\b)|(?P<so>or so\b|-odd\b))",
+    re.IGNORECASE,
 )
 
 
@@ -164,7 +165,7 @@ MULTIPLIER_AFTER_RE = re.compile(
 )
 # Rates: "a day", "per year", "every week", "annually", "per 100,000 people".
 RATE_RE = re.compile(
-    r"\s*(?:(?:a|an|per|each|every)\s+(?P<per>day|week|month|year|hour|decade)\b"
+    r"\s*(?:(?:(?:a|an|per|each|every)\s+|/\s*)(?P<per>day|week|month|year|hour|decade)\b"
     r"|(?P<adv>daily|weekly|monthly|annually|yearly|a\s+year|per\s+annum)\b)",
     re.IGNORECASE,
 )

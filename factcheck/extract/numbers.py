@@ -295,7 +295,12 @@ def _apply_scale(text: str, number: Number, raw: str, limit: int) -> None:
             return
     if letters in ("b", "B") and not money and "." not in raw:
         return
+    if letters == "M" and not money and _NAMED_AFTER_RE.match(text, short.end(), limit):
+        return  # "3M Company", "the 3M board": a name
     _scale(number, nw.SHORT_SCALES[letters.lower()], short.end())
+
+
+_NAMED_AFTER_RE = re.compile(r"['’]s\b|\s+(?:[A-Z]|company\b|co\b|corp|board\b|shares?\b)")
 
 
 def _scale(number: Number, factor: float, end: int) -> None:
@@ -322,7 +327,7 @@ _OF_A_RE = re.compile(
     r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?(?:an?[ \t\u00a0]+)?|-(?=[A-Za-z])", re.IGNORECASE
 )
 _AND_A_FRACTION_RE = re.compile(
-    r"[ \t\u00a0]+and[ \t\u00a0]+(?:(?P<a>an?|one)[ \t\u00a0-]+(?P<one>half|third|quarter|"
+    r"(?:[ \t\u00a0]+|-)and(?:[ \t\u00a0]+|-)(?:(?P<a>an?|one)[ \t\u00a0-]+(?P<one>half|third|quarter|"
     r"fourth|fifth|sixth|eighth|tenth)|(?P<num>two|three|four|five|seven)[ \t\u00a0-]+"
     r"(?P<den>thirds|quarters|fourths|fifths|sixths|eighths|tenths))\b",
     re.IGNORECASE,
