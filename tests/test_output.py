@@ -95,3 +95,21 @@ def test_kill_9_while_writing_leaves_the_old_or_the_new_report(tmp_path):
     # A modest number of runs here; `python benchmarks/kill_writes.py` runs 100.
     seen = _kill_writes().kill_during_writes(tmp_path, runs=4, seed=14)
     assert sum(seen.values()) == 4
+
+
+def test_a_device_or_a_pipe_is_written_to_not_replaced(tmp_path):
+    # `-o /dev/null` must not put a regular file in place of the device.
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader.start()
+    with atomic_write(fifo) as out:
+        out.write("through the pipe")
+    reader.join(timeout=10)
+    assert got == ["through the pipe"] and fifo.is_fifo()
+    with atomic_write(os.devnull) as out:
+        out.write("nothing")
+    assert Path(os.devnull).is_char_device()
