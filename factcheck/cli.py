@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -22,6 +23,7 @@ from . import __version__
 from .errors import FactcheckError
 from .output import refuse_output_among_inputs
 
+_IMPORTED = time.perf_counter()  # the fallback start: when the CLI module was loaded
 SCHEMAS = ("claim", "report", "catalog")
 INTERNAL_ERROR = 3  # exit code of an unexpected exception: a bug, never the user's input
 log = logging.getLogger("factcheck")
@@ -197,7 +199,8 @@ def check(
     report = run_check(list(paths), cat, refs, include=list(include), exclude=list(exclude),
                        as_of=as_of, jobs=jobs, corpus=list(corpus),
                        cache_dir=None if no_cache else cache_dir,
-                       progress=_progress_bar(quiet), rules=selected)  # fmt: skip
+                       progress=_progress_bar(quiet), rules=selected,
+                       started=_STARTED)  # fmt: skip
     with _output(output) as out:
         if explain:
             from .report.text import render_explain
@@ -384,8 +387,37 @@ def _load_references(directory: str | None, project=None):
     return load_references(directory)
 
 
+# When this run started, as a time.perf_counter() reading, for the summary's time: main()
+# sets it (from the start of the process when it is the process's command line).
+_STARTED: float | None = None
+
+
+def _process_age() -> float | None:
+    """Seconds since this process started (Linux: /proc), so the summary's time includes the
+    interpreter's start-up and the imports; None where that cannot be read."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        with open("/proc/uptime", encoding="ascii") as uptime:
+            up = float(uptime.read().split()[0])
+        return max(0.0, up - int(fields[19]) / os.sysconf("SC_CLK_TCK"))  # field 22: starttime
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: runs the CLI and turns user errors into exit code 2."""
+    """Entry point: runs the CLI and turns user errors into exit code 2.
+
+    ``argv`` None is the process's own command line (the console script): the time reported
+    then counts from the start of the process; otherwise from this call.
+    """
+    global _STARTED
+    now = time.perf_counter()
+    if argv is None:
+        age = _process_age()
+        _STARTED = now - age if age is not None else _IMPORTED
+    else:
+        _STARTED = now
     try:
         # Without standalone mode click returns what the command returned: `check` returns
         # its exit code, the other commands None.

@@ -85,7 +85,7 @@ def test_verbose_adds_info_findings_and_comparisons():
     assert "verified" in rules and "unverifiable" in rules
     assert any(m["path"] == TIMELINE and m["sev"] == "info" for m in headlines(text))
     assert (
-        "    expected 70,601 (final-secondary), found more than 100,000 (+41.6% apart, tolerance 3%)"
+        "    expected 70,601 (final-secondary), found more than 100,000 (+41.6%, tolerance 3%)"
         in text
     )
     assert "not shown" not in text
@@ -200,3 +200,13 @@ def test_importing_the_text_format_loads_neither_pandas_nor_matplotlib():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_comparisons_say_what_is_there_signed_or_as_a_factor():
+    report = sample_report()
+    text = text_of(report, verbose=True)
+    assert "None" not in text  # an unverifiable claim has nothing to expect: no "expected None"
+    finding = next(f for f in report.findings if f.rule == "reference-mismatch")
+    for difference, shown in ((-0.405, "(-40.5%,"), (39.0, "(40 times,"), (-0.975, "(1/40,")):
+        finding.difference = difference
+        assert shown in text_of(report, verbose=True)

@@ -19,9 +19,18 @@ from ..catalog import Catalog, Tolerance
 from ..interval import Interval
 from ..match import normalize_noun, unit_signature
 from ..model import Claim, Finding
+from ..wording import relative_difference
 from .changes import change_interval
 from .compare import AGREE, FAR, agrees, compare
-from .evidence import Evidence, claim_bounds, claim_evidence, describe_interval, fmt, normalized
+from .evidence import (
+    Evidence,
+    claim_bounds,
+    claim_evidence,
+    describe_interval,
+    fmt,
+    normalized,
+    stated_value,
+)
 from .findings import claim_ref, in_text, quote, where
 
 _SKIP_KINDS = ("rank", "age", "duration")
@@ -216,7 +225,7 @@ def _contradiction(
         claims=[claim_ref(claim), claim_ref(anchor)],
         expected=f"{anchor.surface} ({where(anchor)})",
         actual=claim.surface,
-        difference=comparison.difference,
+        difference=relative_difference(stated_value(evidence), anchor.value),
         tolerance=str(tolerance),
         measure=claim.measure,
         explanation=[f"this claim: {s}" for s in evidence.steps]

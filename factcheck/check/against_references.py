@@ -16,8 +16,9 @@ from ..interval import Interval
 from ..model import Claim, Finding
 from ..references import Reference, ReferenceSet
 from ..units import parse_unit
+from ..wording import difference_short, difference_words, relative_difference
 from .compare import AGREE, compare
-from .evidence import claim_evidence, describe_interval, fmt, normalized
+from .evidence import claim_evidence, describe_interval, fmt, normalized, stated_value
 from .findings import (
     claim_ref,
     describe_reference,
@@ -25,7 +26,6 @@ from .findings import (
     quote,
     reference_ref,
     severity_for,
-    signed_percent,
 )
 
 
@@ -113,17 +113,25 @@ def _check_claim(
     provisional_fit = (
         [r for r in results if r not in finals and r[2].verdict == AGREE] if not agreeing else []
     )
+    stated = stated_value(evidence)
+    difference = relative_difference(stated, ref.value)
     explanation = evidence.steps + [
         f"reference: {describe_reference(ref)} from {ref.dataset} ({ref.location}): {ref.source}",
         f"tolerance {measure.tolerance} of the reference: ± {fmt(comparison.allowed)}",
-        f"gap between the claim and the reference: {fmt(comparison.gap)}",
+        f"gap between the claim and the reference: {fmt(comparison.gap)}"
+        + (
+            f" ({comparison.difference:.1%} of the reference side)" if comparison.difference else ""
+        ),
     ]
+    if difference is not None and stated is not None:
+        explanation.append(f"as written, {fmt(stated)} is {difference_words(difference)} "
+                           f"{fmt(ref.value)} ({difference_short(difference)})")  # fmt: skip
     common = {
         "claims": [claim_ref(claim)],
         "reference": reference_ref(ref),
         "expected": describe_reference(ref),
         "actual": f"{claim.surface} → {describe_interval(evidence.interval)}",
-        "difference": comparison.difference,
+        "difference": difference,
         "tolerance": str(measure.tolerance),
         "measure": measure.id,
         "explanation": explanation,
@@ -136,9 +144,8 @@ def _check_claim(
             message=f"{quote(claim)} agrees with {fmt(ref.value)}{note} for {what}",
             **common,
         )
-    above = evidence.interval.low > reference_interval(ref).high
     message = (
-        f"{quote(claim)} is {signed_percent(comparison.difference, above)} the reference "
+        f"{quote(claim)} is {difference_words(difference)} the reference "
         f"{describe_reference(ref)} for {what}, beyond the {measure.tolerance} tolerance"
     )
     if ref.status != "final":

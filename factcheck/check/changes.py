@@ -16,6 +16,7 @@ from ..catalog import Catalog
 from ..interval import Interval
 from ..model import Claim, Finding
 from ..references import Reference, ReferenceSet
+from ..wording import relative_difference
 from .against_references import place_of, reference_interval
 from .compare import AGREE, compare
 from .evidence import fmt, rounding_margin
@@ -90,7 +91,7 @@ def check_changes(claims: list[Claim], catalog: Catalog, references: ReferenceSe
             "reference": reference_ref(end),
             "expected": f"{_pct(actual_change)} ({fmt(start.value)} → {fmt(end.value)}, {end.status})",
             "actual": claim.surface,
-            "difference": comparison.difference,
+            "difference": relative_difference(implied.midpoint, end.value),
             "tolerance": str(measure.tolerance),
             "measure": measure.id,
             "explanation": explanation,

@@ -137,6 +137,23 @@ def normalized(
     return Evidence(claim, interval, evidence.stated, evidence.margin, conversions)
 
 
+def stated_value(evidence: Evidence) -> float | None:
+    """The figure the text writes (its value: "more than 100,000" is 100,000; a range its
+    midpoint), through the same conversions as the evidence's interval: what an editor
+    compares with the reference, before any rounding or qualifier widens it."""
+    value = evidence.claim.value
+    if value is None:
+        return None
+    unit = evidence.stated.unit
+    for kind, detail, _interval in evidence.conversions:
+        if kind == "cpi":
+            value *= detail[2]
+        else:
+            value = Interval(value, value, unit).to(detail[1]).low
+            unit = detail[1]
+    return float(value)
+
+
 def cpi_factor(references: ReferenceSet, from_year: int, to_year: int) -> float | None:
     """How many ``to_year`` dollars one ``from_year`` dollar is worth (CPI-U annual averages)."""
     start = references.lookup(CPI_MEASURE, "US", str(from_year))

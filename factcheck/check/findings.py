@@ -67,6 +67,8 @@ def describe_reference(ref: Reference) -> str:
     value = fmt(ref.value)
     if ref.low is not None and ref.high is None:
         value = f"over {fmt(ref.low)}"
+    if ref.unit not in ("count", "dimensionless"):
+        value += f" {ref.unit}"  # "2 milligram", not a bare "2" beside "80 milligrams"
     return f"{value} ({', '.join(bits)})" if bits else value
 
 
@@ -77,12 +79,6 @@ def severity_for(verdict: str, refs: list[Reference]) -> str:
     if severity == "error" and refs and all(r.status in WEAK_STATUSES for r in refs):
         return "warning"
     return severity
-
-
-def signed_percent(difference: float | None, above: bool) -> str:
-    if difference is None:
-        return "different from"
-    return f"{difference:.1%} {'above' if above else 'below'}"
 
 
 def in_text(label: str) -> str:

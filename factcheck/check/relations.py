@@ -24,6 +24,7 @@ from ..interval import Interval
 from ..model import Claim, Finding
 from ..references import ReferenceSet
 from ..relations import evaluate, holds
+from ..wording import relative_difference
 from .against_references import reference_interval
 from .compare import AGREE, FAR, compare, factor_between
 from .evidence import claim_evidence, describe_interval
@@ -205,7 +206,7 @@ def _evaluate(
         claims=[claim_ref(c) for c in primary + others],
         expected=describe_interval(rhs),
         actual=describe_interval(lhs),
-        difference=comparison.difference,
+        difference=relative_difference(lhs.midpoint, rhs.midpoint),
         tolerance=str(relation.tolerance),
         explanation=explanation,
     )

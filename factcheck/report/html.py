@@ -15,12 +15,12 @@ from typing import Any, TextIO
 
 from ..model import Claim, Finding, Report
 from ..references import ReferenceSet
+from ..wording import difference_short
 from .text import (
     SEVERITY_ORDER,
     finding_sort_key,
     format_interval,
     format_number,
-    format_percent,
     place_of,
     plural,
 )
@@ -158,7 +158,7 @@ def _finding(finding: Finding) -> str:
     for label, value in (
         ("expected", finding.expected),
         ("actual", finding.actual),
-        ("difference", None if finding.difference is None else format_percent(finding.difference)),
+        ("difference", difference_short(finding.difference)),
         ("tolerance", finding.tolerance),
     ):
         if value is not None and value != "":

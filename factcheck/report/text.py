@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..model import Finding, Report
+from ..wording import difference_short
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -105,13 +106,19 @@ def describe_reference(ref: dict[str, Any]) -> str:
 
 
 def describe_comparison(finding: Finding) -> str:
-    """``expected X, found Y (41.6% apart, tolerance 3%)``."""
-    text = f"expected {finding.expected}, found {finding.actual}"
+    """``expected X, found Y (+41.6%, tolerance 3%)``: the parts a finding has, the difference
+    signed (the claim against what it is checked with) or as a factor when large."""
+    parts = []
+    if finding.expected is not None:
+        parts.append(f"expected {finding.expected}")
+    if finding.actual is not None:
+        parts.append(f"found {finding.actual}")
     details = []
     if finding.difference is not None:
-        details.append(f"{format_percent(finding.difference)} apart")
+        details.append(str(difference_short(finding.difference)))
     if finding.tolerance is not None:
         details.append(f"tolerance {finding.tolerance}")
+    text = ", ".join(parts) or "no comparison"
     return text + (f" ({', '.join(details)})" if details else "")
 
 
@@ -238,7 +245,7 @@ def render_explain(report: Report, finding_id: str, out: TextIO) -> None:
     write("\ncomparison:\n")
     write(f"  expected:   {_or_dash(finding.expected)}\n")
     write(f"  actual:     {_or_dash(finding.actual)}\n")
-    difference = None if finding.difference is None else format_percent(finding.difference)
+    difference = difference_short(finding.difference)
     write(f"  difference: {_or_dash(difference)}\n")
     write(f"  tolerance:  {_or_dash(finding.tolerance)}\n")
     if finding.explanation:
