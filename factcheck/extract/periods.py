@@ -15,7 +15,9 @@ from .numberwords import CARDINAL_WORD, CARDINALS, ORDINALS
 
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _M = r"(?:" + MONTHS + r")\.?"
-_SPAN_WORDS = r"(?:to|and|through|thru|until|till|-|–|—)"
+_SPAN_WORDS = (
+    r"(?:to|and|through|thru|until|till|-|–|—|‒|‑|−)"  # hyphen, en, em, figure dashes, minus
+)
 # Counts of years or months in words ("the past five years"): the one list of number words.
 _NUM_WORDS = CARDINALS
 _N = r"\d+|" + CARDINAL_WORD
@@ -27,8 +29,14 @@ TIME_RE = re.compile(
     r"(?=\w)(?<![^\W\d_])"
     r"(?:(?P<ending>(?:the\s+)?(?:twelve|12)[-\s]months?\s+(?:period\s+)?end(?:ing|ed)\s+"
     r"(?:in\s+)?(?P<end_m>" + _M + r")\s+(?P<end_y>" + _Y + r"))"
-    r"|(?P<span>(?:(?P<span_kw>from|between|since)\s+)?(?:FY\s?)?(?P<y1>" + _Y + r")"
-    r"\s*" + _SPAN_WORDS + r"\s*(?:FY\s?)?(?P<y2>" + _Y + r"|\d\d)(?!\d|,\d)(?!s\b))"
+    r"|(?P<span>(?:(?P<span_kw>from|between|since|during|in|over|for)\s+)?(?:FY\s?)?(?P<y1>"
+    + _Y
+    + r")"
+    r"\s*"
+    + _SPAN_WORDS
+    + r"\s*(?:FY\s?)?(?P<y2>"
+    + _Y
+    + r"|(?<=[-–—‒‑−])\d\d)(?!\d|,\d|\.\d)(?!s\b))"
     r"|(?P<decade>(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?(?P<dec>1[89]\d0|20\d0)s)\b"
     r"|(?P<month>(?P<mon>" + _M + r")\s+(?:(?P<day>\d{1,2}),?\s+)?(?P<my>" + _Y + r"))(?!\d|,\d)"
     r"|(?P<daymonth>(?P<dd>\d{1,2})\s+(?P<dmon>" + _M + r")\s+(?P<dmy>" + _Y + r"))(?!\d|,\d)"

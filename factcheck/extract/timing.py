@@ -136,6 +136,12 @@ def _break_between(breaks: list[int], t: TimeExpr, q: Quantity) -> bool:
     return i < len(breaks) and breaks[i] < high
 
 
+def _own_time(body: str, a: Quantity, b: Quantity, times: list[TimeExpr]) -> bool:
+    """Whether a time expression stands between the two numbers of a "from ... to" pair or
+    right after the second ("from 56,516 in 2020 to 73,654 in 2022")."""
+    return any(a.end <= t.start <= b.end + 12 for t in times)
+
+
 def link_from_to(body: str, found: list[Found], times: list[TimeExpr]) -> None:
     """ "from 56,516 in 2020 to 73,654 in 2022": the second number carries the change.
 
@@ -154,7 +160,19 @@ def link_from_to(body: str, found: list[Found], times: list[TimeExpr]) -> None:
             continue
         if len(between) > 80:
             continue
-        if second.period == first.period and first.period is not None:
+        spans = [
+            m
+            for t in times
+            if t.is_span
+            and t.end <= a.start
+            and (m := re.fullmatch(r"(\d{4})/(\d{4})", t.period or ""))
+        ]
+        span = spans[-1] if spans else None
+        if span and not _own_time(body, a, b, times):
+            # "From 2020 through 2021, the rate rose from 28.3 to 32.4": the pair stands at
+            # the two ends of the span.
+            first.period, second.period = span.group(1), span.group(2)
+        elif second.period == first.period and first.period is not None:
             # Dates written in the sentence come before named spans ("By 2022, the Biden
             # administration saw ..."): the latest of them.
             others = [t for t in times if t.period and t.period != first.period]
