@@ -148,6 +148,8 @@ class Claim:
     id: str = ""
     # Offset of the claim's sentence in the file, to tell one sentence from the next (internal).
     sentence_start: int | None = None
+    # The sentence before, when this one refers back to it ("of these deaths") (internal).
+    context_before: str | None = None
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -169,7 +171,7 @@ class Claim:
 
 
 # Offsets the pipeline uses that are not part of a claim's JSON form.
-CLAIM_INTERNAL_FIELDS = ("start", "end", "sentence_start")
+CLAIM_INTERNAL_FIELDS = ("start", "end", "sentence_start", "context_before")
 # The fields of a claim's JSON form, in order (the columns of the CSV formats).
 CLAIM_FIELDS = [name for name in Claim.__dataclass_fields__ if name not in CLAIM_INTERNAL_FIELDS]
 

@@ -121,16 +121,8 @@ def normalized(
             interval = Interval(interval.low * factor, interval.high * factor, interval.unit)
             conversions.append(("cpi", (claim.currency_year, period_year, factor), interval))
     if interval.unit != unit:
-        try:
-            converted = interval.to(unit)
-        except ValueError:
-            # "300 a day" of a yearly count: the match stage attributes a rate only to a
-            # measure counted per year, so the rate is brought to a year's total.
-            per_year = interval.to(f"({unit}) / year")
-            converted = Interval(per_year.low, per_year.high, unit)
-            conversions.append(("annual", (interval.unit, unit), converted))
-        else:
-            conversions.append(("unit", (interval.unit, unit), converted))
+        converted, kind = convert(interval, unit)
+        conversions.append((kind, (interval.unit, unit), converted))
         interval = converted
     if interval is evidence.interval:
         return evidence
@@ -149,9 +141,20 @@ def stated_value(evidence: Evidence) -> float | None:
         if kind == "cpi":
             value *= detail[2]
         else:
-            value = Interval(value, value, unit).to(detail[1]).low
+            value = convert(Interval(value, value, unit), detail[1])[0].low
             unit = detail[1]
     return float(value)
+
+
+def convert(interval: Interval, unit: str) -> tuple[Interval, str]:
+    """The interval in ``unit``, and how it got there: "unit" (pint), or "annual" for a rate
+    of a yearly count ("300 a day": the match stage attributes a rate only to a measure
+    counted per year, so the rate is brought to a year's total). ValueError otherwise."""
+    try:
+        return interval.to(unit), "unit"
+    except ValueError:
+        per_year = interval.to(f"({unit}) / year")
+        return Interval(per_year.low, per_year.high, unit), "annual"
 
 
 def cpi_factor(references: ReferenceSet, from_year: int, to_year: int) -> float | None:

@@ -62,15 +62,28 @@ def extract_document(
     claims: list[Claim] = []
     named = NamedPeriods(body, list(named_periods), doc_year)
     carried_year: int | None = None  # the last explicit year of the text so far
+    previous: Sentence | None = None  # the sentence before
+    previous_year: int | None = None  # the last year it states
     for index, sentence in enumerate(sentences):
         found, times = _read_sentence(body, sentence, named)
         explicit = [t for t in times if t.period]
         anchor_year = last_year(explicit[0].period) if explicit else carried_year
         assign_periods(body, found, times, anchor_year, doc_year, (sentence.start, sentence.end))
         link_from_to(body, found, times)
+        text = sentence.text(body) if found else ""
+        back = _refers_back(body, sentence, found) if previous is not None else None
+        places = find_places(body, sentence.start, sentence.end) if found else []
+        if back:
+            # "Around 70,000 of these deaths involved fentanyl": the sentence before says
+            # which deaths, when and where.
+            back = previous.text(body)
+            for item in found:
+                if item.period is None and previous_year is not None:
+                    item.period = str(previous_year)
+            if not places:
+                places = [(sentence.start, code) for _, code in
+                          find_places(body, previous.start, previous.end)[:1]]  # fmt: skip
         if found:
-            text = sentence.text(body)
-            places = find_places(body, sentence.start, sentence.end)
             citation = ",".join(markers_by_sentence.get(index, [])) or None
             new = [
                 claim
@@ -80,10 +93,23 @@ def extract_document(
                 )
             ]
             _mark_extreme(text, new)
+            for claim in new:
+                claim.context_before = back
             claims.extend(new)
         if explicit:
             carried_year = last_year(explicit[-1].period)
+        previous, previous_year = sentence, (last_year(explicit[-1].period) if explicit else None)
     return claims
+
+
+def _refers_back(body: str, sentence: Sentence, found: list[Found]) -> bool:
+    """Whether the sentence's numbers refer back to the sentence before ("Around 70,000 of
+    these deaths"): a back reference that no earlier number of the sentence can answer
+    ("nearly 70,000 died, and 37,000 of those deaths ..." answers its own)."""
+    if not found:
+        return False
+    m = lx.BACK_REFERENCE_RE.search(body, sentence.start, sentence.end)
+    return m is not None and sum(1 for item in found if item.q.start < m.start()) <= 1
 
 
 def _read_sentence(

@@ -272,3 +272,14 @@ CLAUSE_BREAK_RE = re.compile(
 PERIOD_CLAUSE_BREAK_RE = re.compile(
     r";|\s[—–]\s|,\s+(?:and|but|although|though|compared\s+with|against)\b"
 )
+
+# Words that point back to the sentence before: "these deaths", "those overdoses", "of
+# them", "that year", "the same period". Extraction takes the earlier sentence's year for a
+# number that states none; the match stage reads what it counts from that sentence too.
+BACK_REFERENCE_RE = re.compile(
+    r"\b(?:these|those|such)\s+(?:\w+\s+)?(?:deaths|overdoses|cases|people|victims|seizures"
+    r"|pills|figures|numbers|losses|lives|fatalities)\b"
+    r"|\b(?:of|among)\s+(?:them|these|those)\b"
+    r"|\b(?:that|the\s+same)\s+(?:year|period)\b",
+    re.IGNORECASE,
+)

@@ -21,6 +21,8 @@ its own part first and from shared parts only where its own part says nothing:
   a figure is sometimes named with the figure before it.
 - **context**: the leads of the sentence's earlier clauses ("the rate of drug overdose deaths
   increased from 6.8 to 11.5; from 2020 through 2021, the rate increased 14%").
+- **back**: the sentence before, when this one refers back to it ("Around 70,000 of these
+  deaths involved fentanyl"); extraction has already given the number that sentence's year.
 
 Layers are searched in that order (own, total, lead, neighbours, context), nearest first. The frame also
 records what sort of thing the head noun counts, whether the statement is hypothetical, what
@@ -40,13 +42,14 @@ from . import words as w
 if TYPE_CHECKING:
     from ..model import Claim
 
-OWN, TOTAL, LEAD, NEIGHBOURS, CONTEXT = 0, 1, 2, 3, 4
+OWN, TOTAL, LEAD, NEIGHBOURS, CONTEXT, BACK = 0, 1, 2, 3, 4, 5
 LAYER_NAMES = (
     "own words",
     "the total it is part of",
     "the clause's lead",
     "the clause's other numbers",
     "the sentence's earlier clauses",
+    "the sentence it refers back to",
 )
 
 # Where the words between two numbers divide: the last comma, "and", "or", "but", "while".
@@ -63,9 +66,10 @@ _OF_GAP_RE = re.compile(r"^\s*of\s+(?:the\s+|these\s+|those\s+|all\s+(?:the\s+)?
 
 @dataclass
 class Layer:
-    rank: int  # OWN, TOTAL, LEAD or CONTEXT
-    start: int  # a span of the sentence
+    rank: int  # OWN, TOTAL, LEAD, NEIGHBOURS, CONTEXT or BACK
+    start: int  # a span of the sentence (of ``text`` when it is given)
     end: int
+    text: str | None = None  # another sentence's text (the one a BACK layer refers to)
 
 
 @dataclass
@@ -88,10 +92,10 @@ class Frame:
     vocabulary: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slot -> ids found
     vocabulary_words: dict[str, str] = field(default_factory=dict)  # slot -> the words
 
-    def texts(self, sentence: str, max_rank: int = CONTEXT) -> list[tuple[int, int, str]]:
+    def texts(self, sentence: str, max_rank: int = BACK) -> list[tuple[int, int, str]]:
         """(rank, offset, text) of each layer up to ``max_rank``."""
         return [
-            (layer.rank, layer.start, sentence[layer.start : layer.end])
+            (layer.rank, layer.start, (layer.text or sentence)[layer.start : layer.end])
             for layer in self.layers
             if layer.rank <= max_rank and layer.end > layer.start
         ]
@@ -192,6 +196,9 @@ def read_frames(sentence: str, claims: list[Claim]) -> list[Frame]:  # noqa: C90
             for layer in total.layers:
                 if layer.rank == OWN:
                     frame.layers.append(Layer(TOTAL, layer.start, layer.end))
+        back = claims[i].context_before
+        if back:
+            frame.layers.append(Layer(BACK, 0, len(back), back))
         frame.layers.sort(key=lambda layer: layer.rank)
         _read_properties(sentence, claims[i], frame)
     for frame in frames:
@@ -302,6 +309,13 @@ def _read_properties(sentence: str, claim: Claim, frame: Frame) -> None:
     m = w.CUMULATIVE_RE.search(sentence, start, core_end)
     if m:
         frame.cumulative = " ".join(m.group().split())
+    # What narrows the sentence referred back to narrows this one ("2,000 teenagers died ...
+    # Three-quarters of them ...").
+    back = next((layer.text for layer in frame.layers if layer.rank == BACK), None)
+    if back and not frame.subset:
+        m = w.SUBSET_RE.search(back)
+        if m:
+            frame.subset = " ".join(m.group().split())
 
 
 def find_vocabulary(

@@ -77,7 +77,7 @@ def _as_rate(claim: Claim, why: str) -> str:
 
 def _nearest_rate_word(sentence: str, frame: Frame) -> str | None:
     """'rate' in the number's own words before it, its clause's lead or an earlier clause."""
-    for rank, offset, text in frame.texts(sentence, CONTEXT):
+    for rank, offset, text in frame.texts(sentence, CONTEXT):  # not the sentence before
         if rank not in (OWN, LEAD, CONTEXT):
             continue
         limit = frame.start - offset if rank == OWN else len(text)

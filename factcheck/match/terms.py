@@ -34,7 +34,7 @@ from functools import lru_cache
 from ..catalog import Catalog, Measure, normalize_place
 from ..model import Claim
 from ..units import parse_unit, ureg
-from .frame import CONTEXT, LEAD, OWN, TOTAL, Frame
+from .frame import BACK, CONTEXT, LEAD, OWN, TOTAL, Frame
 
 _RELATIVE_CHANGE_UNITS = ("percent", "dimensionless")
 
@@ -167,7 +167,7 @@ def _in_window(
     """A measure's window bounds the number's own words and its neighbours' (a measure whose
     words must follow the number says so with a window); the clause's lead, the total and
     earlier clauses are the number's subject wherever they stand."""
-    if window is None or rank in (TOTAL, LEAD, CONTEXT):
+    if window is None or rank in (TOTAL, LEAD, CONTEXT, BACK):
         return True
     return start >= frame.start - window[0] and end <= frame.end + window[1]
 
@@ -191,6 +191,12 @@ def _nearest(
             break
         if max_rank is not None and layer.rank > max_rank:
             break
+        if layer.text is not None:  # another sentence: no distance to the number
+            found = pattern.search(layer.text, layer.start, layer.end)
+            if found and found.group():
+                hit = (layer.rank, len(sentence), -len(found.group()), found.group())
+                best = hit if best is None or hit < best else best
+            continue
         for found in pattern.finditer(sentence, layer.start, layer.end):
             start, end = found.span()
             if start == end or not _in_window(start, end, frame, window, layer.rank):

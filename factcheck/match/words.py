@@ -194,12 +194,3 @@ INCLUDING_RE = re.compile(
     re.IGNORECASE,
 )
 LEADING_OF_THE_RE = re.compile(r"^\s*(?:of|among)\s+(?:the|these|those|all)\b", re.IGNORECASE)
-
-# Pronouns and determiners that point back to an earlier sentence: "these deaths", "those
-# overdoses", "that year", "the same period".
-BACK_REFERENCE_RE = re.compile(
-    r"\b(?:these|those|such)\s+(?:\w+\s+)?(?:deaths|overdoses|cases|people|victims|seizures"
-    r"|pills|figures|numbers|losses|lives|fatalities)\b"
-    r"|\b(?:of|among)\s+(?:them|these|those)\b",
-    re.IGNORECASE,
-)
