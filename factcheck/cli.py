@@ -215,7 +215,7 @@ def check(
                 and "NO_COLOR" not in os.environ
             )  # fmt: skip
             render(report, fmt, out, color=use_color, quiet=quiet, verbose=verbose,
-                   references=refs)  # fmt: skip
+                   references=refs, catalog=cat)  # fmt: skip
     return exit_code(report.findings, fail_on)
 
 

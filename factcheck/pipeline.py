@@ -192,6 +192,7 @@ def run_check(
     # with one already there, and is about the changed one.
     findings = check_claims(claims, catalog, references, rules,
                             focus=target_names if corpus else ())  # fmt: skip
+    _mark_catalog_suppressions(claims, catalog)
     if corpus:
         findings = [_at_target(f, target_names) for f in findings
                     if any(c["doc"] in target_names for c in f.claims)]  # fmt: skip
@@ -217,6 +218,19 @@ def run_check(
         findings=findings,
         summary=summary,
     )
+
+
+def _mark_catalog_suppressions(claims: list[Claim], catalog: Catalog) -> None:
+    """Say on each claim the catalog suppresses that it is (as an inline comment does), so a
+    report shows it as not counted rather than as a figure that passed."""
+    if not catalog.suppressions:
+        return
+    for claim in claims:
+        if claim.suppressed is None:
+            found = catalog.suppression_for(claim)
+            if found is not None:
+                claim.suppressed = f"catalog: {found.reason}"
+                claim.suppressed_rules = [found.rule] if found.rule else None
 
 
 def _at_target(finding: Finding, target_names: set[str]) -> Finding:

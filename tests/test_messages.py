@@ -79,3 +79,9 @@ def test_the_summary_time_counts_from_the_start_of_the_process(tmp_path):
                             text=True, timeout=120)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["summary"]["elapsed_seconds"] >= 0.6
+
+
+def test_a_daily_rate_is_compared_as_a_year_of_it(checked):
+    # 300 a day is 109,575 in a year (pint's year of 365.25 days): 55.2% above 70,601.
+    [finding] = checked("In 2021, about 300 Americans died of fentanyl overdoses every day.")
+    assert "is 55.2% above the reference 70,601" in finding.message

@@ -27,7 +27,7 @@ from report_fixtures import (
 )
 
 from factcheck.model import Finding
-from factcheck.references import Reference
+from factcheck.references import Dataset, Reference, ReferenceSet
 from factcheck.report.charts import convert, measure_chart, period_span
 from factcheck.report.html import highlight, linkify, render_html
 
@@ -394,3 +394,101 @@ def test_a_measure_without_time_is_charted_by_document():
         measure_chart("m", [make_claim(MEMO, 1, 1, "5", "5.", 5, 5, 5, unit="percent")], [dose])
         is None
     )
+
+
+# --- the charts agree with the findings ---------------------------------------------------------
+
+
+def _series_chart(claims, refs, **options):
+    return measure_chart(SYNTHETIC, claims, refs, **options)
+
+
+def test_a_suppressed_claim_is_not_drawn_as_if_it_counted():
+    series = sample_references().series(SYNTHETIC)
+    counted = make_claim(MEMO, 1, 1, "70,000", "70,000 in 2021.", 70000, 70000, 70000,
+                         measure=SYNTHETIC, period="2021")  # fmt: skip
+    silenced = make_claim(MEMO, 2, 1, "200,000", "200,000 in 2021.", 200000, 200000, 200000,
+                          measure=SYNTHETIC, period="2021", suppressed="inline: a slide figure")  # fmt: skip
+    chart = _series_chart([counted, silenced], series)
+    assert chart.drawn == 1
+    assert any("200,000" in note and "suppressed" in note for note in chart.notes)
+    # Silenced for another rule only, it still counts against the reference.
+    silenced.suppressed_rules = ["contradiction"]
+    assert _series_chart([counted, silenced], series).drawn == 2
+
+
+def test_money_is_drawn_after_the_currency_year_conversion_the_check_applies():
+    def row(measure, period, value, unit):
+        return Reference(dataset="d", measure=measure, place="US", period=period, value=value,
+                         low=None, high=None, unit=unit, status="final", source="s", url=None,
+                         note=None, row=2)  # fmt: skip
+
+    cpi = [row("us.cpi_u.annual_average", "2016", 240.0, "dimensionless"),
+           row("us.cpi_u.annual_average", "2020", 260.0, "dimensionless")]  # fmt: skip
+    spending = [row("spending", "2020", 100.0, "USD")]
+    dataset = Dataset(name="d", title="d", path="d.csv", rows=tuple(cpi + spending))
+    refs = ReferenceSet(directory=Path("references"), datasets={"d": dataset})
+    claim = make_claim(MEMO, 1, 1, "$100", "$100 in 2020, in 2016 dollars.", 100, 100, 100,
+                       unit="USD", kind="money", period="2020", currency_year=2016)  # fmt: skip
+    chart = measure_chart("spending", [claim], spending, references=refs)
+    assert any("in 2016 dollars, drawn in 2020 dollars" in note for note in chart.notes)
+    from factcheck.report.charts import _point
+
+    assert _point(claim, "USD", 260 / 240).value == pytest.approx(108.33, abs=0.01)
+
+
+def test_an_open_ended_reference_is_a_bound_not_a_point():
+    over = Reference(dataset="d", measure=SYNTHETIC, place="US", period="2021", value=7000,
+                     low=7000, high=None, unit="count", status="final", source="s", url=None,
+                     note=None, row=2)  # fmt: skip
+    claim = make_claim(MEMO, 1, 1, "7,500", "7,500 in 2021.", 7500, 7500, 7500,
+                       measure=SYNTHETIC, period="2021")  # fmt: skip
+    svg = _series_chart([claim], [over]).svg
+    assert "reference: a bound only" in svg and "reference: final" not in svg
+
+
+def test_titles_are_labels_and_axes_say_what_is_counted():
+    claim = make_claim(MEMO, 1, 1, "50 times", "50 times as potent.", 50, 50, 50,
+                       unit="dimensionless", measure="potency")  # fmt: skip
+    ref = Reference(dataset="d", measure="potency", place=None, period=None, value=50, low=None,
+                    high=None, unit="dimensionless", status="final", source="s", url=None,
+                    note=None, row=2)  # fmt: skip
+    chart = measure_chart("potency", [claim], [ref], label="Potency relative to heroin")
+    assert "Potency relative to heroin" in chart.svg and "dimensionless" not in chart.svg
+    assert "ratio (times)" in chart.svg and chart.label == "Potency relative to heroin"
+
+
+def test_a_measure_charted_from_its_reference_id():
+    # The catalog's measure "mine" takes its figures from the series of another id.
+    from factcheck.catalog import Catalog, Measure, Tolerance
+
+    measure = Measure(id="mine", label="My overdose count", unit="count",
+                      tolerance=Tolerance.parse("3%"), place="US", reference=SYNTHETIC)  # fmt: skip
+    catalog = Catalog(path="c.yaml", version=1, default_tolerance=Tolerance.parse("2%"),
+                      default_place="US", default_window=None, measures=(measure,))  # fmt: skip
+    report = sample_report()
+    report.claims = [make_claim(MEMO, 1, 1, "70,000", "70,000 in 2021.", 70000, 70000, 70000,
+                                measure="mine", period="2021")]  # fmt: skip
+    out = io.StringIO()
+    render_html(report, out, sample_references(), catalog)
+    page = out.getvalue()
+    assert 'id="chart-mine"' in page and "My overdose count" in page
+
+
+def test_the_claims_own_span_is_marked():
+    sentence = "In 2023, 3 people and 23 dogs."
+    assert highlight(sentence, "3", 9) == "In 2023, <mark>3</mark> people and 23 dogs."
+    # A wrong or missing offset falls back to the first occurrence.
+    assert highlight(sentence, "3", None).startswith("In 202<mark>3</mark>")
+    assert highlight(sentence, "3", 4).startswith("In 202<mark>3</mark>")
+
+
+def test_the_report_marks_the_number_not_the_year(tmp_path, monkeypatch):
+    from factcheck.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.md").write_text("By March 2023, 3 laboratories had closed.\n")
+    assert main(["check", "--no-cache", "--format", "html", "-o", "r.html", "d.md"]) in (0, 1)
+    page = (tmp_path / "r.html").read_text()
+    assert "By March 2023, <mark>3</mark> laboratories" in page
+    assert "202<mark>" not in page

@@ -140,6 +140,9 @@ def stated_value(evidence: Evidence) -> float | None:
     for kind, detail, _interval in evidence.conversions:
         if kind == "cpi":
             value *= detail[2]
+        elif kind == "annual":  # a rate brought to a year's total, as normalized() does
+            value = Interval(value, value, unit).to(f"({detail[1]}) / year").low
+            unit = detail[1]
         else:
             value = convert(Interval(value, value, unit), detail[1])[0].low
             unit = detail[1]

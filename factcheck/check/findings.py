@@ -26,6 +26,7 @@ def claim_ref(claim: Claim) -> dict[str, Any]:
         "end_column": claim.end_column,
         "surface": claim.surface,
         "sentence": claim.sentence,
+        "sentence_offset": claim.sentence_offset,
         "value": claim.value,
         "low": claim.low,
         "high": claim.high,

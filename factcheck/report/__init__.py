@@ -13,7 +13,7 @@ from ..model import Report
 FORMATS = ("text", "json", "sarif", "csv", "html")
 # Every option any format takes. A caller may pass them all whatever the format (a format
 # ignores the ones it has no use for); an unknown name is an error, so a typo does not pass.
-OPTIONS = frozenset({"color", "quiet", "verbose", "references"})
+OPTIONS = frozenset({"color", "quiet", "verbose", "references", "catalog"})
 
 
 def render(report: Report, fmt: str, out: TextIO, **options: Any) -> None:
@@ -21,7 +21,8 @@ def render(report: Report, fmt: str, out: TextIO, **options: Any) -> None:
 
     Options: text uses ``color``, ``quiet`` and ``verbose`` (all False by default); sarif uses
     ``verbose`` (verified and unverifiable claims as results of kind pass); html uses
-    ``references`` (a ReferenceSet, for the charts; None draws none).
+    ``references`` (a ReferenceSet, for the charts; None draws none) and ``catalog`` (the
+    measures' labels and reference ids, for the charts).
     """
     unknown = sorted(set(options) - OPTIONS)
     if unknown:
@@ -51,6 +52,6 @@ def render(report: Report, fmt: str, out: TextIO, **options: Any) -> None:
     elif fmt == "html":
         from .html import render_html
 
-        render_html(report, out, options.get("references"))
+        render_html(report, out, options.get("references"), options.get("catalog"))
     else:
         raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import Claim
-from ..references import Reference
+from ..references import Reference, ReferenceSet
 
 # ISO 8601 year, month or day, alone or as an interval ("2016/2020", "2023-05/2024-04",
 # "2019/.."); written without nested quantifiers (the project's patterns are linear).
@@ -46,6 +46,7 @@ class Chart:
     drawn: int
     notes: list[str] = field(default_factory=list)
     over_time: bool = True  # False: by document, for a measure that does not change with time
+    label: str = ""  # the measure's label from the catalog (its id when there is none)
 
 
 def period_span(period: str | None) -> tuple[float, float] | None:
@@ -105,7 +106,11 @@ def convert(value: float | None, unit: str, target: str) -> float | None:
 
 
 def measure_chart(
-    measure: str, claims: Sequence[Claim], series: Sequence[Reference]
+    measure: str,
+    claims: Sequence[Claim],
+    series: Sequence[Reference],
+    label: str | None = None,
+    references: ReferenceSet | None = None,
 ) -> Chart | None:
     """Chart the claims of one measure, by document, against the measure's reference series.
 
@@ -115,6 +120,11 @@ def measure_chart(
     period. A measure that does not change with time (a lethal dose, a potency) is drawn by
     document instead, against its reference values as horizontal lines. None when there is
     nothing to draw.
+
+    The chart agrees with the findings: a claim the check does not count against the
+    reference (suppressed inline or in the catalog) is not drawn; money stated in another
+    year's dollars is drawn after the CPI conversion the check applied (``references`` holds
+    the CPI); a reference that is only a bound ("over 7,000") is an arrow, not a point.
     """
     import matplotlib
 
@@ -125,8 +135,18 @@ def measure_chart(
     notes: list[str] = []
     points: list[_Point] = []
     for claim in claims:
-        point = _point(claim, unit)
-        if point is None:
+        if _not_counted(claim):
+            notes.append(f"{_where(claim)} ({claim.surface}) is suppressed ({claim.suppressed}): "
+                         "not checked, not drawn")  # fmt: skip
+            continue
+        factor, year = _dollars_of_period(claim, references)
+        if factor is not None:
+            notes.append(f"{_where(claim)} ({claim.surface}) is in {claim.currency_year} dollars, "
+                         f"drawn in {year} dollars (CPI-U, x {factor:.4f}), as it is checked")  # fmt: skip
+        point = _point(claim, unit, factor or 1.0)
+        if point is None and claim.kind == "change":
+            notes.append(f"{_where(claim)} ({claim.surface}) is a change, not a level: not drawn")
+        elif point is None:
             notes.append(f"{_where(claim)} ({claim.surface}) is not in {unit} or has no value")
         else:
             points.append(point)
@@ -154,8 +174,9 @@ def measure_chart(
         ax = fig.add_subplot()
         xs: list[float] = []  # period edges or document slots, for the x limits
         ys: list[float] = []
+        bounds: list[tuple[float, float, float]] = []  # open-ended reference rows
         if over_time:
-            _draw_series(ax, dated_refs, unit, xs, ys)
+            bounds = _draw_series(ax, dated_refs, unit, xs, ys)
         _draw_constants(ax, timeless_refs, unit, ys)
         docs = sorted({p.doc for p in points})
         open_ends = []
@@ -180,6 +201,7 @@ def measure_chart(
                     open_ends.append((x, point.value, 0.0, color))
             # An empty plot call gives the document one legend entry.
             ax.plot([], [], marker, color=color, label=f"{doc} ({len(mine)})")
+        open_ends += [(x, value, edge, REFERENCE_COLOR) for x, value, edge in bounds]
         headroom = any(edge == 1.0 for *_, edge, _ in open_ends)
         _set_limits(ax, xs, ys, headroom=headroom, over_time=over_time)
         for x, value, edge, color in open_ends:
@@ -198,13 +220,36 @@ def measure_chart(
         else:
             ax.set_xticks(range(len(docs)), docs, rotation=15 if len(docs) > 3 else 0)
             ax.set_xlim(-0.6, max(len(docs), 1) - 0.4)
-        _finish(ax, measure, unit)
+        _finish(ax, label or measure, unit)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     svg = buffer.getvalue()
     # Inline SVG needs neither the XML declaration nor the DOCTYPE.
     svg = svg[svg.find("<svg") :]
-    return Chart(measure=measure, svg=svg, drawn=len(points), notes=notes, over_time=over_time)
+    return Chart(measure=measure, svg=svg, drawn=len(points), notes=notes, over_time=over_time,
+                 label=label or measure)  # fmt: skip
+
+
+def _not_counted(claim: Claim) -> bool:
+    """Whether the check leaves the claim out of its comparison with the reference."""
+    if claim.suppressed is None:
+        return False
+    return claim.suppressed_rules is None or "reference-mismatch" in claim.suppressed_rules
+
+
+def _dollars_of_period(
+    claim: Claim, references: ReferenceSet | None
+) -> tuple[float | None, int | None]:
+    """The CPI factor that moves the claim's dollars to those of its period's year, as the
+    check does (see check.evidence.normalized), with that year; (None, None) when none."""
+    from ..check.evidence import cpi_factor
+    from ..extract.periods import last_year
+
+    year = last_year(claim.period) if claim.period else None
+    if references is None or not claim.currency_year or not year or year == claim.currency_year:
+        return None, None
+    factor = cpi_factor(references, claim.currency_year, year)
+    return (factor, year) if factor is not None else (None, None)
 
 
 @dataclass
@@ -225,9 +270,12 @@ class _Point:
         return (self.span[0] + self.span[1]) / 2
 
 
-def _point(claim: Claim, unit: str) -> _Point | None:
-    low, high = convert(claim.low, claim.unit, unit), convert(claim.high, claim.unit, unit)
-    value = convert(claim.value, claim.unit, unit)
+def _point(claim: Claim, unit: str, factor: float = 1.0) -> _Point | None:
+    def scaled(number: float | None) -> float | None:
+        converted = convert(number, claim.unit, unit)
+        return None if converted is None else converted * factor
+
+    low, high, value = scaled(claim.low), scaled(claim.high), scaled(claim.value)
     if value is None:
         value = low if low is not None else high
     if value is None:
@@ -253,15 +301,30 @@ def _draw_claim(ax, x: float, point: _Point, color: str, marker: str, over_time:
     )
 
 
-def _draw_series(ax, series: Sequence[Reference], unit: str, xs: list, ys: list) -> None:
+def _draw_series(
+    ax, series: Sequence[Reference], unit: str, xs: list, ys: list
+) -> list[tuple[float, float, float]]:
+    """The reference rows over time; returns the open-ended ones ("over 7,000") as (x, bound,
+    edge) for arrows, drawn once the limits are known, instead of points."""
     best: dict[str, tuple[float, float]] = {}
     labelled: set[str] = set()
+    bounds: list[tuple[float, float, float]] = []
     for ref in series:  # ordered by period, best status first
         span = period_span(ref.period)
         value = convert(ref.value, ref.unit, unit)
         if span is None or value is None:
             continue
         x = (span[0] + span[1]) / 2
+        bound = _open_bound(ref, unit)
+        if bound is not None:
+            edge_value, edge = bound
+            ax.plot([x], [edge_value], "_", color=REFERENCE_COLOR, markersize=12, mew=2,
+                    zorder=2, label="reference: a bound only" if "bound" not in labelled else None)  # fmt: skip
+            labelled.add("bound")
+            bounds.append((x, edge_value, edge))
+            xs.extend(span)
+            ys.append(edge_value)
+            continue
         best.setdefault(str(ref.period), (x, value))
         marker, filled, label = STATUS_STYLES.get(ref.status, ("o", False, ref.status))
         ax.errorbar(
@@ -286,6 +349,19 @@ def _draw_series(ax, series: Sequence[Reference], unit: str, xs: list, ys: list)
     line = sorted(best.values())
     if len(line) > 1:
         ax.plot(*zip(*line, strict=True), "-", color=REFERENCE_COLOR, linewidth=1, zorder=1)
+    return bounds
+
+
+def _open_bound(ref: Reference, unit: str) -> tuple[float, float] | None:
+    """(the bound, 1.0 for "at least" / 0.0 for "at most") of a reference that is a bound
+    only; None for a figure."""
+    if ref.low is not None and ref.high is None:
+        bound = convert(ref.low, ref.unit, unit)
+        return None if bound is None else (bound, 1.0)
+    if ref.high is not None and ref.low is None:
+        bound = convert(ref.high, ref.unit, unit)
+        return None if bound is None else (bound, 0.0)
+    return None
 
 
 def _draw_constants(ax, refs: Sequence[Reference], unit: str, ys: list[float]) -> None:
@@ -294,6 +370,13 @@ def _draw_constants(ax, refs: Sequence[Reference], unit: str, ys: list[float]) -
     for ref in refs:
         value = convert(ref.value, ref.unit, unit)
         if value is None:
+            continue
+        bound = _open_bound(ref, unit)
+        if bound is not None:  # "over 7,000": a dotted line at the bound, not a value
+            ax.axhline(bound[0], color=REFERENCE_COLOR, linewidth=1.3, linestyle=":", zorder=1,
+                       label=("reference, any period: at least" if bound[1] else
+                              "reference, any period: at most"))  # fmt: skip
+            ys.append(bound[0])
             continue
         _marker, filled, label = STATUS_STYLES.get(ref.status, ("o", False, ref.status))
         ax.axhline(
@@ -324,13 +407,29 @@ def _finish(ax, measure: str, unit: str) -> None:
 
     ax.yaxis.set_major_formatter(FuncFormatter(_axis_number(unit)))
     ax.set_title(measure, loc="left", fontsize=10)
-    ax.set_ylabel(unit)
+    ax.set_ylabel(axis_label(unit))
     ax.grid(True, axis="y", color="#dddddd", linewidth=0.8)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     if ax.get_legend_handles_labels()[0]:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
+
+
+# How a unit reads on an axis: counts are numbers of things, a dimensionless value a ratio.
+_AXIS_LABELS = {
+    "count": "number",
+    "dimensionless": "ratio (times)",
+    "percent": "percent",
+    "USD": "US dollars",
+}
+
+
+def axis_label(unit: str) -> str:
+    """The y axis label of a unit: "number", "ratio (times)", "US dollars", "milligrams"."""
+    if unit in _AXIS_LABELS:
+        return _AXIS_LABELS[unit]
+    return unit if unit.endswith("s") or " " in unit or "/" in unit else unit + "s"
 
 
 def _period_bar(span: tuple[float, float]) -> list[list[float]] | None:

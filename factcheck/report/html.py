@@ -18,6 +18,7 @@ from ..references import ReferenceSet
 from ..wording import difference_short
 from .text import (
     SEVERITY_ORDER,
+    configuration_line,
     finding_sort_key,
     format_interval,
     format_number,
@@ -29,8 +30,11 @@ _URL = re.compile(r"https?://[^\s<>\"'`]+")
 _TRAILING = ".,;:)]"
 
 
-def render_html(report: Report, out: TextIO, references: ReferenceSet | None = None) -> None:
-    """Write the report as one HTML page. Charts need matplotlib and a ``references`` set."""
+def render_html(
+    report: Report, out: TextIO, references: ReferenceSet | None = None, catalog=None
+) -> None:
+    """Write the report as one HTML page. Charts need matplotlib and a ``references`` set;
+    the ``catalog`` gives them their measures' labels and reference ids."""
     findings = sorted(
         report.findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), finding_sort_key(f))
     )
@@ -53,7 +57,7 @@ def render_html(report: Report, out: TextIO, references: ReferenceSet | None = N
         _header(report),
         "<main>",
         _findings_section(findings),
-        _charts_section(report, references),
+        _charts_section(report, references, catalog),
         _claims_section(report.claims, about),
         _inputs_section(report),
         "</main>",
@@ -112,6 +116,8 @@ def _header(report: Report) -> str:
             )
         else:
             config.append(f"<dt>{label}</dt><dd>none</dd>")
+    using = escape(configuration_line(report).removeprefix("using ")).replace("; ", "<br>")
+    config.append(f"<dt>checked against</dt><dd>{using}</dd>")
     return (
         "<header>"
         "<h1>factcheck report</h1>"
@@ -148,8 +154,7 @@ def _finding(finding: Finding) -> str:
     claims = "".join(
         f'<li><a class="place" href="#{escape(str(c.get("id")), quote=True)}">'
         f"{escape(place_of(c))}</a>"
-        f"<blockquote>{highlight(str(c.get('sentence') or ''), str(c.get('surface') or ''))}"
-        "</blockquote></li>"
+        f"<blockquote>{_marked(c)}</blockquote></li>"
         for c in finding.claims
     )
     evidence = []
@@ -217,14 +222,25 @@ def _status_class(status: str) -> str:
     return "unconfirmed" if status == "final-unconfirmed" else "final"
 
 
-def highlight(sentence: str, surface: str) -> str:
-    """The escaped sentence with the surface of the number marked."""
-    at = sentence.find(surface) if surface else -1
+def _marked(claim: dict[str, Any]) -> str:
+    sentence, surface = str(claim.get("sentence") or ""), str(claim.get("surface") or "")
+    return highlight(sentence, surface, claim.get("sentence_offset"))
+
+
+def highlight(sentence: str, surface: str, offset: int | None = None) -> str:
+    """The escaped sentence with the claim's own surface marked: at ``offset`` (the claim's
+    ``sentence_offset``) when it is given and holds the surface, so "3" is not marked inside
+    "2023"; else at the first occurrence of the surface."""
+    shown = " ".join(surface.split())  # the sentence's white space is collapsed
+    if offset is not None and shown and sentence[offset : offset + len(shown)] == shown:
+        at = offset
+    else:
+        at = sentence.find(shown) if shown else -1
     if at < 0:  # the sentence was cleaned (markers, markup) and no longer holds the surface
         after = f' <span class="surface">(<mark>{escape(surface)}</mark>)</span>' if surface else ""
         return escape(sentence) + after
-    end = at + len(surface)
-    return f"{escape(sentence[:at])}<mark>{escape(surface)}</mark>{escape(sentence[end:])}"
+    end = at + len(shown)
+    return f"{escape(sentence[:at])}<mark>{escape(shown)}</mark>{escape(sentence[end:])}"
 
 
 def breakable(text: str) -> str:
@@ -251,22 +267,39 @@ def linkify(text: str) -> str:
 # --- charts -----------------------------------------------------------------------------------
 
 
-def _charts_section(report: Report, references: ReferenceSet | None) -> str:
+def _charts_section(report: Report, references: ReferenceSet | None, catalog=None) -> str:
+    """A chart per measure with claims and a reference series (the series of the measure's
+    ``reference`` id, which may differ from its own; the catalog says so)."""
     by_measure: dict[str, list[Claim]] = {}
     for claim in report.claims:
         if claim.measure:
             by_measure.setdefault(claim.measure, []).append(claim)
+    measure_of = catalog.get if catalog is not None else (lambda _id: None)
+
+    def series_id(measure_id: str) -> str:
+        measure = measure_of(measure_id)
+        return (measure.reference or measure_id) if measure is not None else measure_id
+
     if references is None:
         measures = []
     else:
-        measures = [m for m in sorted(by_measure) if references.series(m)]
+        measures = [m for m in sorted(by_measure) if references.series(series_id(m))]
     if not measures:
         return ""
     body = ['<section id="charts"><h2>Claims against the reference series</h2>']
     try:
         from .charts import measure_chart
 
-        drawn = (measure_chart(m, by_measure[m], references.series(m)) for m in measures)
+        drawn = (
+            measure_chart(
+                m,
+                by_measure[m],
+                references.series(series_id(m)),
+                label=getattr(measure_of(m), "label", None),
+                references=references,
+            )
+            for m in measures
+        )
         charts = [chart for chart in drawn if chart is not None]
     except ImportError as exc:  # matplotlib is an optional dependency (factcheck[html])
         body.append(
@@ -293,7 +326,7 @@ def _charts_section(report: Report, references: ReferenceSet | None) -> str:
         body.append(
             f'<figure class="chart" id="chart-{escape(chart.measure, quote=True)}">'
             f"{chart.svg}"
-            f"<figcaption><code>{escape(chart.measure)}</code>: "
+            f"<figcaption>{escape(chart.label)} (<code>{escape(chart.measure)}</code>): "
             f"{plural(chart.drawn, 'claim')} {how}"
             + (f'<ul class="notes">{notes}</ul>' if notes else "")
             + "</figcaption></figure>"
@@ -320,7 +353,7 @@ def _claims_section(claims: list[Claim], about: dict[str, list[Finding]]) -> str
         where = ", ".join(x for x in (claim.period, claim.place) if x)
         cells = [
             f'<td class="place">{breakable(f"{claim.doc}:{claim.line}:{claim.column}")}</td>',
-            f"<td>{highlight(claim.sentence, claim.surface)}</td>",
+            f"<td>{highlight(claim.sentence, claim.surface, claim.sentence_offset)}</td>",
             f'<td class="num">{escape(format_number(claim.value))}'
             f'<br><span class="interval">{escape(format_interval(claim.low, claim.high))}</span>'
             "</td>",
