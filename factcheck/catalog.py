@@ -142,14 +142,16 @@ class FrameSpec:
     span: str | None = None  # "year" or "any"
     agent: tuple[str, ...] | None = None
     substance: tuple[str, ...] | None = None
+    unit_price: str | None = None  # the price of one of these (mass, pills): not of an amount
 
     def merged(self, defaults: FrameSpec) -> FrameSpec:
         """This spec with the catalog's default slots filled in where it says nothing."""
         return FrameSpec(
             *(mine if mine is not None else theirs for mine, theirs in zip(
-                (self.counts, self.mode, self.scope, self.span, self.agent, self.substance),
+                (self.counts, self.mode, self.scope, self.span, self.agent, self.substance,
+                 self.unit_price),
                 (defaults.counts, defaults.mode, defaults.scope, defaults.span, defaults.agent,
-                 defaults.substance), strict=True))
+                 defaults.substance, defaults.unit_price), strict=True))
         )  # fmt: skip
 
 
@@ -642,6 +644,7 @@ def _frame_spec(
         span=raw.get("span"),
         agent=listed("agent"),
         substance=listed("substance"),
+        unit_price=raw.get("unit_price"),
     )
 
 

@@ -70,6 +70,7 @@ def extract_document(
         anchor_year = last_year(explicit[0].period) if explicit else carried_year
         assign_periods(body, found, times, anchor_year, doc_year, (sentence.start, sentence.end))
         link_from_to(body, found, times)
+        _period_from_antecedent(body, sentence, found)
         text = sentence.text(body) if found else ""
         back = _refers_back(body, sentence, found) if previous is not None else None
         places = find_places(body, sentence.start, sentence.end) if found else []
@@ -100,6 +101,21 @@ def extract_document(
             carried_year = last_year(explicit[-1].period)
         previous, previous_year = sentence, (last_year(explicit[-1].period) if explicit else None)
     return claims
+
+
+def _period_from_antecedent(body: str, sentence: Sentence, found: list[Found]) -> None:
+    """ "Drug overdoses killed 107,941 in 2022; fentanyl took 73,838 of those lives": a number
+    without a time of its own, followed by a reference back, is of the time of the latest
+    number before it in the sentence that has one."""
+    if len(found) < 2 or all(item.period for item in found):
+        return
+    for m in lx.BACK_REFERENCE_RE.finditer(body, sentence.start, sentence.end):
+        before = [item for item in found if item.q.start < m.start()]
+        if len(before) < 2 or before[-1].period is not None:
+            continue
+        dated = [item.period for item in before[:-1] if item.period]
+        if dated:
+            before[-1].period = dated[-1]
 
 
 def _refers_back(body: str, sentence: Sentence, found: list[Found]) -> bool:

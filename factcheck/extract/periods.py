@@ -51,6 +51,7 @@ TIME_RE = re.compile(
     r"|last\s+year|this\s+year|(?:over\s+|in\s+|during\s+)?the\s+(?:past|last)\s+"
     r"(?:(?P<rel_n>" + _N + r")\s+)?"
     r"(?P<rel_unit>decades?|years?))\b"
+    r"|(?P<ago>\b(?P<ago_n>" + _N + r"|a)\s+years?\s+ago)\b"
     r"|(?P<now>\b(?:now|currently|today|at\s+present)\b)"
     r"|(?P<same>\b(?:that|the\s+same|that\s+same)\s+year\b)"
     r"|(?P<next>(?:over|in|during|within)\s+the\s+(?:next|coming)\s+(?:(?P<next_n>"
@@ -129,6 +130,11 @@ def _to_expr(m: re.Match[str]) -> TimeExpr | None:
         return TimeExpr(s, e, None, relative=f"prev:{n}", is_span=True)
     if m.group("same"):
         return TimeExpr(s, e, None, relative="same-year")
+    if m.group("ago"):
+        # "two years ago": that many years before the document's date.
+        raw = m.group("ago_n").lower()
+        n = 1 if raw == "a" else int(raw) if raw.isdigit() else _NUM_WORDS[raw]
+        return TimeExpr(s, e, None, relative=f"ago:{n}")
     if m.group("now"):
         return TimeExpr(s, e, None, relative="this-year", keyword="now")
     if m.group("relative"):
@@ -167,6 +173,8 @@ def resolve(expr: TimeExpr, anchor_year: int | None, doc_year: int | None) -> st
         return str(doc_year - 1) if doc_year else None
     if rel == "this-year":
         return str(doc_year) if doc_year else None
+    if rel.startswith("ago:") and doc_year:
+        return str(doc_year - int(rel[4:]))
     if rel.startswith("past:") and doc_year:
         return f"{doc_year - int(rel[5:])}/{doc_year}"
     if rel.startswith("next:") and doc_year:

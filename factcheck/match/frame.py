@@ -61,6 +61,12 @@ _GAP_VERB_RE = re.compile(
     r"|paid|sold|cost|costs|hit|saw|took|went|totall?ed|[a-z]{3,}ed)\b",
     re.IGNORECASE,
 )
+# Finite verbs that start a predicate after a noun phrase.
+_FINITE_VERB_RE = re.compile(
+    r"\b(?:involved|were|was|are|is|had|have|has|included|contained|came|stemmed|resulted"
+    r"|showed|tested|died|occurred|took)\b",
+    re.IGNORECASE,
+)
 _OF_GAP_RE = re.compile(r"^\s*of\s+(?:the\s+|these\s+|those\s+|all\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
@@ -88,6 +94,8 @@ class Frame:
     host: int | None = None  # for "33,091 (63.1%)": the index of the number it qualifies
     parenthetical: bool = False  # "deaths involving cocaine (52.4%)": it stands for its noun
     takes_lead: bool = True  # False for the total of "2/3 of the 82,100 deaths"
+    # For money: the amounts of goods it is the price of, by sort ("mass": "80 kg", "pills").
+    amounts: dict[str, str] = field(default_factory=dict)
     clause_start: int = 0  # where the number's clause starts in the sentence
     vocabulary: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slot -> ids found
     vocabulary_words: dict[str, str] = field(default_factory=dict)  # slot -> the words
@@ -116,7 +124,7 @@ class Frame:
             data["head"] = self.head
         if self.sort:
             data["sort"] = self.sort
-        for name in ("hypothetical", "subset", "cumulative"):
+        for name in ("hypothetical", "subset", "cumulative", "amounts"):
             if getattr(self, name):
                 data[name] = getattr(self, name)
         for slot, ids in self.vocabulary.items():
@@ -201,6 +209,7 @@ def read_frames(sentence: str, claims: list[Claim]) -> list[Frame]:  # noqa: C90
             frame.layers.append(Layer(BACK, 0, len(back), back))
         frame.layers.sort(key=lambda layer: layer.rank)
         _read_properties(sentence, claims[i], frame)
+    _read_amounts(sentence, claims, frames, clause_of)
     for frame in frames:
         if frame.part_of is not None and frame.sort is None:
             total = frames[frame.part_of]
@@ -268,6 +277,16 @@ def _divide_clause(
             ends[i] = c_end
     for i in normal:
         frames[i].layers.append(Layer(OWN, starts[i], ends[i]))
+    # "two-thirds of the 106,699 deaths in 2021 involved fentanyl": the verb after the total's
+    # noun phrase is its part's predicate, not the total's.
+    for i in normal:
+        j = frames[i].part_of
+        if j is None or frames[j].takes_lead:
+            continue
+        m = _FINITE_VERB_RE.search(sentence, frames[j].end, ends[j])
+        if m:
+            frames[j].layers[-1] = Layer(OWN, starts[j], m.start())
+            frames[i].layers.append(Layer(OWN, m.start(), ends[j]))
     # "Of the 105,007 people who died ..., 72,776 had taken synthetic opioids"
     if len(normal) >= 2:
         first = normal[0]
@@ -283,9 +302,40 @@ def _divide_clause(
             frame.part_of = host.part_of
 
 
+def _read_amounts(sentence: str, claims: list[Claim], frames: list[Frame], clause_of) -> None:
+    """A sum of money in a clause that also states an amount of goods other than one ("the
+    80 kg shipment was valued at $2 million", "5,000 pills worth $100,000") is the price of
+    that amount, not of one unit."""
+    for i, claim in enumerate(claims):
+        if claim.kind != "money":
+            continue
+        clause = clause_of(frames[i].start)
+        for j, other in enumerate(claims):
+            if j == i or clause_of(frames[j].start) != clause or other.value in (None, 1):
+                continue
+            if other.kind == "measurement" and _is_mass(other.unit):
+                sort = "mass"
+            elif other.kind == "count" and frames[j].sort in ("pills", "doses"):
+                sort = frames[j].sort
+            else:
+                continue
+            frames[i].amounts.setdefault(sort, " ".join(other.surface.split()))
+
+
+def _is_mass(unit: str) -> bool:
+    from ..units import parse_unit
+
+    try:
+        return parse_unit(unit).dimensionality == parse_unit("kilogram").dimensionality
+    except ValueError:
+        return False
+
+
 def _read_properties(sentence: str, claim: Claim, frame: Frame) -> None:
     """Head noun and sort, hypothetical, subset and cumulative words."""
-    frame.head, frame.sort = w.sort_of_noun(claim.noun)
+    frame.head, frame.sort = w.sort_after(sentence[frame.end :])
+    if frame.sort is None:
+        frame.head, frame.sort = w.sort_of_noun(claim.noun)
     if w.AGE_BEFORE_RE.search(
         sentence, max(0, frame.start - 40), frame.start
     ) or w.AGE_AFTER_RE.match(sentence, frame.end):

@@ -34,6 +34,8 @@ def refusal(claim: Claim, frame: Frame, spec: FrameSpec) -> str | None:
         m = _MULTI_YEAR_RE.match(claim.period or "")
         if m and m.group(1) != m.group(2):
             return f"it is a total over several years ({claim.period})"
+    if spec.unit_price and spec.unit_price in frame.amounts:
+        return f"it is the price of {frame.amounts[spec.unit_price]}, not of one"
     if spec.agent:
         named = frame.vocabulary.get("agent", ())
         if not named:

@@ -91,6 +91,28 @@ _SKIP_BEFORE_HEAD = frozenset(
 )
 
 
+_HEAD_STOP = frozenset(
+    "of in on at by for from to with that which who whose and or but as than were was are is "
+    "have has had will would could can may might been be being the a an this these those its "
+    "their each every per".split()
+)
+
+
+def sort_after(text: str) -> tuple[str | None, str | None]:
+    """(head word, sort) of the words right after a number, up to the first preposition,
+    conjunction or auxiliary: "nine consecutive months", "12 cartels working the border".
+    The last word of a known sort wins ("pill seizures" counts seizures)."""
+    head, sort = None, None
+    for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", text[:80])[:5]:
+        low = word.lower().strip("'’-")
+        if low in _HEAD_STOP:
+            break
+        key = singular(low)
+        if key in _SORT_OF:
+            head, sort = low, _SORT_OF[key]
+    return head, sort
+
+
 def sort_of_noun(noun: str | None) -> tuple[str | None, str | None]:
     """(head word, sort) of a counted noun phrase: "consecutive months" -> ("months", "time").
 
@@ -147,7 +169,7 @@ SUBSET_RE = re.compile(
     r"|\b(?:teen(?:ager)?s?|teenage|adolescents?|youths?|children|kids|juveniles?|minors|infants?"
     r"|young\s+(?:people|adults|americans|men|women)|high\s+school(?:ers)?|students?"
     r"|seniors|older\s+adults|elderly)\b"
-    r"|\b(?:males?|females?|boys|girls)\b"
+    r"|\b(?:males?|females?|boys|girls)\b|\b(?:among|for)\s+(?:\w+\s+)?(?:men|women)\b"
     r"|\b(?:county|counties|city|cities|town|towns|municipalit(?:y|ies)|province|provinces"
     r"|neighbou?rhoods?|region|regions|rural|urban|metropolitan)\b"
     r"|\b(?:in|across)\s+(?:\d+|several|many|some|most|a\s+few|a\s+dozen|dozens\s+of|(?:two|three"
