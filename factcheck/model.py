@@ -99,7 +99,7 @@ class Document:
         return self.first_line + line_index, column
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """One numeric statement found in a document (see "The claim (contract)")."""
 
