@@ -86,6 +86,7 @@ def cli() -> None:
 @click.option("--no-catalog", is_flag=True, help="Do not match claims to measures.")
 @click.option("--as-of", metavar="DATE", callback=lambda c, p, v: _check_date(v),
               help="Document date (YYYY, YYYY-MM or YYYY-MM-DD) for relative periods.")  # fmt: skip
+@click.option("--stdin-filename", metavar="NAME", help="The file standard input (-) holds.")
 def extract(
     paths: tuple[str, ...],
     fmt: str,
@@ -95,13 +96,14 @@ def extract(
     catalog: str | None,
     no_catalog: bool,
     as_of: str | None,
+    stdin_filename: str | None,
 ) -> None:
     """Extract the numeric claims of PATH... (files, directories, or - for stdin)."""
     from .load import iter_paths
     from .pipeline import iter_claims
     from .report.claims import write_claims
 
-    project, given = _with_project(paths, catalog=catalog, include=include, exclude=exclude,
+    project, given = _with_project(_for_discovery(paths, stdin_filename), catalog=catalog, include=include, exclude=exclude,
                                    as_of=as_of)  # fmt: skip
     catalog, include, exclude, as_of = (
         given[k] for k in ("catalog", "include", "exclude", "as_of")
@@ -109,11 +111,13 @@ def extract(
     cat = None if no_catalog else _load_catalog(catalog, project)
     # Every path is found before anything is written, so a missing one stops the run clean.
     inputs = list(iter_paths(list(paths), list(include), list(exclude)))
+    if not inputs:
+        raise FactcheckError(f"no documents to read in {', '.join(paths)}")
     refuse_output_among_inputs(output, [*paths, *inputs])
 
     def claims_by_document():
         for path in inputs:
-            yield from iter_claims(path, cat, as_of)  # a large file section by section
+            yield from iter_claims(path, cat, as_of, stdin_filename)  # section by section
 
     with _output(output) as out:
         if fmt == "jsonl":
@@ -129,8 +133,10 @@ def extract(
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--catalog", metavar="FILE", help="Measure catalog (default ./claims.yaml, else the shipped one).")  # fmt: skip
 @click.option("--references", "references_dir", metavar="DIR", help="Reference datasets (default ./references/, else the shipped ones).")  # fmt: skip
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "csv", "html"]),
-              default="text", show_default=True, help="Output format.")  # fmt: skip
+@click.option("--format", "fmt",
+              type=click.Choice(["text", "json", "sarif", "csv", "html", "github", "gitlab", "junit"]),
+              default="text", show_default=True,
+              help="Output format (github: Actions annotations; gitlab: Code Quality JSON; junit: XML).")  # fmt: skip
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding is at least this severe.")  # fmt: skip
@@ -151,6 +157,8 @@ def extract(
 @click.option("--select", multiple=True, metavar="RULES",
               help="Report only these rules: ids, families or globs, comma-separated (see: factcheck rules).")  # fmt: skip
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not report these rules.")
+@click.option("--statistics", is_flag=True, help="Count the findings per rule instead of listing them.")  # fmt: skip
+@click.option("--stdin-filename", metavar="NAME", help="The file standard input (-) holds: its name in findings, format and configuration.")  # fmt: skip
 def check(
     paths: tuple[str, ...],
     catalog: str | None,
@@ -171,13 +179,15 @@ def check(
     no_cache: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    statistics: bool,
+    stdin_filename: str | None,
 ) -> int:
     """Check the claims of PATH... against each other and the reference data."""
     from .pipeline import run_check
     from .report import render
 
     project, given = _with_project(
-        paths, catalog=catalog, references_dir=references_dir, fail_on=fail_on, select=select,
+        _for_discovery(paths, stdin_filename), catalog=catalog, references_dir=references_dir, fail_on=fail_on, select=select,
         ignore=ignore, include=include, exclude=exclude, as_of=as_of, cache_dir=cache_dir,
     )  # fmt: skip
     catalog, references_dir, fail_on = given["catalog"], given["references_dir"], given["fail_on"]
@@ -200,7 +210,7 @@ def check(
                        as_of=as_of, jobs=jobs, corpus=list(corpus),
                        cache_dir=None if no_cache else cache_dir,
                        progress=_progress_bar(quiet), rules=selected,
-                       started=_STARTED)  # fmt: skip
+                       started=_STARTED, stdin_name=stdin_filename)  # fmt: skip
     with _output(output) as out:
         if explain:
             from .report.text import render_explain
@@ -215,7 +225,7 @@ def check(
                 and "NO_COLOR" not in os.environ
             )  # fmt: skip
             render(report, fmt, out, color=use_color, quiet=quiet, verbose=verbose,
-                   references=refs, catalog=cat)  # fmt: skip
+                   references=refs, catalog=cat, statistics=statistics)  # fmt: skip
     return exit_code(report.findings, fail_on)
 
 
@@ -339,6 +349,13 @@ _CONFIGURED = {
     "exclude": "exclude",
     "as-of": "as_of",
 }
+
+
+def _for_discovery(paths, stdin_filename: str | None) -> list[str]:
+    """The paths configuration is searched from: standard input stands for the file it holds."""
+    if stdin_filename is None:
+        return list(paths)
+    return [stdin_filename if p == "-" else p for p in paths]
 
 
 def _with_project(paths, **given):

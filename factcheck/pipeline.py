@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from .cache import ClaimCache
+from .errors import InputError
 from .extract import extract_document
 from .inline import Directives
 from .model import Claim, Document, Finding, Report, claim_order
@@ -39,14 +40,17 @@ def extract_claims(
 
 
 def iter_claims(
-    path: str | Path, catalog: Catalog | None = None, as_of: str | None = None
+    path: str | Path,
+    catalog: Catalog | None = None,
+    as_of: str | None = None,
+    stdin_name: str | None = None,
 ) -> Iterator[list[Claim]]:
     """The claims of one input, a list per section read (one for an ordinary file; none for
     a skipped binary file), so that a caller can write them out as they come."""
     from .load import iter_documents
 
     directives = Directives()
-    for doc in iter_documents(path, as_of=as_of):
+    for doc in iter_documents(path, as_of=as_of, stdin_name=stdin_name):
         yield extract_claims(doc, catalog, directives)
 
 
@@ -94,24 +98,26 @@ def extract_path(
     catalog: Catalog | None,
     as_of: str | None = None,
     cache: ClaimCache | None = None,
+    stdin_name: str | None = None,
 ) -> tuple[dict, list[Claim]] | None:
     """Read and extract one input, through the claim cache when one is given.
 
     Returns the input's record for the report and its claims, or None for a skipped (binary)
     file. A plain module-level function, so that --jobs can run it in worker processes.
     """
-    from .load import SECTION_CHARS, STDIN_NAME, documents_of, open_input
+    from .load import SECTION_CHARS, STDIN, documents_of, open_input
 
-    name, stream = open_input(path)
+    name, stream = open_input(path, stdin_name)
+    is_stdin = str(path) == STDIN
     try:
-        if name == STDIN_NAME:
+        if is_stdin:
             data = stream.read()  # standard input can be read only once: it is held
             stream = io.BytesIO(data)
             sha = hashlib.sha256(data).hexdigest()
         else:
             sha = _stream_sha256(stream)  # the cache key, before reading the document
             stream.seek(0)
-        key = cache.key(name, sha) if cache is not None and name != STDIN_NAME else None
+        key = cache.key(name, sha) if cache is not None and not is_stdin else None
         if key is not None:
             cached = cache.get(key, name, sha)
             if cached is not None:
@@ -146,6 +152,7 @@ def run_check(
     progress: Callable[[Iterable, int], Iterable] | None = None,
     rules: Collection[str] | None = None,
     started: float | None = None,
+    stdin_name: str | None = None,
 ) -> Report:
     """Extract every claim of the documents and check them all together.
 
@@ -153,6 +160,11 @@ def run_check(
     passes only the changed drafts, but they must agree with the rest); findings are then
     reported only when they involve a claim of the documents in ``paths``. ``rules`` limits
     the findings to those rule ids (``rules.select`` makes the set from --select/--ignore).
+    ``stdin_name`` is the name standard input ("-") is read under.
+
+    Raises InputError when there is nothing to check: no document among ``paths``, or none
+    that could be read (binary, or factcheck's own output). A hook run (with ``corpus``) is
+    not an error then: the changed files it was given simply hold no draft.
     """
     from . import __version__
     from .check import check_claims
@@ -171,7 +183,18 @@ def run_check(
                 others.append(str(p))
     catalog_sha = _catalog_sha256(catalog)  # once: it keys every cache entry of the run
     cache = ClaimCache(cache_dir, catalog_sha or "", as_of) if cache_dir else None
-    results = _extract_all(targets + others, catalog, as_of, cache, jobs, progress)
+    if not targets and not corpus:
+        raise InputError(
+            f"no documents to check in {', '.join(paths)} (a folder is searched for "
+            ".md, .markdown, .txt, .text, .html and .htm files; --include/--exclude may "
+            "have left none)"
+        )
+    results = _extract_all(targets + others, catalog, as_of, cache, jobs, progress, stdin_name)
+    if targets and not corpus and all(r is None for r in results[: len(targets)]):
+        raise InputError(
+            f"none of the inputs could be read as a document: {', '.join(targets[:5])}"
+            + (f" and {len(targets) - 5} more" if len(targets) > 5 else "")
+        )
     target_names: set[str] = set()
     claims: list[Claim] = []
     inputs = []
@@ -247,7 +270,13 @@ def _same_file_key(path: str) -> str:
 
 
 def _extract_all(
-    paths: list[str], catalog: Catalog, as_of, cache: ClaimCache | None, jobs: int, progress=None
+    paths: list[str],
+    catalog: Catalog,
+    as_of,
+    cache: ClaimCache | None,
+    jobs: int,
+    progress=None,
+    stdin_name: str | None = None,
 ) -> list:
     """extract_path over every input, in worker processes when --jobs asks for more than one.
 
@@ -256,10 +285,12 @@ def _extract_all(
     """
     show = progress or (lambda items, total: items)
     if jobs <= 1 or len(paths) < 2:
-        return list(show((extract_path(p, catalog, as_of, cache) for p in paths), len(paths)))
+        results = (extract_path(p, catalog, as_of, cache, stdin_name) for p in paths)
+        return list(show(results, len(paths)))
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = pool.map(extract_path, paths, [catalog] * len(paths), [as_of] * len(paths),
-                           [cache] * len(paths), chunksize=4)  # fmt: skip
+        n = len(paths)
+        results = pool.map(extract_path, paths, [catalog] * n, [as_of] * n, [cache] * n,
+                           [stdin_name] * n, chunksize=4)  # fmt: skip
         return list(show(results, len(paths)))

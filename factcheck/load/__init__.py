@@ -129,7 +129,11 @@ def _bracket_markers(body: str) -> tuple[str, list[Marker]]:
 
 
 def iter_documents(
-    path: str | Path, *, as_of: str | None = None, section_chars: int | None = SECTION_CHARS
+    path: str | Path,
+    *,
+    as_of: str | None = None,
+    section_chars: int | None = SECTION_CHARS,
+    stdin_name: str | None = None,
 ) -> Iterator[Document]:
     """The Documents of one input (a file, or "-" for standard input), read as a stream.
 
@@ -137,11 +141,11 @@ def iter_documents(
     one per section (see ``sections``), with the file's positions, so memory stays bounded.
     Nothing for a binary file (with a warning). Raises InputError for an unreadable path.
     """
-    name, stream = open_input(path)
+    name, stream = open_input(path, stdin_name)
     try:
         yield from documents_of(stream, name, as_of=as_of, section_chars=section_chars)
     finally:
-        if name != STDIN_NAME:
+        if str(path) != STDIN:
             stream.close()
 
 
@@ -183,10 +187,11 @@ def load_file(path: str | Path, *, as_of: str | None = None) -> Document | None:
     return next(iter_documents(path, as_of=as_of, section_chars=None), None)
 
 
-def open_input(path: str | Path) -> tuple[str, BinaryIO]:
-    """The display name of an input and its byte stream (standard input for "-")."""
+def open_input(path: str | Path, stdin_name: str | None = None) -> tuple[str, BinaryIO]:
+    """The display name of an input and its byte stream (standard input for "-", named
+    ``stdin_name`` when an editor says which file the buffer is: --stdin-filename)."""
     if str(path) == STDIN:
-        return STDIN_NAME, sys.stdin.buffer
+        return stdin_name or STDIN_NAME, sys.stdin.buffer
     name = str(path)
     try:
         return name, open(path, "rb")  # noqa: SIM115 -- the caller closes it

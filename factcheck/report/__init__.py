@@ -10,16 +10,17 @@ from typing import Any, TextIO
 
 from ..model import Report
 
-FORMATS = ("text", "json", "sarif", "csv", "html")
+FORMATS = ("text", "json", "sarif", "csv", "html", "github", "gitlab", "junit")
 # Every option any format takes. A caller may pass them all whatever the format (a format
 # ignores the ones it has no use for); an unknown name is an error, so a typo does not pass.
-OPTIONS = frozenset({"color", "quiet", "verbose", "references", "catalog"})
+OPTIONS = frozenset({"color", "quiet", "verbose", "references", "catalog", "statistics"})
 
 
 def render(report: Report, fmt: str, out: TextIO, **options: Any) -> None:
     """Write ``report`` to ``out`` in one of FORMATS.
 
-    Options: text uses ``color``, ``quiet`` and ``verbose`` (all False by default); sarif uses
+    Options: text uses ``color``, ``quiet``, ``verbose`` and ``statistics`` (counts per rule
+    instead of the findings; all False by default); sarif, github and gitlab use
     ``verbose`` (verified and unverifiable claims as results of kind pass); html uses
     ``references`` (a ReferenceSet, for the charts; None draws none) and ``catalog`` (the
     measures' labels and reference ids, for the charts).
@@ -36,6 +37,7 @@ def render(report: Report, fmt: str, out: TextIO, **options: Any) -> None:
             color=bool(options.get("color", False)),
             quiet=bool(options.get("quiet", False)),
             verbose=bool(options.get("verbose", False)),
+            statistics=bool(options.get("statistics", False)),
         )
     elif fmt == "json":
         from .json_report import render_json
@@ -53,5 +55,17 @@ def render(report: Report, fmt: str, out: TextIO, **options: Any) -> None:
         from .html import render_html
 
         render_html(report, out, options.get("references"), options.get("catalog"))
+    elif fmt == "github":
+        from .github import render_github
+
+        render_github(report, out, verbose=bool(options.get("verbose", False)))
+    elif fmt == "gitlab":
+        from .gitlab import render_gitlab
+
+        render_gitlab(report, out, verbose=bool(options.get("verbose", False)))
+    elif fmt == "junit":
+        from .junit import render_junit
+
+        render_junit(report, out)
     else:
         raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -31,22 +31,54 @@ EXCERPT_WIDTH = 100
 
 
 def render_text(
-    report: Report, out: TextIO, *, color: bool = False, quiet: bool = False, verbose: bool = False
+    report: Report,
+    out: TextIO,
+    *,
+    color: bool = False,
+    quiet: bool = False,
+    verbose: bool = False,
+    statistics: bool = False,
 ) -> None:
     """Write the findings one per line, with context lines, then a summary unless ``quiet``.
 
     Findings of severity info (verified and unverifiable claims) are written only when
-    ``verbose``: a clean run should print nothing but the summary.
+    ``verbose``: a clean run should print nothing but the summary. With ``statistics``, a
+    count per rule replaces the findings (as ruff's --statistics does).
     """
     paint = _painter(color)
     shown = [f for f in report.findings if verbose or f.severity != "info"]
+    if statistics:
+        for line in statistics_lines(shown):
+            out.write(line + "\n")
+        shown = []
     for finding in sorted(shown, key=finding_sort_key):
         out.write(_headline(finding, paint) + "\n")
         for line in _context_lines(finding, verbose):
             out.write("    " + line + "\n")
     if not quiet:
-        out.write(_summary(report, hidden=len(report.findings) - len(shown), paint=paint) + "\n")
+        hidden = sum(1 for f in report.findings if f.severity == "info") if not verbose else 0
+        out.write(_summary(report, hidden=hidden, paint=paint) + "\n")
         out.write(configuration_line(report) + "\n")
+
+
+def statistics_lines(findings: list[Finding]) -> list[str]:
+    """``   3  reference-mismatch  error  A claim disagrees with the reference figure.``: a
+    line per rule found, most frequent first, with its summary from the rule registry."""
+    from collections import Counter
+
+    from ..rules import BY_ID
+
+    counts = Counter(f.rule for f in findings)
+    if not counts:
+        return []
+    width = max(len(rule) for rule in counts)
+    digits = len(str(max(counts.values())))
+    lines = []
+    for rule, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        known = BY_ID.get(rule)
+        summary = f"  {known.summary}" if known else ""
+        lines.append(f"{count:>{digits}}  {rule:<{width}}{summary}")
+    return lines
 
 
 def finding_sort_key(finding: Finding) -> tuple[Any, ...]:
