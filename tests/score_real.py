@@ -26,6 +26,8 @@ import re
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "real-prose"
 sys.path.insert(0, str(ROOT))
@@ -47,6 +49,19 @@ def label_spans(corpus: Path) -> list[tuple[dict, int, int]]:
         seen[key] += 1
         spans.append((label, start, start + len(label["surface"])))
     return spans
+
+
+def document_dates(corpus: Path) -> dict[str, str]:
+    """Each document's date from the corpus manifest, given as `--as-of` would be: an editor
+    knows when the text they check was published, and "last year" depends on it."""
+    manifest = yaml.safe_load((corpus / "manifest.yaml").read_text(encoding="utf-8")) or {}
+    entries = manifest.get("documents", manifest) if isinstance(manifest, dict) else manifest
+    dates = {}
+    for entry in entries if isinstance(entries, list) else []:
+        m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(entry.get("date") or ""))
+        if entry.get("file") and m:
+            dates[entry["file"]] = f"{m.group(1)}-{m.group(2) or '01'}-{m.group(3) or '01'}"
+    return dates
 
 
 def pair(claims: list[dict], spans: list[tuple[dict, int, int]]) -> list[tuple[dict, int | None]]:
@@ -78,9 +93,10 @@ def score(corpus: Path, details: bool) -> dict:
     catalog = load_catalog(default_catalog_path())
     spans = label_spans(corpus)
     files = sorted({d["file"] for d, _, _ in spans})
+    dates = document_dates(corpus)
     claims = []
     for name in files:
-        claims.extend(c.to_dict() for c in extract_file(corpus / name, catalog))
+        claims.extend(c.to_dict() for c in extract_file(corpus / name, catalog, dates.get(name)))
     pairs = pair(claims, spans)
     per: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     misses: list[str] = []

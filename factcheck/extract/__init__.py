@@ -71,6 +71,7 @@ def extract_document(
         assign_periods(body, found, times, anchor_year, doc_year, (sentence.start, sentence.end))
         link_from_to(body, found, times)
         _period_from_antecedent(body, sentence, found)
+        _period_from_earlier_clause(found, explicit)
         text = sentence.text(body) if found else ""
         back = _refers_back(body, sentence, found) if previous is not None else None
         places = find_places(body, sentence.start, sentence.end) if found else []
@@ -116,6 +117,21 @@ def _period_from_antecedent(body: str, sentence: Sentence, found: list[Found]) -
         dated = [item.period for item in before[:-1] if item.period]
         if dated:
             before[-1].period = dated[-1]
+
+
+def _period_from_earlier_clause(found: list[Found], explicit: list[TimeExpr]) -> None:
+    """ "In 2015, 52,404 drug overdose deaths occurred; 63.1% (33,091) involved an opioid": a
+    clause without a time of its own goes on in the time of the sentence's earlier clause."""
+    for item in found:
+        if item.period is not None or item.q.kind in ("age", "rank", "duration"):
+            continue
+        earlier = [t for t in explicit if t.end <= item.q.start and t.keyword != "named"]
+        if not earlier:
+            continue
+        period = earlier[-1].period
+        if "/" in period and item.q.kind != "change":
+            continue  # a level in a clause after a span: which end is not said
+        item.period = period
 
 
 def _refers_back(body: str, sentence: Sentence, found: list[Found]) -> bool:

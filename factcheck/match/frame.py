@@ -19,8 +19,8 @@ its own part first and from shared parts only where its own part says nothing:
 - **neighbours**: the own words of the clause's other numbers, except its own parts ("106,699
   drug overdose deaths occurred, resulting in an age-adjusted rate of 32.4"): the subject of
   a figure is sometimes named with the figure before it.
-- **context**: the leads of the sentence's earlier clauses ("the rate of drug overdose deaths
-  increased from 6.8 to 11.5; from 2020 through 2021, the rate increased 14%").
+- **context**: the sentence's earlier clauses ("the rate of drug overdose deaths increased
+  from 6.8 to 11.5; from 2020 through 2021, the rate increased 14%").
 - **back**: the sentence before, when this one refers back to it ("Around 70,000 of these
   deaths involved fentanyl"); extraction has already given the number that sentence's year.
 
@@ -170,7 +170,7 @@ def read_frames(sentence: str, claims: list[Claim]) -> list[Frame]:  # noqa: C90
     for i in order:
         by_clause.setdefault(clause_of(frames[i].start), []).append(i)
 
-    leads: dict[int, tuple[int, int]] = {}
+    leads: dict[int, tuple[int, int]] = {}  # each clause's lead
     for c_index, members in by_clause.items():
         c_start, c_end = clauses[c_index]
         for i in members:
@@ -186,7 +186,9 @@ def read_frames(sentence: str, claims: list[Claim]) -> list[Frame]:  # noqa: C90
     }
     for c_index, members in by_clause.items():
         lead = leads[c_index]
-        earlier = [leads[c] for c in sorted(leads) if c < c_index]
+        # Earlier clauses whole: an elliptical clause ("...; 42,249 (66.4%) involved an
+        # opioid") takes what it leaves out from them, at the lowest rank.
+        earlier = [clauses[c] for c in sorted(leads) if c < c_index]
         for i in members:
             frame = frames[i]
             if frame.takes_lead:
@@ -225,6 +227,14 @@ def _divide_clause(
     for i in members:
         frame = frames[i]
         before = sentence[c_start : frame.start].rstrip()
+        opened = before.rfind("(")
+        if normal and opened > before.rfind(")") and opened >= 0 and not before.endswith("("):
+            # "4.9% (from 8.2 to 8.6)": every number in a bracket opened right after a
+            # number qualifies that number.
+            host = normal[-1]
+            if not sentence[frames[host].end : c_start + opened].strip():
+                frame.host = host
+                continue
         if before.endswith("("):
             host = normal[-1] if normal else None
             if host is not None and not sentence[frames[host].end : frame.start].strip(" ("):

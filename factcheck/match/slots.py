@@ -18,11 +18,18 @@ _MULTI_YEAR_RE = re.compile(r"^(\d{4})/(\d{4})$")
 # Kinds a running total or a multi-year span says nothing against: a change over years, a
 # ratio or a constant.
 _SPAN_FREE_KINDS = frozenset({"change", "multiplier", "percent", "rank", "age"})
+# Kinds whose head noun is the thing counted (a change or a share counts nothing itself).
+_COUNTED_KINDS = frozenset({"count", "rate"})
 
 
 def refusal(claim: Claim, frame: Frame, spec: FrameSpec) -> str | None:
     """Why the frame does not fill the spec's slots, or None if it does."""
-    if spec.counts and frame.sort and frame.sort not in spec.counts:
+    if (
+        spec.counts
+        and frame.sort
+        and claim.kind in _COUNTED_KINDS
+        and frame.sort not in spec.counts
+    ):
         return f"it counts {frame.sort} ('{frame.head}'), not {' or '.join(spec.counts)}"
     if spec.mode == "asserted" and frame.hypothetical:
         return f"it is hypothetical or a capacity ('{frame.hypothetical}')"

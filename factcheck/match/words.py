@@ -154,7 +154,7 @@ HYPOTHETICAL_RE = re.compile(
     r"\benough\b(?:\s+\S+){0,4}?\s+to\b"
     r"|\b(?:would|could|might|(?-i:may))\s+(?:have\s+|be\s+|still\s+|potentially\s+)*"
     r"(?:been\s+)?[a-z]\w*"
-    r"|\bcan\s+(?:be\s+)?[a-z]\w*"
+    r"|\bcan\s+(?!be\s+(?:\w+ly\s+)?\w+ed\b)(?:be\s+)?[a-z]\w*"
     r"|\bcapable\s+of\b|\bpotential(?:ly)?\s+(?:to\s+)?(?:kill|cause)\b"
     r"|\bif\s+(?:\w+\s+){0,6}?(?:were|had|was)\b|\bin\s+theory\b|\bhypothetical",
     re.IGNORECASE,
