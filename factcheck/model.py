@@ -50,6 +50,36 @@ class Marker:
     label: str
 
 
+@dataclass(frozen=True)
+class Cell:
+    """One value of a table, or of a "label: figure" list item, read as a sentence of its own.
+
+    ``start``/``end`` are the value's text in ``Document.text``; the other fields are spans of
+    ``Document.text`` that label it (see ``load.structure`` and ``extract.cells``).
+    """
+
+    start: int
+    end: int
+    context: tuple[tuple[int, int], ...] = ()  # heading, introducing sentence, caption
+    columns: tuple[tuple[int, int], ...] = ()  # its column's header cells, top first
+    row: tuple[tuple[int, int], ...] = ()  # the row headers' column header, the row header;
+    # for a list item, its own label
+
+    @property
+    def labels(self) -> tuple[tuple[int, int], ...]:
+        """Every label, the farthest first."""
+        return self.context + self.columns + self.row
+
+
+@dataclass(frozen=True)
+class Block:
+    """A table or a figure list item: text[start:end] is read cell by cell, never as prose."""
+
+    start: int
+    end: int
+    cells: tuple[Cell, ...] = ()
+
+
 @dataclass
 class Document:
     """One input file, decoded, with the parts that may hold claims marked out.
@@ -67,6 +97,8 @@ class Document:
     markers: list[Marker] = field(default_factory=list)
     date: str | None = None  # ISO date of the document (front matter, dateline), if known
     warnings: list[str] = field(default_factory=list)
+    # Tables and figure lists, in order of position (offsets into ``text``).
+    blocks: list[Block] = field(default_factory=list)
     # Where ``text`` starts in the file, when it is one section of a larger one (see
     # load.sections); offsets into ``text`` plus ``offset`` are offsets into the whole file.
     offset: int = 0

@@ -219,3 +219,43 @@ def test_a_run_on_sentence_costs_what_short_sentences_do() -> None:
         assert len(claims) == 10_000
     print(f"run-on {took['run-on']:.2f} s, sentences {took['sentences']:.2f} s")
     assert took["run-on"] < 3 * took["sentences"] + 1.0
+
+
+# --- tables and lists -----------------------------------------------------------------------
+
+
+def _table_md(n: int) -> str:
+    rows = "".join(f"| {1900 + i % 120} | {1000 + i:,} | {i % 50}.5 |\n" for i in range(n))
+    return "## Deaths\n\n| Year | Deaths | Rate per 100,000 |\n|---|---|---|\n" + rows
+
+
+def _table_html(n: int) -> str:
+    # Every row's cells span 1000 rows and columns: the layout must not cost that per cell.
+    rows = "".join(
+        f"<tr><td rowspan=1000>{1900 + i % 120}</td><td colspan=1000>{1000 + i:,}</td></tr>"
+        for i in range(n)
+    )
+    return f"<h2>Deaths</h2><table><tr><th>Year</th><th>Deaths</th></tr>{rows}</table>"
+
+
+def _figure_list(n: int) -> str:
+    return "Deaths by year:\n\n" + "".join(f"- {1900 + i % 120}: {1000 + i:,}\n" for i in range(n))
+
+
+def _blank_stretch(n: int) -> str:
+    # A sentence that carries on past a long blanked block (a code fence) after its comma.
+    return "The ferry carried 1,234 riders,\n```\n" + "x = 1\n" * (20 * n) + "```\nand then more.\n"
+
+
+@pytest.mark.parametrize(
+    ("make", "fmt"),
+    [(_table_md, "markdown"), (_table_html, "html"), (_figure_list, "markdown"),
+     (_blank_stretch, "markdown")],
+    ids=["markdown table", "html table with spans", "figure list", "blank stretch"],
+)  # fmt: skip
+def test_tables_and_lists_cost_time_in_proportion_to_their_size(make, fmt) -> None:
+    took = {}
+    for n in (500, 2000):
+        took[n], _ = within(60, lambda n=n: run(make(n), fmt))
+    print(f"{make.__name__}: {took[500]:.2f} s for 500 rows, {took[2000]:.2f} s for 2000")
+    assert took[2000] < 8 * took[500] + 1.0  # four times the rows; quadratic would be 16

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Claim, Document
+from . import cells
 from . import lexicon as lx
 from .filters import is_not_a_quantity
 from .nouns import counted_noun
@@ -50,17 +51,18 @@ def extract_document(
     named_periods: Iterable[tuple[tuple[str, ...], tuple[str, ...]]] = (),
 ) -> list[Claim]:
     """Every numeric claim in the document, in order of position."""
-    body = doc.body
-    if not may_hold_numbers(body):
+    if not may_hold_numbers(doc.body):
         return []
     doc_year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
     if doc_year is None:
         doc_year = latest_dated_year(doc.text)
+    named = NamedPeriods(doc.body, list(named_periods), doc_year)
+    # Tables and figure lists are read value by value (cells.py); the prose is the rest.
+    body = _prose(doc)
     sentences = list(split_sentences(body, doc.text))
     sentence_starts = [s.start for s in sentences]
     markers_by_sentence = _assign_markers(doc, sentence_starts)
     claims: list[Claim] = []
-    named = NamedPeriods(body, list(named_periods), doc_year)
     carried_year: int | None = None  # the last explicit year of the text so far
     previous: Sentence | None = None  # the sentence before
     previous_year: int | None = None  # the last year it states
@@ -101,6 +103,59 @@ def extract_document(
         if explicit:
             carried_year = last_year(explicit[-1].period)
         previous, previous_year = sentence, (last_year(explicit[-1].period) if explicit else None)
+    if doc.blocks:
+        claims.extend(_read_cells(doc, named, doc_year))
+        claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+def _prose(doc: Document) -> str:
+    """The body without its tables and figure lists (blanked, newlines kept)."""
+    if not doc.blocks:
+        return doc.body
+    body, pieces, last = doc.body, [], 0
+    for block in doc.blocks:
+        pieces += [body[last : block.start], re.sub(r"[^\n]", " ", body[block.start : block.end])]
+        last = block.end
+    pieces.append(body[last:])
+    return "".join(pieces)
+
+
+def _read_cells(doc: Document, named: NamedPeriods, doc_year: int | None) -> list[Claim]:
+    """The claims of every table cell and figure list item, each read on its own with its
+    labels (see cells.py)."""
+    body = doc.body
+    labels = cells.Labels(body, named)
+    claims: list[Claim] = []
+    marker_starts = [m.start for m in doc.markers]
+    for block in doc.blocks:
+        for cell in block.cells:
+            cs = cells.compose(body, cell)
+            found, own_times = _read_sentence(body, cs.sentence, named)
+            if not found:
+                continue
+            times = labels.times(cs) + own_times
+            explicit = [t for t in times if t.period]
+            anchor_year = last_year(explicit[-1].period) if explicit else None
+            span = (cs.sentence.start, cs.sentence.end)
+            assign_periods(body, found, times, anchor_year, doc_year, span)
+            link_from_to(body, found, times)
+            places = find_places(body, *span)
+            place = None if places else labels.place(cs)
+            first = bisect.bisect_left(marker_starts, cell.start)
+            last = bisect.bisect_left(marker_starts, cell.end)
+            citation = ",".join(m.label for m in doc.markers[first:last]) or None
+            new = []
+            for item in found:
+                claim = _to_claim(doc, body, cs.sentence, cs.text, item, places, citation)
+                if not _keeps_contract(claim):
+                    continue
+                claim.sentence_offset = (claim.sentence_offset or 0) + cs.prefix
+                claim.place = claim.place or place
+                cells.apply_headers(body, cs, claim)
+                new.append(claim)
+            _mark_extreme(cs.text, new)
+            claims.extend(new)
     return claims
 
 

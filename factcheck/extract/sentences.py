@@ -96,12 +96,16 @@ def _sentences(body: str, text: str | None = None) -> Iterator[Sentence]:
     footnotes) carries on after it, whatever letter the next line starts with.
     """
     start = _next_visible(body, 0)
+    carried_to = -1  # a line break here carried the sentence on to this visible character
     for m in _BOUNDARY_RE.finditer(body):
         end = m.end()
-        if end <= start:
+        if end <= start or end <= carried_to:
+            # The other line breaks of a blank stretch (a blanked table or code block) see
+            # the same line before them and the same text after: they carry it on as well.
             continue
         nxt = _next_visible(body, end)
         if m.group(0) == "\n":
+            carried_to = nxt
             line_before = body[start:end].rstrip()
             # A line break ends a sentence unless the next line carries it on in lower case
             # (wrapped text, or a sentence resumed after a blanked footnote block).

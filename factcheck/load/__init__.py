@@ -21,6 +21,7 @@ from factcheck.load import html, markdown, text
 from factcheck.load.mask import Layout, build_body, inside, merge
 from factcheck.load.own import HEAD_CHARS, own_output
 from factcheck.load.sections import SECTION_CHARS, BinaryInput, iter_sections
+from factcheck.load.structure import build_blocks
 from factcheck.model import Document, Marker
 
 __all__ = ["FORMATS", "iter_documents", "iter_paths", "load_file", "load_text", "sniff"]
@@ -87,6 +88,7 @@ def load_text(content: str, path: str, fmt: str, *, as_of: str | None = None) ->
     body, found = _bracket_markers(body)
     if found:
         markers = sorted(markers + found, key=lambda m: m.start)
+    blocks = build_blocks(body, layout.tables, layout.lists, layout.headings)
     return Document(
         path=path,
         text=content,
@@ -94,6 +96,7 @@ def load_text(content: str, path: str, fmt: str, *, as_of: str | None = None) ->
         markers=markers,
         date=as_of or layout.date,
         warnings=list(layout.warnings),
+        blocks=blocks,
     )
 
 

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from factcheck.load import text as plain
 from factcheck.load.dates import DATE, to_iso
 from factcheck.load.mask import Layout
+from factcheck.load.structure import RawCell, RawList, RawTable
 
 # Elements whose whole content is not body prose.
 SKIP = frozenset(
@@ -47,6 +48,7 @@ class _Masker(HTMLParser):
         self.link: list[tuple[int, int]] | None = None  # data pieces inside a footnote link
         self.heading: tuple[int, int, list[str]] | None = None  # level, start, text
         self.references: tuple[int, int] | None = None  # level, start of a reference section
+        self.shape = _Shape(self.layout)  # tables, lists and headings (see load.structure)
 
     # Positions -----------------------------------------------------------------------
     def parse_marked_section(self, i: int, report: int = 1) -> int:
@@ -77,6 +79,7 @@ class _Masker(HTMLParser):
             if tag == self.skip[0]:
                 self.skip = (tag, self.skip[1] + 1, self.skip[2])
             return
+        self.shape.start(tag, attr, start, end)
         heading = _HEADING.fullmatch(tag)
         if heading:
             level = int(heading.group(1))
@@ -113,6 +116,7 @@ class _Masker(HTMLParser):
                     self.layout.hide(skip_start, end)
                     self.skip = None
             return
+        self.shape.end(tag, start)
         if tag == "sup" and self.sup is not None:
             word = re.split(r"[^A-Za-z]", self.sup_before)[-1]
             self._marker(self.sup, exponent=word in _EXPONENT_UNITS)
@@ -215,12 +219,139 @@ class _Masker(HTMLParser):
 
     def finish(self) -> Layout:
         self.close()
+        self.shape.finish(len(self.text))
         n = len(self.text)
         if self.skip:  # an element left open hides the rest
             self.layout.hide(self.skip[2], n)
         if self.references:
             self.layout.hide(self.references[1], n)
         return self.layout
+
+
+class _Table:
+    """A table being read: its rows, the open row and cell, whether in <thead>."""
+
+    def __init__(self, start: int) -> None:
+        self.raw = RawTable(start, start)
+        self.row: list[RawCell] | None = None
+        self.head_rows: list[bool] = []  # per row: in <thead>
+        self.cell: RawCell | None = None
+        self.in_head = False
+        self.caption: int | None = None  # where an open <caption> starts
+
+    def close_cell(self, at: int) -> None:
+        if self.cell is not None:
+            self.cell.end = at
+            self.cell = None
+
+    def close_row(self, at: int) -> None:
+        self.close_cell(at)
+        if self.row is not None:
+            self.raw.rows.append(self.row)
+            self.row = None
+            self.raw.end = at
+
+    def open_row(self, at: int) -> None:
+        self.close_row(at)
+        if not self.raw.rows:
+            self.raw.start = at
+        self.row = []
+        self.head_rows.append(self.in_head)
+
+    def done(self, at: int) -> RawTable:
+        self.close_row(at)
+        self.raw.end = at
+        # The leading rows in <thead>, or made only of header cells, are the header rows.
+        for in_head, row in zip(self.head_rows, self.raw.rows, strict=False):
+            if not (in_head or (row and all(c.header for c in row))):
+                break
+            self.raw.header_rows += 1
+        return self.raw
+
+
+def _span_number(value: str) -> int:
+    return int(value) if value.strip().isdigit() else 1
+
+
+class _Shape:
+    """Records the shape of tables and lists, and the headings' text, as tags go by."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.tables: list[_Table] = []
+        self.lists: list[tuple[RawList, list[int]]] = []  # a list and its open item's start
+        self.heading: int | None = None
+
+    def _close_item(self, at: int) -> None:
+        if self.lists and self.lists[-1][1]:
+            raw, open_item = self.lists[-1]
+            raw.items.append((open_item.pop(), at))
+
+    def start(self, tag: str, attr: dict[str, str], start: int, end: int) -> None:
+        if _HEADING.fullmatch(tag):
+            self.heading = end
+        elif tag == "table":
+            if attr.get("role") not in ("presentation", "none"):
+                self.tables.append(_Table(end))
+        elif tag in ("ul", "ol"):
+            self._close_item(start)  # a nested list ends its parent item's own text
+            self.lists.append((RawList(start), []))
+        elif tag == "li" and self.lists:
+            self._close_item(start)
+            self.lists[-1][1].append(end)
+        elif self.tables:
+            table = self.tables[-1]
+            if tag == "caption":
+                table.caption = end
+            elif tag == "thead":
+                table.in_head = True
+            elif tag in ("tbody", "tfoot"):
+                table.in_head = False
+            elif tag == "tr":
+                table.open_row(start)
+            elif tag in ("td", "th"):
+                if table.row is None:
+                    table.open_row(start)
+                table.close_cell(start)
+                table.cell = RawCell(
+                    end,
+                    end,
+                    header=tag == "th" or table.in_head,
+                    colspan=_span_number(attr.get("colspan", "1")),
+                    rowspan=_span_number(attr.get("rowspan", "1")),
+                )
+                table.row.append(table.cell)  # type: ignore[union-attr]
+
+    def end(self, tag: str, start: int) -> None:
+        if _HEADING.fullmatch(tag) and self.heading is not None:
+            self.layout.headings.append((self.heading, start))
+            self.heading = None
+        elif tag == "table" and self.tables:
+            self.layout.tables.append(self.tables.pop().done(start))
+        elif tag in ("ul", "ol") and self.lists:
+            self._close_item(start)
+            self.layout.lists.append(self.lists.pop()[0])
+        elif tag == "li":
+            self._close_item(start)
+        elif self.tables:
+            table = self.tables[-1]
+            if tag == "caption" and table.caption is not None:
+                table.raw.caption = (table.caption, start)
+                table.caption = None
+            elif tag == "thead":
+                table.in_head = False
+            elif tag in ("td", "th"):
+                table.close_cell(start)
+            elif tag == "tr":
+                table.close_row(start)
+
+    def finish(self, n: int) -> None:
+        """Elements left open end with the text."""
+        while self.tables:
+            self.layout.tables.append(self.tables.pop().done(n))
+        while self.lists:
+            self._close_item(n)
+            self.layout.lists.append(self.lists.pop()[0])
 
 
 def read(text: str) -> Layout:

@@ -21,6 +21,7 @@ from factcheck.load import html as htmlreader
 from factcheck.load import text as plain
 from factcheck.load.dates import DATE, find_date, to_iso
 from factcheck.load.mask import Layout, line_spans
+from factcheck.load.structure import RawCell, RawList, RawTable
 
 _PARSER = (
     MarkdownIt("commonmark", {"html": True})
@@ -71,7 +72,9 @@ def read(text: str) -> Layout:
     spans = line_spans(text)
     walker = _Walker(text, spans, layout)
     # markdown-it reads a lone "\r" as a line break; Document lines break at "\n" only.
-    walker.walk(_PARSER.parse(_LONE_CR.sub(" ", text) if "\r" in text else text))
+    tokens = _PARSER.parse(_LONE_CR.sub(" ", text) if "\r" in text else text)
+    walker.walk(tokens)
+    _record_structure(text, spans, tokens, layout)
     for first, last in walker.inline_blocks:
         scan_inline(text, spans[first][0], spans[last - 1][1], layout)
     plain.toc_lines(text, spans, layout)
@@ -224,6 +227,65 @@ class _Walker:
 
 
 _URL_IN_NOTE = re.compile(r"https?://|<www\.", re.IGNORECASE)
+
+
+_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+
+
+def _record_structure(
+    text: str, spans: list[tuple[int, int]], tokens: list[Token], layout: Layout
+) -> None:
+    """The shape of the tables and lists, and the headings' lines (see load.structure)."""
+    open_lists: list[RawList] = []
+    table: RawTable | None = None
+    in_head = False
+    for k, tok in enumerate(tokens):
+        t = tok.type
+        if t == "heading_open" and tok.map:
+            first, last = tok.map
+            last = last - 1 if not tok.markup.startswith("#") else last  # not the underline
+            if first < last <= len(spans):
+                layout.headings.append((spans[first][0], spans[last - 1][1]))
+        elif t == "table_open" and tok.map:
+            table = RawTable(spans[tok.map[0]][0], spans[min(tok.map[1], len(spans)) - 1][1])
+        elif t == "thead_open":
+            in_head = True
+        elif t == "thead_close":
+            in_head = False
+        elif t == "tr_open" and tok.map and table is not None:
+            s, e = spans[tok.map[0]]
+            table.rows.append(_row_cells(text, s, e, in_head))
+            table.header_rows += in_head
+        elif t == "table_close" and table is not None:
+            layout.tables.append(table)
+            table = None
+        elif t in ("bullet_list_open", "ordered_list_open") and tok.map:
+            open_lists.append(RawList(spans[tok.map[0]][0]))
+        elif t in ("bullet_list_close", "ordered_list_close") and open_lists:
+            layout.lists.append(open_lists.pop())
+        elif t == "list_item_open" and tok.map and open_lists:
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            if following is None or following.type != "paragraph_open" or not following.map:
+                continue  # an item that opens with a code block or a list is no figure line
+            first, last = following.map
+            m = _LIST_MARKER.match(text, spans[first][0], spans[first][1])
+            start = m.end() if m else spans[first][0]
+            open_lists[-1].items.append((start, spans[min(last, len(spans)) - 1][1]))
+
+
+def _row_cells(text: str, start: int, end: int, header: bool) -> list[RawCell]:
+    """The cells of a pipe table's row: the text between unescaped pipes."""
+    cuts = [m.start() for m in _CELL_SEPARATOR.finditer(text, start, end)]
+    line = text[start:end]
+    bounds = [start] + [c + 1 for c in cuts]
+    ends = cuts + [end]
+    cells = [RawCell(a, b, header) for a, b in zip(bounds, ends, strict=True)]
+    # A leading or trailing pipe opens or closes the row: no cell before or after it.
+    if cells and not line[: cells[0].end - start].strip(" \t>"):
+        cells = cells[1:]
+    if cells and cuts and not text[cuts[-1] + 1 : end].strip():
+        cells = cells[:-1]
+    return cells
 
 
 def _is_note_continuation(head: str, paragraph: str) -> bool:

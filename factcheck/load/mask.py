@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from factcheck.load.structure import RawList, RawTable
 from factcheck.model import Marker
 
 _NOT_NEWLINE = re.compile(r"[^\r\n]+")
@@ -28,6 +29,10 @@ class Layout:
     replace: dict[int, str] = field(default_factory=dict)  # offset -> char the body shows
     date: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # The shape of tables and lists, and the headings' text (see load.structure).
+    tables: list[RawTable] = field(default_factory=list)
+    lists: list[RawList] = field(default_factory=list)
+    headings: list[tuple[int, int]] = field(default_factory=list)
 
     def hide(self, start: int, end: int) -> None:
         if end > start:
@@ -44,6 +49,9 @@ class Layout:
             replace={k + offset: v for k, v in self.replace.items()},
             date=self.date,
             warnings=list(self.warnings),
+            tables=[t.shifted(offset) for t in self.tables],
+            lists=[x.shifted(offset) for x in self.lists],
+            headings=[(s + offset, e + offset) for s, e in self.headings],
         )
 
     def extend(self, other: Layout) -> None:
@@ -51,6 +59,9 @@ class Layout:
         self.markers.extend(other.markers)
         self.replace.update(other.replace)
         self.warnings.extend(other.warnings)
+        self.tables.extend(other.tables)
+        self.lists.extend(other.lists)
+        self.headings.extend(other.headings)
         self.date = self.date or other.date
 
 

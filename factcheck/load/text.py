@@ -14,6 +14,7 @@ import re
 from factcheck.load import endnotes
 from factcheck.load.dates import date_line, find_date
 from factcheck.load.mask import Layout, line_spans, url_spans
+from factcheck.load.structure import RawList
 
 Spans = list[tuple[int, int]]
 
@@ -326,25 +327,38 @@ def urls(text: str, layout: Layout) -> None:
 
 
 def list_markers(text: str, spans: Spans, layout: Layout) -> None:
-    """Blank list bullets, and item numbers ("3. ") that start a list or continue one."""
+    """Blank list bullets, and item numbers ("3. ") that start a list or continue one; a run
+    of item lines is recorded as a list (see load.structure)."""
     previous_item = True  # the start of the text counts as a block start
+    current: RawList | None = None
+
+    def item(s: int, e: int, m: re.Match[str]) -> None:
+        nonlocal current
+        layout.hide(s, m.end())
+        if current is None:
+            current = RawList(s)
+            layout.lists.append(current)
+        current.items.append((m.end(), e))
+
     for s, e in spans:
-        if s == e:
+        if s == e or text[s:e].isspace():
             previous_item = True
             continue
         if e - s > 20000:
             previous_item = False
+            current = None
             continue
         m = _SYMBOL_BULLET.match(text, s, e) or _DASH_BULLET.match(text, s, e)
         if m:
-            layout.hide(s, m.end())
+            item(s, e, m)
             previous_item = True
             continue
         m = _NUMBER_ITEM.match(text, s, e)
         if m and previous_item:
-            layout.hide(s, m.end())
+            item(s, e, m)
             continue
-        previous_item = text[s:e].isspace()
+        previous_item = False
+        current = None
 
 
 def read(text: str) -> Layout:
