@@ -71,6 +71,75 @@ RULES: tuple[Rule, ...] = (
         "hold within the relation's tolerance.",
     ),
     Rule(
+        "arithmetic-change",
+        "ArithmeticChange",
+        "arithmetic",
+        "error",
+        "A stated change does not fit the two figures it runs between.",
+        "A change stated beside its own endpoints (“rose 25 percent, from 800 to 1,000”, "
+        "“tripled, from 4 to 12”, “halved”, “a ten-fold increase”, “up 6 points, from 31% "
+        "to 37%”, “fell from 90 to 120”) is not what the endpoints give, after the rounding of "
+        "every figure and the qualifiers' intervals. A percent change that fits as percentage "
+        "points (or points that fit as a percent change) is a warning: a points/percent "
+        "confusion.",
+    ),
+    Rule(
+        "arithmetic-parts",
+        "ArithmeticParts",
+        "arithmetic",
+        "error",
+        "Parts do not add up to the total the text gives them.",
+        "Parts the text says make up a whole (“$4 million for roads and $7 million for "
+        "bridges, $11 million in all”; “Of the 60 patients, 31 were men and 27 were women”; "
+        "“the remaining 40 percent”) do not sum to it, or a part is larger than its whole "
+        "(“45 of the 40 schools”). Parts are summed only where the words say they are the "
+        "whole: a total word, a remainder, a colon before the list, or a pair that splits a "
+        "population (men and women).",
+    ),
+    Rule(
+        "arithmetic-share",
+        "ArithmeticShare",
+        "arithmetic",
+        "error",
+        "A share does not fit the counts it is a share of.",
+        "A percentage or fraction stated with its part and whole (“45 of the 150 schools, "
+        "nearly a third”; “1,104 of 1,200, a rate of 92 percent”; “33,091 (63.1%)” of a "
+        "total given as such), or restated in another form (“two in five, or 40 percent”), "
+        "is not the ratio of its figures.",
+    ),
+    Rule(
+        "arithmetic-rate",
+        "ArithmeticRate",
+        "arithmetic",
+        "error",
+        "A rate does not fit the total or the other rate it restates.",
+        "A figure restated over another span (“36,500 calls a year, about 100 a day”; “$2 "
+        "million a week, or roughly $100 million a year”) or per head with both counts "
+        "stated (“12 nurses for 90 patients, one for every 9”; “$6 million for 3,000 pupils, "
+        "or $2,000 per pupil”) does not follow from them.",
+    ),
+    Rule(
+        "arithmetic-comparison",
+        "ArithmeticComparison",
+        "arithmetic",
+        "error",
+        "A multiple or comparison between two stated figures does not hold.",
+        "“31, double the regional average of 22”; “1.5 times as many”; “three times more "
+        "than” (both common readings are accepted); “more than”, “fewer than”, “up from” "
+        "or “down from” between two stated figures that say otherwise.",
+    ),
+    Rule(
+        "arithmetic-verified",
+        "ArithmeticVerified",
+        "arithmetic",
+        "info",
+        "The text's own arithmetic holds.",
+        "A change, sum, share, rate or multiple that the checks above recomputed from the "
+        "text's own figures fits them, within the rounding of every figure and the "
+        "qualifiers' intervals.",
+        kind="pass",
+    ),
+    Rule(
         "verified",
         "Verified",
         "reference",

@@ -91,7 +91,11 @@ def test_selectors_name_ids_families_globs_and_all():
     }
     assert rules.matching("ALL") == rules.rule_ids()
     assert rules.select(["contradiction,relation"], []) == {"contradiction", "relation-mismatch"}
-    assert rules.select(None, ["reference"]) == {"contradiction", "relation-mismatch"}
+    assert rules.select(None, ["reference", "arithmetic"]) == {
+        "contradiction",
+        "relation-mismatch",
+    }
+    assert set(rules.matching("arithmetic")) == set(rules.matching("arithmetic-*"))
     with pytest.raises(ValueError, match="contradictoin"):
         rules.matching("contradictoin")
 

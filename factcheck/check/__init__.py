@@ -1,7 +1,8 @@
 """The check stage: Claim[] -> Finding[].
 
-Four checks, each a group-by over the claims (never all pairs): against reference data,
-against each other, stated changes, and the catalog's relations. Suppressions, from the
+Five checks, each a group-by over the claims (never all pairs): against reference data,
+against each other, stated changes, the catalog's relations, and the text's own arithmetic
+(sentence by sentence, with no catalog or reference needed). Suppressions, from the
 catalog or inline in a draft, are applied last, so a suppressed claim still serves as evidence
 for others but no finding about it is reported.
 """
@@ -18,6 +19,7 @@ from ..model import Claim, Finding, claim_order
 from ..references import ReferenceSet
 from .against_claims import check_against_claims
 from .against_references import check_against_references
+from .arithmetic import check_arithmetic
 from .changes import check_changes
 from .relations import check_relations
 
@@ -67,6 +69,7 @@ def _check(
         + check_against_claims(claims, catalog, verified, focus)
         + check_changes(claims, catalog, references)
         + check_relations(claims, catalog, references)
+        + check_arithmetic(claims)
     )
     for finding in findings:
         registry.get(finding.rule)  # every rule a check reports is registered (KeyError if not)
