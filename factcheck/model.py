@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -221,7 +222,7 @@ def claim_id(doc: str, start: int, end: int, surface: str) -> str:
     return "c" + digest[:12]
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     """What the check stage concludes about one or more claims (see "The finding (contract)")."""
 
@@ -273,13 +274,18 @@ class Report:
     version: str = REPORT_VERSION
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "version": self.version,
-            "tool": self.tool,
-            "inputs": self.inputs,
-            "catalog": self.catalog,
-            "references": self.references,
-            "claims": [c.to_dict() for c in self.claims],
-            "findings": [f.to_dict() for f in self.findings],
-            "summary": self.summary,
-        }
+        return {key: list(value) if key in self.STREAMED else value for key, value in self.items()}
+
+    STREAMED = ("claims", "findings")  # the parts that grow with the input
+
+    def items(self) -> Iterator[tuple[str, Any]]:
+        """The fields of the JSON form in order; claims and findings as iterators of their
+        JSON forms, made one at a time, so that a writer can stream a large report."""
+        yield "version", self.version
+        yield "tool", self.tool
+        yield "inputs", self.inputs
+        yield "catalog", self.catalog
+        yield "references", self.references
+        yield "claims", (c.to_dict() for c in self.claims)
+        yield "findings", (f.to_dict() for f in self.findings)
+        yield "summary", self.summary

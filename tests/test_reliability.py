@@ -318,3 +318,21 @@ def test_findings_and_their_ids_do_not_depend_on_the_order_of_the_inputs(tmp_pat
     assert json.loads(forward)["findings"]
     assert _report(paths[::-1], capsys) == forward
     assert _report(random.Random(7).sample(paths, len(paths)), capsys) == forward
+
+
+# --- memory: the JSON report is streamed -----------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["sample", "empty"])
+def test_the_streamed_json_report_is_the_text_json_dump_writes(which):
+    import io
+
+    from report_fixtures import empty_report, sample_report
+
+    from factcheck.report.json_report import render_json
+
+    report = sample_report() if which == "sample" else empty_report()
+    out = io.StringIO()
+    render_json(report, out)
+    expected = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    assert out.getvalue() == expected

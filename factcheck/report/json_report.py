@@ -17,9 +17,28 @@ if TYPE_CHECKING:
 
 
 def render_json(report: Report, out: TextIO) -> None:
-    """Write the whole report as one JSON object (UTF-8 text, indented)."""
-    json.dump(report.to_dict(), out, ensure_ascii=False, indent=2, allow_nan=False)
-    out.write("\n")
+    """Write the whole report as one JSON object (UTF-8 text, indented): the same text as
+    ``json.dump(report.to_dict(), out, indent=2)``, but claims and findings are written one
+    at a time, so memory does not hold the JSON form of them all at once."""
+    out.write("{")
+    for index, (key, value) in enumerate(report.items()):
+        out.write(("," if index else "") + "\n  " + _dumps(key, 1) + ": ")
+        if key not in Report.STREAMED:
+            out.write(_dumps(value, 1))
+            continue
+        first = True
+        for item in value:
+            out.write(("[" if first else ",") + "\n    " + _dumps(item, 2))
+            first = False
+        out.write("[]" if first else "\n  ]")
+    out.write("\n}\n")
+
+
+def _dumps(value: Any, depth: int) -> str:
+    """``value`` as json.dump(indent=2) writes it ``depth`` levels deep (a string in JSON
+    never holds a raw newline, so indenting every line is exact)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+    return text.replace("\n", "\n" + "  " * depth)
 
 
 def load_schema(name: str) -> dict[str, Any]:
