@@ -729,7 +729,9 @@ def _measure(
     }
     nouns = _patterns(raw.get("nouns") or [], (*at, "nouns"), problems)
     place = _place(raw["place"]) if "place" in raw else _place(defaults.get("place", "US"))
-    window = _window(raw["window"]) if "window" in raw else _window(defaults.get("window"))
+    # The catalog's default window stays in Catalog.default_window: only a window of its own
+    # bounds a measure's terms in the number's own words (match.terms.Window).
+    window = _window(raw["window"]) if "window" in raw else None
     return Measure(
         id=raw["id"],
         label=raw["label"],

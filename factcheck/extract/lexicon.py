@@ -265,12 +265,12 @@ PHONE_RE = re.compile(r"\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b")
 # opioids reached 73,838, and deaths from all drugs came to 107,941" holds two subjects, each
 # with its own terms and its own time. Used for periods and for measure matching alike.
 CLAUSE_BREAK_RE = re.compile(
-    r";|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|compared\s+with|against)\b"
+    r";|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though|compared\s+(?:with|to)|against)\b"
 )
 # For time, a "while" or "whereas" clause runs parallel to the one before it and shares its
 # time ("has risen 70 percent since 2021, while displacement is up 40 percent").
 PERIOD_CLAUSE_BREAK_RE = re.compile(
-    r";|\s[—–]\s|,\s+(?:and|but|although|though|compared\s+with|against)\b"
+    r";|\s[—–]\s|,\s+(?:and|but|although|though|compared\s+(?:with|to)|against)\b"
 )
 
 # Words that point back to the sentence before: "these deaths", "those overdoses", "of

@@ -364,7 +364,7 @@ def _read_properties(sentence: str, claim: Claim, frame: Frame) -> None:
     # A narrowing phrase that starts in the number's own words may run into the next
     # number's ("deaths more than doubled in 30 States").
     m = w.SUBSET_RE.search(sentence, start, min(len(sentence), core_end + 30))
-    if m and m.start() < core_end:
+    if m and m.start() <= core_end:
         frame.subset = " ".join(m.group().split())
     m = w.CUMULATIVE_RE.search(sentence, start, core_end)
     if m:

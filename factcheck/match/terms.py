@@ -16,8 +16,8 @@ total it belongs to, the clause's lead, the sentence; see ``frame``),
 - the place agrees (a claim without a place is in the catalog's default place; a measure
   without a place holds anywhere).
 
-A measure's ``window`` still bounds how far from the number its terms are looked for in the
-number's own words and its neighbours'.
+A measure's ``window`` still bounds how far from the number its terms are looked for (see
+``Window``).
 When several measures fit, the one whose terms are all in the number's own clause (its own
 words, its total, the clause's lead) wins over one that borrows from the clause's other numbers
 or from earlier clauses, then the most specific one (the most patterns
@@ -34,7 +34,7 @@ from functools import lru_cache
 from ..catalog import Catalog, Measure, normalize_place
 from ..model import Claim
 from ..units import parse_unit, ureg
-from .frame import BACK, CONTEXT, LEAD, OWN, TOTAL, Frame
+from .frame import LEAD, NEIGHBOURS, OWN, Frame
 
 _RELATIVE_CHANGE_UNITS = ("percent", "dimensionless")
 
@@ -89,7 +89,7 @@ def rank_measures(
         if not units_compatible(claim.unit, measure.unit, change=claim.kind == "change"):
             if not (measure.frame.span == "year" and _is_rate_of(claim.unit, measure.unit)):
                 continue  # a count per day may be about a count per year, no other mismatch
-        window = measure.window or catalog.default_window
+        window = Window(measure.window, catalog.default_window)
         result = _match_terms(measure, claim.noun, sentence, frame, window, refusals)
         if result is not None:
             results.append(result)
@@ -161,15 +161,27 @@ def _distance(start: int, end: int, frame: Frame) -> int:
     return 0
 
 
-def _in_window(
-    start: int, end: int, frame: Frame, window: tuple[int, int] | None, rank: int
-) -> bool:
-    """A measure's window bounds the number's own words and its neighbours' (a measure whose
-    words must follow the number says so with a window); the clause's lead, the total and
-    earlier clauses are the number's subject wherever they stand."""
-    if window is None or rank in (TOTAL, LEAD, CONTEXT, BACK):
-        return True
-    return start >= frame.start - window[0] and end <= frame.end + window[1]
+@dataclass(frozen=True)
+class Window:
+    """How far from the number terms are looked for. A measure's own window bounds the
+    number's own words and its neighbours' (a measure whose words must follow the number says
+    so: {before: 0, after: 40}); the catalog's default bounds only the neighbours' words. The
+    clause's lead, the total and earlier clauses are the number's subject wherever they stand,
+    and its own words are its own however long its noun phrase."""
+
+    own: tuple[int, int] | None
+    default: tuple[int, int] | None
+
+    def allows(self, start: int, end: int, frame: Frame, rank: int) -> bool:
+        if rank == OWN:
+            bounds = self.own
+        elif rank == NEIGHBOURS:
+            bounds = self.own or self.default
+        else:
+            return True
+        if bounds is None:
+            return True
+        return start >= frame.start - bounds[0] and end <= frame.end + bounds[1]
 
 
 def _nearest(
@@ -177,7 +189,7 @@ def _nearest(
     sentence: str,
     frame: Frame,
     noun: str | None,
-    window: tuple[int, int] | None,
+    window: Window,
     max_rank: int | None = None,
 ) -> Hit | None:
     """The hit nearest the number: the nearest layer first, then the nearest place."""
@@ -199,7 +211,7 @@ def _nearest(
             continue
         for found in pattern.finditer(sentence, layer.start, layer.end):
             start, end = found.span()
-            if start == end or not _in_window(start, end, frame, window, layer.rank):
+            if start == end or not window.allows(start, end, frame, layer.rank):
                 continue
             hit = (layer.rank, _distance(start, end, frame), -(end - start), found.group())
             if best is None or hit < best:
@@ -212,7 +224,7 @@ def _match_terms(
     noun: str | None,
     sentence: str,
     frame: Frame,
-    window: tuple[int, int] | None,
+    window: Window,
     refusals: list[Refusal] | None,
 ) -> MatchResult | None:
     found: list[Hit] = []
