@@ -159,3 +159,28 @@ def test_prose_lists_and_layout_tables_stay_prose(catalog):
     assert doc.blocks == []
     claims = extract_claims(doc, catalog)
     assert claims and all(c.period == "2021" for c in claims)
+
+
+def test_fiscal_years_money_and_mass_in_headers(catalog):
+    from factcheck.pipeline import extract_claims
+
+    text = (
+        "## Seizures at ports of entry\n\n"
+        "| Fiscal year | Powder (lb) | Spending ($ millions) |\n|---|---|---|\n"
+        "| 2023 | 27,000 | 12.5 |\n"
+    )
+    claims = extract_claims(load_text(text, "d.md", "markdown"), catalog)
+    assert [(c.period, c.unit, c.value) for c in claims] == [
+        ("FY2023", "pound", 27_000), ("FY2023", "USD", 12_500_000)
+    ]  # fmt: skip
+
+
+def test_a_heading_titles_only_the_table_or_list_right_below_it():
+    text = (
+        "## Fentanyl seizures by the DEA\n\n| Year | Pills |\n|---|---|\n| 2023 | 79 million |\n\n"
+        "- Pills from one kilogram: 500,000\n"
+    )
+    doc = load_text(text, "d.md", "markdown")
+    table, item = doc.blocks
+    assert [doc.body[a:b] for a, b in table.cells[0].context] == ["Fentanyl seizures by the DEA"]
+    assert item.cells[0].context == ()  # the table stands between: the heading is not its title

@@ -20,9 +20,10 @@ its neighbours' words; what its own text does not say comes from the labels, nea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Cell, Claim
+from . import lexicon as lx
 from .nouns import counted_noun
 from .periods import NamedPeriods, TimeExpr, find_time_expressions
 from .places import find_places
@@ -30,6 +31,8 @@ from .sentences import Sentence
 
 # Punctuation that would make a label a clause of its own in the composed sentence (the
 # match stage reads a clause's lead as its numbers' subject): a label is one phrase.
+_FISCAL = re.compile(r"\bfiscal\s+years?\b|\bFYs?\b", re.IGNORECASE)
+_YEAR = re.compile(r"\d{4}")
 _CLAUSE_PUNCTUATION = re.compile(r"\s*(?:;|\s[—–]\s)\s*")
 
 
@@ -72,11 +75,19 @@ class Labels:
 
     def times(self, cs: CellSentence) -> list[TimeExpr]:
         """The time expressions of the labels that stand before the value, farthest first:
-        the period assignment takes the last time before a number as its own."""
+        the period assignment takes the last time before a number as its own. Under a label
+        that speaks of fiscal years ("Fiscal year", "FY"), a header's bare year is one."""
+        cell = cs.cell
+        fiscal = any(_FISCAL.search(self.body, *span) for span in cell.labels)
+        own = set(cell.columns + cell.row)
         times: list[TimeExpr] = []
-        for span in cs.cell.labels:
-            if span[1] <= cs.sentence.start:
-                times.extend(self._times_of(span))
+        for span in cell.labels:
+            if span[1] > cs.sentence.start:
+                continue
+            for t in self._times_of(span):
+                if fiscal and span in own and t.keyword is None and _YEAR.fullmatch(t.period or ""):
+                    t = replace(t, period="FY" + t.period, keyword="fy")
+                times.append(t)
         return times
 
     def place(self, cs: CellSentence) -> str | None:
@@ -93,7 +104,7 @@ class Labels:
 _PER_100K = re.compile(r"\bper\s+100,?000\b|\bper\s+100k\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\(\s*%\s*\)|%|\bper\s?cent\b|\bpercentage\b", re.IGNORECASE)
 _SCALE = re.compile(
-    r"\(\s*(?P<paren>thousands|millions|billions|000s?)\s*\)"
+    r"\((?:\s*\$)?\s*(?P<paren>thousands|millions|billions|000s?)\s*\)"
     r"|\bin\s+(?P<in>thousands|millions|billions)\b",
     re.IGNORECASE,
 )
@@ -116,14 +127,33 @@ def _subject(body: str, cell: Cell) -> tuple[int, int] | None:
     return None
 
 
+# "(lb)", "(kilograms)", "in pounds"; "($)", "(USD)", "in dollars", "($ millions)".
+_MEASURE_UNIT = re.compile(r"\(\s*(?P<paren>[A-Za-zµμ ]{1,12}?)\s*\)|\bin\s+(?P<in>[a-z]+)\b", re.I)
+_MONEY = re.compile(r"\(\s*(?:US\s?)?\$|\bUSD\b|\bU\.?S\.?\s+dollars\b|\bin\s+dollars\b", re.I)
+
+
 def _stated_unit(label: str, claim: Claim) -> bool:
     """Give the claim the unit the label states, if it states one."""
+    stated = True
     if _PER_100K.search(label):
         claim.unit, claim.kind = "per_100k", "rate"
-        return True
-    if _PERCENT.search(label):
+    elif _PERCENT.search(label):
         claim.unit, claim.kind = "percent", "percent"
-        return True
+    elif _MONEY.search(label):
+        claim.unit, claim.kind = "USD", "money"
+    else:
+        unit = next(
+            (
+                lx.MEASURE_UNITS[word.lower()]
+                for m in _MEASURE_UNIT.finditer(label)
+                if (word := (m.group("paren") or m.group("in")).strip()).lower() in lx.MEASURE_UNITS
+            ),
+            None,
+        )
+        if unit is not None:
+            claim.unit, claim.kind = unit, "measurement"
+        else:
+            stated = False
     m = _SCALE.search(label)
     if m:
         factor = _SCALES[(m.group("paren") or m.group("in")).lower()]
@@ -131,8 +161,7 @@ def _stated_unit(label: str, claim: Claim) -> bool:
             number = getattr(claim, name)
             if number is not None:
                 setattr(claim, name, number * factor)
-        return True
-    return False
+    return stated or m is not None
 
 
 def apply_headers(body: str, cs: CellSentence, claim: Claim) -> None:

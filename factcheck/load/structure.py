@@ -198,6 +198,15 @@ _SEPARATORS = (re.compile(r":"), re.compile(r"\s[—–-]\s|—"), re.compile(r"
 _SENTENCE_INSIDE = re.compile(r"[.!?;]\s")
 
 
+_LABEL_NUMBERS = re.compile(r"per\s+100,?000|" + _YEARS.pattern, re.IGNORECASE)
+
+
+def _names_only(label: str) -> bool:
+    """Whether a label holds no figure of its own: digits only in years ("2021", "FY 2022",
+    "2019–2020") or in "per 100,000"."""
+    return not any(ch.isdigit() for ch in _LABEL_NUMBERS.sub(" ", label))
+
+
 def _figure_item(
     body: str, start: int, end: int, introduced: bool
 ) -> tuple[Span | None, Span] | None:
@@ -217,6 +226,8 @@ def _figure_item(
                 continue
             if _SENTENCE_INSIDE.search(body, label[0], label[1]):
                 continue
+            if not _names_only(body[label[0] : label[1]]):
+                break  # "Deaths rose 30%: from ... to ...": the label is a claim, the item prose
             if _FIGURE_START.match(body, value[0]) and "\n\n" not in item:
                 return label, value
         if separator.search(item):
@@ -278,13 +289,29 @@ def _intro(body: str, pos: int, headings: list[Span], starts: list[int]) -> Span
     return None
 
 
-def _heading_before(headings: list[Span], starts: list[int], pos: int) -> Span | None:
+# How much text may stand between a heading and the table or list it titles.
+_HEADING_GAP = 600
+
+
+def _heading_before(
+    body: str, headings: list[Span], starts: list[int], pos: int, others: list[Span]
+) -> Span | None:
+    """The heading that titles what starts at ``pos``: the nearest one above it, unless
+    another table or list, or more than a paragraph of text, stands between them (then it
+    heads a section, not this table or list)."""
     i = bisect.bisect_right(starts, pos) - 1
-    while i >= 0:
-        if headings[i][1] <= pos:
-            return headings[i]
+    while i >= 0 and headings[i][1] > pos:
         i -= 1
-    return None
+    if i < 0:
+        return None
+    heading = headings[i]
+    gap = _trim(body, heading[1], pos)
+    if gap is not None and gap[1] - gap[0] > _HEADING_GAP:
+        return None
+    k = bisect.bisect_left(others, (heading[1], -1))
+    if k < len(others) and others[k][0] < pos and others[k][1] <= pos:
+        return None  # another table or list lies between
+    return heading
 
 
 def build_blocks(
@@ -298,10 +325,14 @@ def build_blocks(
         return []
     headings = sorted(h for h in (_trim(body, *h) for h in headings) if h)
     starts = [h[0] for h in headings]
+    others = sorted(
+        [(min(t.start, t.caption[0]) if t.caption else t.start, t.end) for t in tables]
+        + [(x.start, x.items[-1][1]) for x in lists if x.items]
+    )
     blocks: list[Block] = []
 
     def context(pos: int, caption: Span | None = None) -> tuple[tuple[Span, ...], bool]:
-        heading = _heading_before(headings, starts, pos)
+        heading = _heading_before(body, headings, starts, pos, others)
         intro = _intro(body, pos, headings, starts)
         caption = _trim(body, *caption) if caption else None
         spans = tuple(s for s in (heading, intro, caption) if s)
