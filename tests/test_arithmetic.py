@@ -370,6 +370,61 @@ def test_a_paragraph_break_stops_a_whole_from_reaching_the_next_sentence(catalog
     assert not _problems(arithmetic(f"{first}\n\n{second}\n", catalog))
 
 
+# A page of true statements in the ways reports and news write them, one paragraph each: no
+# error or warning, and the arithmetic the checks can read is verified.
+TRUE_PROSE = [
+    "The council approved a $12.4 million budget for 2024, up from $11.9 million last year, with $3 million set aside for repairs.",
+    "Enrollment dropped to 8,412 students this fall from 8,730 a year ago, a decline of 318.",
+    "About 1 in 5 residents, or roughly 20 percent, lives below the poverty line.",
+    "The state recorded 1,204 road deaths in 2022, the most since 2007, when 1,318 people died.",
+    "Of the district's 54 schools, 12 are more than 60 years old and 9 need new roofs.",
+    "Average fares climbed 7 percent to $2.14, while ridership fell 3 percent to 41 million trips.",
+    "The hospital employs 2,300 people, including 640 nurses and 210 doctors.",
+    "Operating income was $88 million, compared with $102 million a year earlier, a 14 percent drop.",
+    "Measles vaccination rates fell from 95% in 2019 to 91% in 2023, a drop of 4 percentage points.",
+    "The company cut 1,100 jobs, about 6 percent of its workforce of 18,000.",
+    "Cases of whooping cough rose more than fivefold, from 120 to 650.",
+    "Sales in Asia grew by a fifth, to $1.2 billion.",
+    "Of the 3,500 applicants, 1,050 were admitted, an acceptance rate of 30 percent.",
+    "The bridge carries 140,000 vehicles a day, or about 51 million a year.",
+    "Net profit more than doubled to $640 million from $290 million.",
+    "Waiting lists grew by 40% over two years, to 7.6 million people.",
+    "The firm's 12 stores in Ohio and 8 in Indiana bring its total to 20.",
+    "Just 3 percent of the 1.2 million passengers complained, about 36,000 people.",
+    "Spending on mental health rose from $1.1 billion to $1.4 billion, a 27% increase.",
+    "Teachers' pay rose 5 percent, from $52,000 to $54,600.",
+    "The trial enrolled 600 people; 300 received the vaccine and 300 a placebo.",
+    "Some 48 of the 50 states reported cases, all but two.",
+    "The airline flew 210 million passengers, 9% more than the 193 million it carried in 2019.",
+    "Revenue per employee was $410,000, against an industry average of $380,000.",
+    "Deaths among young adults rose from 5,200 to 6,100 in a decade, while deaths among the elderly fell 8 percent.",
+    "The metro system has 472 stations and 6 of them closed for repairs this year, about 1 percent.",
+    "Of 1,000 adults surveyed, 62% backed the plan and 31% opposed it; the rest were unsure.",
+    "Average class size is 24, four more than the state's target of 20.",
+    "Insulin costs about $99 a month, or $1,188 a year.",
+    "The county had 410 homicides last year, a rate of 21 per 100,000 residents.",
+    "The number of electric buses tripled in three years to 1,500.",
+    "The factory produced 52,000 cars, up from 40,000, an increase of 30%.",
+    "Of every dollar spent, 64 cents went to salaries and 36 cents to everything else.",
+    "The outbreak sickened 85 people, 12 of whom were hospitalized.",
+    "Ticket sales reached 2.3 million, nearly twice the 1.2 million sold the year before.",
+    "The share of students passing rose from 58% to 63%, the fifth straight annual gain.",
+    "About 40 percent of the 250 buses, some 100 vehicles, are more than ten years old.",
+]
+
+
+def test_a_page_of_true_prose(catalog, references):
+    found = arithmetic("\n\n".join(TRUE_PROSE) + "\n", catalog, references)
+    assert not _problems(found), [f.message for f in _problems(found)]
+    assert sum(1 for f in found if f.rule == "arithmetic-verified") >= 19
+
+
+def test_a_year_ago_dates_a_figure_and_is_no_rate(catalog):
+    text = "Enrollment fell to 8,412 this fall from 8,730 a year ago.\n"
+    claims = extract_claims(load_text(text, "d.md", "markdown"), catalog)
+    assert [(c.surface, c.kind, c.unit) for c in claims][-1] == ("8,730", "count", "count")
+
+
 def test_time_grows_linearly_with_claims():
     # CPU time of the check on n and 4n sentences of three figures: about 4 times (not 16).
     def claims(n: int) -> list[Claim]:

@@ -164,9 +164,14 @@ MULTIPLIER_AFTER_RE = re.compile(
     r"(?:\s*(?P<times>times)\b|(?P<x>[xX×])(?![A-Za-z])|[\s-]?(?P<fold>fold)\b)",
 )
 # Rates: "a day", "per year", "every week", "annually", "per 100,000 people".
+# "a year ago", "a year earlier" date the number before; they are no time base of a rate.
+_NOT_A_RATE = r"(?!\s+(?:ago|earlier|before|later|previously|prior)\b)"
 RATE_RE = re.compile(
     r"\s*(?:(?:(?:a|an|per|each|every)\s+|/\s*)(?P<per>day|week|month|year|hour|decade)\b"
-    r"|(?P<adv>daily|weekly|monthly|annually|yearly|a\s+year|per\s+annum)\b)",
+    + _NOT_A_RATE
+    + r"|(?P<adv>daily|weekly|monthly|annually|yearly|a\s+year|per\s+annum)\b"
+    + _NOT_A_RATE
+    + ")",
     re.IGNORECASE,
 )
 RATE_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",

@@ -86,4 +86,3 @@ def _extent(claims: list[Claim], k: int) -> tuple[int, int]:
     while j < len(claims) and same(claims[j]):
         j += 1
     return i, j
-

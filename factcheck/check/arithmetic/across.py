@@ -41,7 +41,7 @@ def check_across(previous: SentenceView, view: SentenceView) -> list[Finding]:
         return []
     whole = wholes[0]
     findings = check_whole(view, whole, parts_of(view, whole))
-    for part, share in bracket_pairs(view):
+    for part, share in bracket_pairs(view, loose=True):
         finding = bracketed_share(view, part, share, whole)
         if finding is not None:
             findings.append(finding)

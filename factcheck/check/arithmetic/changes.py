@@ -28,7 +28,16 @@ RULE = "arithmetic-change"
 _FROM_BEFORE_RE = re.compile(r"(?:^|[\s,(—–-])from\s*$", re.IGNORECASE)
 _TO_GAP_RE = re.compile(r"^\s*to\s*$", re.IGNORECASE)
 _TO_BEFORE_RE = re.compile(r"\bto\s*$", re.IGNORECASE)
-_REVERSED_GAP_RE = re.compile(r"^[\s,]*(?:(?:up|down)\s+)?from\s*$", re.IGNORECASE)
+_REVERSED_GAP_RE = re.compile(
+    r"^(?:\s+(?!(?:and|but|while|whereas|after|before|when|than)\b)[a-z][\w'-]*){0,3}?"
+    r"[\s,]*(?:(?:up|down)\s+)?from\s*$",
+    re.IGNORECASE,
+)
+_COMPARED_GAP_RE = re.compile(
+    r"^(?:\s*[a-z][\w'-]*){0,3}?\s*,\s*(?:compared\s+(?:with|to)|against|versus|vs\.?"
+    r"|(?:up|down)\s+from)\s+(?:the\s+|a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
 _PAREN_BEFORE_RE = re.compile(r"\(\s*$")
 # Between a change and the endpoints after it: "rose 25 percent, from", "by 4.9% (from".
 _CHANGE_THEN_FROM_RE = re.compile(
@@ -42,7 +51,7 @@ _ENDS_THEN_CHANGE_RE = re.compile(
     r"^(?:\s+(?!(?:and|but|while|whereas|as|when|after|though|yet)\b)[a-z][\w'-]*){0,2}?"
     r"\s*[,(—–:]\s*(?P<or>or\s+|that\s+is\s+|i\.e\.,?\s+)?(?:(?:up|down)\s+|(?:an?\s+|the\s+)?"
     r"(?:\w+\s+)?(?:increase|rise|jump|gain|growth|hike|surge|climb|decrease|decline|drop|fall"
-    r"|reduction|cut|change|loss|dip)\s+(?:of\s+)?)?$",
+    r"|reduction|cut|change|loss|dip)\s+(?:of\s+)?|an?\s+)?$",
     re.IGNORECASE,
 )
 _HALVED_RE = re.compile(
@@ -61,6 +70,23 @@ _VERB_TO_RE = re.compile(
     r"(?:\s+\w+ly)?\s+to\s*$",
     re.IGNORECASE,
 )
+# Between a level and the change after it: "$40 million, up", "21.6 per 100,000 population
+# and a", "70,630 deaths, ".
+_LEVEL_THEN_CHANGE_RE = re.compile(
+    r"^(?:\s+(?!(?:but|while|whereas|when|after|though|from|than|to)\b)[a-z][\w'’-]*){0,3}?"
+    r"\s*(?:,|\band\b|\()?\s*(?:(?:an?|the)\s+)?(?:(?:up|down)\s+)?$",
+    re.IGNORECASE,
+)
+# Between the change and the figure it is measured from: "from", "over the", "more than the",
+# "increase from the 2018 rate (".
+_CHANGE_THEN_BASE_RE = re.compile(
+    r"^\s*(?:(?:percent(?:age)?|per\s+cent|points?)\s+)?(?:(?:increase|rise|jump|gain|growth"
+    r"|decrease|decline|drop|fall|reduction|cut|loss)\s+)?(?:(?P<more>more|higher|greater|larger"
+    r"|bigger|above)\s+than|(?P<less>less|fewer|lower|smaller|below)\s+than|from|over|on"
+    r"|compared\s+(?:with|to)|versus)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?\(?\s*$",
+    re.IGNORECASE,
+)
 _POINTS_HEADS = ("point", "percentage point", "percentage-point")
 _FOLD_RE = re.compile(r"fold|times", re.IGNORECASE)
 
@@ -71,13 +97,59 @@ class Pair:
     end: Figure  # the figure it runs to
     first: Figure  # whichever of them is written first
     last: Figure
+    # "from A to B" says it changed; "B, compared with A" or "B, up from A" only compares,
+    # and is checked only against a change stated with it.
+    stated: bool = True
 
 
 def check_changes(view: SentenceView) -> list[Finding]:
     findings = []
-    for pair in endpoint_pairs(view):
+    pairs = endpoint_pairs(view)
+    for pair in pairs:
         findings.extend(_check_pair(view, pair))
+    paired = {id(f) for pair in pairs for f in (pair.start, pair.end)}
+    for c in view.figures:
+        found = _level_change_base(view, c, paired)
+        if found is not None:
+            findings.append(found)
     return findings
+
+
+def states_a_difference(view: SentenceView, x: Figure) -> bool:
+    """Whether a figure is the change or difference stated after a level ("$4.10, 25 cents
+    more than ...", "$40 million, up 25% from ..."), not a level compared with another."""
+    b = view.prev(x)
+    return (
+        b is not None
+        and b.unit != "percent"
+        and bool(_LEVEL_THEN_CHANGE_RE.match(without_times(view.between(b, x))))
+        and (b.unit == x.unit or x.unit == "percent")
+    )
+
+
+def _level_change_base(view: SentenceView, c: Figure, paired: set[int]) -> Finding | None:
+    """ "$40 million, up 25% from $32 million"; "70,630, 4.3% more than the 67,367 of 2018";
+    "a rate of 21.6 and a 4.3% increase from the 2018 rate (20.7)": the figure before the
+    change is where it went, the figure after it where it came from."""
+    b, a = view.prev(c), view.next(c)
+    if b is None or a is None or id(a) in paired or id(b) in paired:
+        return None
+    if a.kind not in fg.QUANTITIES or b.kind not in fg.QUANTITIES or a.unit != b.unit:
+        return None
+    if not fg.heads_agree(a.claim, b.claim) or _stated_kind(c, a) is None:
+        return None
+    m = _CHANGE_THEN_BASE_RE.match(fg.without_years(view.between(c, a)))
+    if m is None or not _LEVEL_THEN_CHANGE_RE.match(without_times(view.between(b, c))):
+        return None
+    direction = direction_of(view, c)
+    if m.group("more"):
+        direction = direction or 1
+    elif m.group("less"):
+        direction = direction or -1
+    if direction == 0 and c.kind != "change":
+        return None  # "40 million, 25% from 32 million" says no change
+    found = _judge(view, Pair(a, b, b, a), c, direction)
+    return found[0] if found else None
 
 
 def endpoint_pairs(view: SentenceView) -> list[Pair]:
@@ -97,6 +169,9 @@ def endpoint_pairs(view: SentenceView) -> list[Pair]:
             pairs.append(Pair(a, b, a, b))
         elif _REVERSED_GAP_RE.match(gap) and _TO_BEFORE_RE.search(without_times(view.left(a, 30))):
             pairs.append(Pair(b, a, a, b))
+        elif _COMPARED_GAP_RE.match(gap):
+            # "$88 million, compared with $102 million a year earlier, a 14 percent drop"
+            pairs.append(Pair(b, a, a, b, stated=False))
     return pairs
 
 
@@ -150,28 +225,42 @@ def _check_pair(view: SentenceView, pair: Pair) -> list[Finding]:
     a, b = pair.start, pair.end
     if a.low <= 0 or math.isinf(a.high) or math.isinf(b.high):
         return []
-    change = _change_before(view, pair.first) or _change_after(view, pair.last)
+    change = _change_before(view, pair.first) if pair.stated else None
+    change = change or _change_after(view, pair.last)
+    if change is None and not pair.stated:
+        return []
     if change is None:
         left = without_times(view.left(pair.first, 60))
         if _HALVED_RE.search(left):
-            return [_factor_finding(view, pair, None, Interval(0.5 * 0.95, 0.5 * 1.05), "“halved”")]
+            half = Interval(0.5 * 0.95, 0.5 * 1.05)
+            return [_factor_finding(view, pair, None, half, "“halved”")]
         return _direction_only(view, pair, left)
+    return _judge(view, pair, change)
+
+
+def _judge(view: SentenceView, pair: Pair, change: Figure, direction: int = 0) -> list[Finding]:
+    """The change against the pair, as the change is stated (``direction``: the way the
+    words say it went, when the change's own words do not say)."""
+    a = pair.start
+    if a.low <= 0 or math.isinf(a.high) or math.isinf(pair.end.high):
+        return []
     kind = _stated_kind(change, a)
     if kind is None:
         return []
-    if kind == "absolute" and direction_of(view, change) == 0:
+    direction = direction_of(view, change) or direction
+    if kind == "absolute" and direction == 0:
         return []  # a same-unit figure with no change word beside it is no change
     if change.kind == "percent" and _CUT_IN_RE.search(view.left(change, 20)):
         # "cut in half, from $4 to $2": a factor of one half.
         return [_factor_finding(view, pair, change, Interval(change.low / 100, change.high / 100),
                                 change.quote)]  # fmt: skip
     if kind == "factor":
-        return [_factor_of(view, pair, change)]
+        return [_factor_of(view, pair, change, direction)]
     if kind == "relative":
-        return [_relative(view, pair, change)]
+        return [_relative(view, pair, change, direction)]
     if kind == "points":
-        return [_points(view, pair, change)]
-    return [_absolute(view, pair, change)]
+        return [_points(view, pair, change, direction)]
+    return [_absolute(view, pair, change, direction)]
 
 
 def _implied_factor(a: Figure, b: Figure) -> Interval:
@@ -195,11 +284,11 @@ def _figures(change: Figure | None, pair: Pair) -> list[Figure]:
     return ([change] if change else []) + [pair.start, pair.end]
 
 
-def _factor_of(view: SentenceView, pair: Pair, change: Figure) -> Finding:
+def _factor_of(view: SentenceView, pair: Pair, change: Figure, direction: int) -> Finding:
     """ "tripled", "a ten-fold increase", "fell ten-fold": the factor from A to B."""
     stated = Interval(change.low, change.high)
     fold = bool(_FOLD_RE.search(change.claim.surface))
-    if fold and direction_of(view, change) < 0:
+    if fold and direction < 0:
         stated = Interval(1 / change.high, 1 / change.low)
     finding = _factor_finding(view, pair, change, stated, change.quote)
     if finding.rule != "arithmetic-verified" and fold and stated.low >= 1:
@@ -231,9 +320,8 @@ def _factor_finding(
     return judged(check, f"a factor of {factor:.3g} ({_ends(pair)})")
 
 
-def _relative(view: SentenceView, pair: Pair, change: Figure) -> Finding:
+def _relative(view: SentenceView, pair: Pair, change: Figure, direction: int) -> Finding:
     a, b = pair.start, pair.end
-    direction = direction_of(view, change)
     implied = _implied_factor(a, b)
     if direction == 0:
         # No word says which way: the size alone is checked, in the endpoints' direction.
@@ -288,10 +376,10 @@ def _points_check(pair: Pair, change: Figure, direction: int) -> Check:
     )
 
 
-def _points(view: SentenceView, pair: Pair, change: Figure) -> Finding:
+def _points(view: SentenceView, pair: Pair, change: Figure, direction: int) -> Finding:
     a, b = pair.start, pair.end
-    direction = direction_of(view, change) or (1 if (b.claim.value or 0) >= (a.claim.value or 0)
-                                                else -1)  # fmt: skip
+    if direction == 0:
+        direction = 1 if (b.claim.value or 0) >= (a.claim.value or 0) else -1
     check = _points_check(pair, change, direction)
     diff = (b.claim.value or 0) - (a.claim.value or 0)
     finding = judged(check, f"{diff:+.3g} points ({_ends(pair)})")
@@ -312,10 +400,9 @@ def _points(view: SentenceView, pair: Pair, change: Figure) -> Finding:
     return finding
 
 
-def _absolute(view: SentenceView, pair: Pair, change: Figure) -> Finding:
+def _absolute(view: SentenceView, pair: Pair, change: Figure, direction: int) -> Finding:
     """ "rose by 200, from 800 to 1,000": the difference of the endpoints."""
     a, b = pair.start, pair.end
-    direction = direction_of(view, change)
     stated = Interval(*sorted((direction * change.low, direction * change.high)), a.unit)
     implied = Interval(b.low - a.high, b.high - a.low, a.unit)
     diff = (b.claim.value or 0) - (a.claim.value or 0)

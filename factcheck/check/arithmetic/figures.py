@@ -165,6 +165,15 @@ TIME_RE = re.compile(
 )
 
 
+_YEAR_RE = re.compile(r"\b(?:FY\s*)?(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def without_years(text: str) -> str:
+    """The words with bare years removed, prepositions kept ("from last year's", "from the
+    2018 rate" -> "from the  rate")."""
+    return _YEAR_RE.sub(" ", text)
+
+
 def without_times(text: str) -> str:
     """The words with their dates removed ("from 2020 to 2021, from" -> ", from")."""
     return TIME_RE.sub(" ", text)
@@ -216,6 +225,17 @@ def same_dimension(a: str, b: str) -> bool:
     except ValueError:
         return False
     return pa.dimensionality == pb.dimensionality
+
+
+def may_count_the_same(a: Claim, b: Claim) -> bool:
+    """Whether two figures may count the same thing: the same head noun, or nouns whose sorts
+    are not both known and different ("passengers" and "people" may; "beds" and "nurses" of
+    known, different sorts may not). The noun reader's other readings say too little to
+    refuse."""
+    if head_of(a) and head_of(a) == head_of(b):
+        return True
+    sort_a, sort_b = noun_of(a)[1], noun_of(b)[1]
+    return not (sort_a and sort_b and sort_a != sort_b)
 
 
 def heads_agree(a: Claim, b: Claim) -> bool:

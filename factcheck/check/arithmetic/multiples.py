@@ -21,7 +21,8 @@ from ...interval import Interval
 from ...model import Finding
 from ..evidence import fmt
 from ..findings import claim_ref
-from .figures import QUANTITIES, Figure, SentenceView, head_of, noun_of, without_times
+from .changes import states_a_difference
+from .figures import QUANTITIES, Figure, SentenceView, head_of, may_count_the_same, without_times
 from .verdict import Check, judged
 
 RULE = "arithmetic-comparison"
@@ -83,12 +84,10 @@ def _comparable(x: Figure, y: Figure) -> bool:
     if x.unit != y.unit:
         # "31 dollars, double the regional average of 22": a bare second figure takes the
         # first one's unit.
-        if not (y.unit == "count" and y.kind == "count" and head_of(y.claim) is None):
+        bare = y.unit == "count" and y.kind == "count" and head_of(y.claim) is None
+        if not bare or x.unit == "percent":
             return False
-    # Nouns of a known sort that differ ("300 beds ... the 120 nurses") are two things; the
-    # noun reader's other readings ("the 8,300 next door") say too little to refuse.
-    sort_x, sort_y = noun_of(x.claim)[1], noun_of(y.claim)[1]
-    return not (sort_x and sort_y and sort_x != sort_y)
+    return may_count_the_same(x.claim, y.claim)
 
 
 # A first figure that is itself the thing compared with ("than 40, ...", "from 800 ...").
@@ -152,7 +151,7 @@ def _times(x: Figure, y: Figure) -> str:
 
 
 def _comparison(view: SentenceView, x: Figure, y: Figure) -> Finding | None:
-    if not _comparable(x, y) or _is_compared(view, x):
+    if not _comparable(x, y) or _is_compared(view, x) or states_a_difference(view, x):
         return None
     gap = without_times(view.between(x, y))
     m = _COMPARE_RE.match(gap)

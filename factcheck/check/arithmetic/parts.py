@@ -34,7 +34,8 @@ RULE = "arithmetic-parts"
 _TOTAL_BEFORE_RE = re.compile(
     r"(?:\ba\s+(?:combined\s+)?total\s+of|\btotal(?:l?ing|l?ed|s)|\bfor\s+a\s+total\s+of"
     r"|\badd(?:s|ed|ing)?\s+up\s+to|\bsum\s+of|\bin\s+all\s*,|\baltogether\s*,"
-    r"|\bbringing\s+the\s+total\s+to|\bthe\s+total\s+(?:is|was|of|came\s+to|reached|stood\s+at)"
+    r"|\bbring(?:s|ing)?\s+(?:the|its|their|our)\s+total\s+to"
+    r"|\bthe\s+total\s+(?:is|was|of|came\s+to|reached|stood\s+at)"
     r"|\ba\s+combined)\s*$",
     re.IGNORECASE,
 )
@@ -62,8 +63,8 @@ _LIST_BREAK_RE = re.compile(
     re.IGNORECASE,
 )
 _WHOLE_BEFORE_RE = re.compile(
-    r"^\s*(?:of|among)\s+(?:the|these|those|all(?:\s+the)?|its|their|our)"
-    r"(?:\s+[\w.-]+(?:'s|’s))?\s*$",  # "Of the firm's 1,200 employees"
+    r"^\s*(?:of|among)(?:\s+(?:the|these|those|all(?:\s+the)?|its|their|our)"
+    r"(?:\s+[\w.-]+(?:'s|’s))?)?\s*$",  # "Of the firm's 1,200 employees", "Of 1,000 adults"
     re.IGNORECASE,
 )
 # Pairs of words that split a population in two.

@@ -17,7 +17,7 @@ import re
 from ...interval import Interval
 from ...model import Finding
 from ..evidence import fmt
-from .figures import Figure, SentenceView, heads_agree, without_times
+from .figures import Figure, SentenceView, heads_agree, may_count_the_same, without_times
 from .parts import compared, whole_of
 from .verdict import VERIFIED, Check, judged, ratio
 
@@ -36,6 +36,11 @@ _THEN_SHARE_RE = re.compile(
 _SHARE_THEN_RE = re.compile(
     r"^\s*(?:,|\(|—|–|:)\s*(?:or\s+|that\s+is,?\s+|i\.e\.,?\s+)?$", re.IGNORECASE
 )
+_LOOSE_PAIR_GAP_RE = re.compile(
+    r"^(?:\s+(?!(?:and|but|while|than|from|of)\b)[a-z][\w'-]*){1,4}\s*,\s*"
+    r"(?:or\s+|(?:a|an|the)\s+(?:[a-z]+\s+)?(?:rate|share|proportion|percentage)\s+of\s+)$",
+    re.IGNORECASE,
+)
 _NOT_APPOSED_RE = re.compile(
     r"\b(?:and|but|while|whereas|than|from|compared|versus|which|who|including|among|per)\b",
     re.IGNORECASE,
@@ -44,7 +49,8 @@ _NOT_APPOSED_RE = re.compile(
 # "nearly half of them--just over 19,000".
 _PAIR_GAP_RE = re.compile(
     r"^\s*(?:of\s+(?:them|these|those|the\s+total)(?:\s+[a-z]+)?\s*)?"
-    r"(?:\(|,\s*or\s+|,\s*that\s+is,?\s+|-{2}|—|–)\s*$",
+    r"(?:\(|,\s*or\s+|,\s*that\s+is,?\s+|-{2}|—|–)\s*"
+    r"(?:(?:just|about|some|roughly|nearly|almost|around|approximately)\s+)?$",
     re.IGNORECASE,
 )
 _RESTATED_RE = re.compile(
@@ -56,6 +62,7 @@ _DIGIT_SHARE_RE = re.compile(r"\d\s*(?:%|percent|per\s*cent)", re.IGNORECASE)
 
 def check_shares(view: SentenceView) -> list[Finding]:
     findings = _beside_part_and_whole(view)
+    findings += _share_of_whole_beside_part(view)
     findings += _bracketed(view, whole_of(view))
     findings += _restated(view)
     return findings
@@ -87,6 +94,52 @@ def _beside_part_and_whole(view: SentenceView) -> list[Finding]:
     return findings
 
 
+# "1,100 jobs, about 6 percent of its workforce of 18,000": between the share and its whole.
+_SHARE_OF_RE = re.compile(
+    r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+(?:the\s+)?)?(?:(?:[\w'’-]+\s+){0,3}?of\s+)?$",
+    re.IGNORECASE,
+)
+# Between a count and the share after it (", about"), or a whole and the count after it
+# ("passengers complained, about").
+_APPOSED_RE = re.compile(
+    r"^(?:\s+(?!(?:and|but|while|whereas|than|from|of|to|which|who)\b)[a-z][\w'’-]*){0,3}\s*"
+    r"(?:,|\(|—|–|-{2})\s*(?:or\s+|that\s+is,?\s+|some\s+|about\s+|roughly\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _share_of_whole_beside_part(view: SentenceView) -> list[Finding]:
+    """ "The company cut 1,100 jobs, about 6 percent of its workforce of 18,000"; "Just 3
+    percent of the 1.2 million passengers complained, about 36,000 people": a share of a
+    whole, with the part it comes to beside it."""
+    findings = []
+    for share, whole in zip(view.figures, view.figures[1:], strict=False):
+        if not _is_share(share) or whole.kind not in ("count", "money", "measurement"):
+            continue
+        if not _SHARE_OF_RE.match(without_times(view.between(share, whole))):
+            continue
+        before, after = view.prev(share), view.next(whole)
+        part = None
+        if (
+            before is not None
+            and before.unit == whole.unit
+            and _APPOSED_RE.match(without_times(view.between(before, share)))
+        ):
+            part = before
+        elif (
+            after is not None
+            and after.unit == whole.unit
+            and _APPOSED_RE.match(without_times(view.between(whole, after)))
+        ):
+            part = after
+        if part is None or compared(view, part) or not may_count_the_same(part.claim, whole.claim):
+            continue
+        finding = share_finding(share, part, whole)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
 def share_finding(share: Figure, part: Figure, whole: Figure, only_if_right: bool = False
                   ) -> Finding | None:  # fmt: skip
     """The share against part / whole. With ``only_if_right``, None unless it fits."""
@@ -111,12 +164,14 @@ def share_finding(share: Figure, part: Figure, whole: Figure, only_if_right: boo
     return finding
 
 
-def bracket_pairs(view: SentenceView) -> list[tuple[Figure, Figure]]:
+def bracket_pairs(view: SentenceView, loose: bool = False) -> list[tuple[Figure, Figure]]:
     """(count, share) written one restating the other: "33,091 (63.1%)", "63.1% (33,091)",
-    "480, or 40 percent"."""
+    "480, or 40 percent"; with ``loose`` (where the whole is given as such), also a count
+    and the share its clause ends with: "150 were positive, a rate of 7.5 percent"."""
     pairs = []
     for a, b in zip(view.figures, view.figures[1:], strict=False):
-        if not _PAIR_GAP_RE.match(view.between(a, b)):
+        gap = view.between(a, b)
+        if not _PAIR_GAP_RE.match(gap) and not (loose and _LOOSE_PAIR_GAP_RE.match(gap)):
             continue
         if _is_share(b) and a.kind in ("count", "money") and not _is_share(a):
             pairs.append((a, b))
@@ -127,7 +182,10 @@ def bracket_pairs(view: SentenceView) -> list[tuple[Figure, Figure]]:
 
 def _bracketed(view: SentenceView, whole: Figure | None) -> list[Finding]:
     findings = []
-    for part, share in bracket_pairs(view):
+    tight = bracket_pairs(view)
+    for part, share in bracket_pairs(view, loose=whole is not None):
+        if (part, share) not in tight and (whole is None or whole.unit != part.unit):
+            continue  # a loose pair only against a whole given as such
         finding = bracketed_share(view, part, share, whole)
         if finding is not None:
             findings.append(finding)

@@ -127,10 +127,12 @@ def _relative(stated: Interval, implied: Interval) -> float | None:
 
 
 def ratio(a: Figure, b: Figure) -> Interval | None:
-    """a / b over both intervals (None when b may be zero or either is unbounded)."""
-    if b.low <= 0 or math.isinf(b.high) or math.isinf(a.high) or a.low < 0:
+    """a / b over both intervals, for figures that are not negative (None when b may be
+    zero); "more than 19,000" of 42,000 is at least 19,000 / 42,500."""
+    if b.low <= 0 or a.low < 0:
         return None
-    return Interval(a.low / b.high, a.high / b.low)
+    low = 0.0 if math.isinf(b.high) else a.low / b.high
+    return Interval(low, a.high / b.low)
 
 
 def total(figures: list[Figure], unit: str) -> Interval:
