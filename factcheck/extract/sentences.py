@@ -117,6 +117,7 @@ def _sentences(body: str, text: str | None = None) -> Iterator[Sentence]:
                     text is not None
                     and not text[start + len(line_before) : nxt].isspace()
                     and _is_prose(line_before)
+                    and not _BLOCK_TAG_RE.search(text, start + len(line_before), nxt)
                 )
             ):
                 continue
@@ -144,6 +145,14 @@ def _sentences(body: str, text: str | None = None) -> Iterator[Sentence]:
         start = nxt
     if start < len(body) and body[start:].strip():
         yield Sentence(start, len(body.rstrip()) if body.rstrip() else len(body))
+
+
+# An HTML block boundary between two lines (a paragraph, heading or list item ends or
+# starts): what follows, in capitals, is a new sentence, not the rest of an interrupted one.
+_BLOCK_TAG_RE = re.compile(
+    r"</?(?:p|h[1-6]|li|ul|ol|div|tr|td|th|table|caption|section|article|blockquote|br)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_prose(line: str) -> bool:
