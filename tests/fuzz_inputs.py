@@ -110,7 +110,9 @@ def markdown(draw) -> str:
         body,
         draw(st.sampled_from(["", "\n[^1]: A note with 12 pages.\n", "\n```\n5 10 15\n```\n",
                               "\n| a | b |\n|---|---|\n| 1,200 | 3 |\n", "\n- 1. Item 12\n",
-                              "\n<!-- factcheck: ignore -->\n", "\n## References\n1. Author, 2021.\n"])),
+                              "\n<!-- factcheck: ignore -->\n", "\n## References\n1. Author, 2021.\n",
+                              "\n## Deaths\n\nBy year:\n\n- 2021: 70,601\n- 2022 — 73,838 deaths\n",
+                              "\n| Year | Rate per 100,000 |\n|---|---|\n| 2021 | 32.4 |\n| | |\n"])),
     ]  # fmt: skip
     return "".join(pieces)
 
@@ -122,7 +124,10 @@ def html(draw) -> str:
     inner = "\n".join(wrap.format(p.strip()) for p in paragraphs)
     extras = draw(st.sampled_from(["", "<script>var x = 100;</script>", "<nav>Home 1 2 3</nav>",
                                    "<!-- 5 million -->", "<b>", "<sup>", "&amp; &nbsp; &#8211;",
-                                   "<time datetime='2024-01-01'>2024</time>"]))  # fmt: skip
+                                   "<time datetime='2024-01-01'>2024</time>",
+                                   "<table><caption>Deaths</caption><tr><th>Year<th>Deaths"
+                                   "<tr><td rowspan=2>2021<td>70,601<tr><td colspan=9>1.5</table>",
+                                   "<h2>Deaths</h2><ul><li>2021: 70,601<li>2022<ul><li>x: 3</ul></ul>"]))  # fmt: skip
     return f"<html><body>{extras}{inner}</body></html>\n"
 
 

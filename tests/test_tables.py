@@ -184,3 +184,14 @@ def test_a_heading_titles_only_the_table_or_list_right_below_it():
     table, item = doc.blocks
     assert [doc.body[a:b] for a, b in table.cells[0].context] == ["Fentanyl seizures by the DEA"]
     assert item.cells[0].context == ()  # the table stands between: the heading is not its title
+
+
+def test_a_footnote_marker_after_a_value_is_its_citation(catalog):
+    from factcheck.pipeline import extract_claims
+
+    text = (
+        "Deaths rose in 2021.\n\n| Year | Overdose deaths |\n|---|---|\n"
+        "| 2021 | 106,699[^1] |\n| 2022[^2] | 107,941 |\n\n[^1]: Final.\n[^2]: Also final.\n"
+    )
+    claims = extract_claims(load_text(text, "d.md", "markdown"), catalog)
+    assert [(c.surface, c.citation) for c in claims] == [("106,699", "1"), ("107,941", None)]

@@ -129,7 +129,12 @@ def _read_cells(doc: Document, named: NamedPeriods, doc_year: int | None) -> lis
     claims: list[Claim] = []
     marker_starts = [m.start for m in doc.markers]
     for block in doc.blocks:
-        for cell in block.cells:
+        for k, cell in enumerate(block.cells):
+            # A footnote marker after a value ("106,699[^1]") is blank in the body, past the
+            # value's text: it belongs to the value until the next one starts.
+            upto = block.cells[k + 1].start if k + 1 < len(block.cells) else block.end
+            line_end = doc.text.find("\n", cell.end, upto)
+            upto = upto if line_end < 0 else line_end
             cs = cells.compose(body, cell)
             found, own_times = _read_sentence(body, cs.sentence, named)
             if not found:
@@ -143,7 +148,7 @@ def _read_cells(doc: Document, named: NamedPeriods, doc_year: int | None) -> lis
             places = find_places(body, *span)
             place = None if places else labels.place(cs)
             first = bisect.bisect_left(marker_starts, cell.start)
-            last = bisect.bisect_left(marker_starts, cell.end)
+            last = bisect.bisect_left(marker_starts, max(upto, cell.end))
             citation = ",".join(m.label for m in doc.markers[first:last]) or None
             new = []
             for item in found:
@@ -304,9 +309,14 @@ def _anchors(body: str, start: int, end: int) -> list[tuple[str, re.Match[str]]]
 
 
 def _assign_markers(doc: Document, sentence_starts: list[int]) -> dict[int, list[str]]:
-    """Footnote markers belong to the sentence they follow."""
+    """Footnote markers belong to the sentence they follow (those in a table or figure
+    list, to its values: see _read_cells)."""
     result: dict[int, list[str]] = {}
+    block_starts = [b.start for b in doc.blocks]
     for marker in doc.markers:
+        b = bisect.bisect_right(block_starts, marker.start) - 1
+        if b >= 0 and marker.start < doc.blocks[b].end:
+            continue
         index = bisect.bisect_right(sentence_starts, marker.start) - 1
         if index >= 0:
             result.setdefault(index, []).append(marker.label)
