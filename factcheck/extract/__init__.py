@@ -66,6 +66,7 @@ def extract_document(
     carried_year: int | None = None  # the last explicit year of the text so far
     previous: Sentence | None = None  # the sentence before
     previous_year: int | None = None  # the last year it states
+    previous_span: str | None = None  # the last span of years it states ("2015/2016")
     for index, sentence in enumerate(sentences):
         found, times = _read_sentence(body, sentence, named)
         explicit = [t for t in times if t.period]
@@ -74,6 +75,13 @@ def extract_document(
         link_from_to(body, found, times)
         _period_from_antecedent(body, sentence, found)
         _period_from_earlier_clause(found, explicit)
+        if not explicit and previous_span:
+            # "From 2015 to 2016, deaths increased across all drug categories. The largest
+            # increases were for cocaine (52.4%) and synthetic opioids (100%)."
+            for item in found:
+                if item.q.kind == "change" and item.period is None:
+                    item.period = previous_span
+                    item.from_period, item.to_period = previous_span.split("/")
         text = sentence.text(body) if found else ""
         back = _refers_back(body, sentence, found) if previous is not None else None
         places = find_places(body, sentence.start, sentence.end) if found else []
@@ -103,6 +111,8 @@ def extract_document(
         if explicit:
             carried_year = last_year(explicit[-1].period)
         previous, previous_year = sentence, (last_year(explicit[-1].period) if explicit else None)
+        spans = [t.period for t in explicit if t.is_span and re.fullmatch(r"\d{4}/\d{4}", t.period)]
+        previous_span = spans[-1] if spans else None
     if doc.blocks:
         claims.extend(_read_cells(doc, named, doc_year))
         claims.sort(key=lambda c: (c.start, c.end))

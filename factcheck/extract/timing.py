@@ -155,8 +155,9 @@ def link_from_to(body: str, found: list[Found], times: list[TimeExpr]) -> None:
         if a.value in (None, 0) or b.value is None:
             continue
         between = body[a.end : b.start]
-        left = body[max(0, a.start - 12) : a.start].lower()
-        if not left.rstrip().endswith("from") or not re.search(r"\bto\b", between):
+        left = body[max(0, a.start - 12) : a.start].lower().rstrip()
+        # "from 28.3 to 32.4", or a bracketed pair after a change: "by 1.9% (10.4 to 10.6)".
+        if not left.endswith(("from", "(")) or not re.search(r"\bto\b", between):
             continue
         if len(between) > 80:
             continue
