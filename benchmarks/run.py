@@ -330,6 +330,7 @@ def check_worker(n: int, budget: float) -> dict[str, Any]:
     from factcheck.check import check_claims
     from factcheck.check.against_claims import check_against_claims
     from factcheck.check.against_references import check_against_references
+    from factcheck.check.arithmetic import check_arithmetic
     from factcheck.check.changes import check_changes
     from factcheck.check.relations import check_relations
     from factcheck.references import load_references
@@ -353,12 +354,13 @@ def check_worker(n: int, budget: float) -> dict[str, Any]:
     }
     del findings
     if seconds is None or seconds >= TARGET_CHECK_S:
-        # Over the target: which of the four checks is it, and how does it grow?
+        # Over the target: which of the five checks is it, and how does it grow?
         stages = {
             "against_references": lambda c: check_against_references(c, catalog, references),
             "against_claims": lambda c: check_against_claims(c, catalog),
             "changes": lambda c: check_changes(c, catalog, references),
             "relations": lambda c: check_relations(c, catalog, references),
+            "arithmetic": check_arithmetic,
         }
         breakdown: dict[str, Any] = {}
         for name, stage in stages.items():

@@ -156,7 +156,7 @@ def endpoint_pairs(view: SentenceView) -> list[Pair]:
     """Every "from A to B" (and "to B from A", "(A to B)") of the sentence."""
     pairs = []
     for a, b in zip(view.figures, view.figures[1:], strict=False):
-        if a.kind not in fg.QUANTITIES or b.kind not in fg.QUANTITIES or a.unit != b.unit:
+        if not (_level(view, a) and _level(view, b)) or a.unit != b.unit:
             continue
         if not fg.heads_agree(a.claim, b.claim):
             continue
@@ -173,6 +173,18 @@ def endpoint_pairs(view: SentenceView) -> list[Pair]:
             # "$88 million, compared with $102 million a year earlier, a 14 percent drop"
             pairs.append(Pair(b, a, a, b, stated=False))
     return pairs
+
+
+def _level(view: SentenceView, f: Figure) -> bool:
+    """A figure that is a level: a quantity, or a percentage the reader took for a change
+    because a change word stands before it ("fell to 3.1%", "from 3.4%")."""
+    if f.kind in fg.QUANTITIES:
+        return True
+    return (
+        f.kind == "change"
+        and f.claim.factor is None
+        and bool(re.search(r"\b(?:to|from)\s*$", view.left(f, 10), re.IGNORECASE))
+    )
 
 
 def _change_before(view: SentenceView, first: Figure) -> Figure | None:
@@ -211,7 +223,8 @@ def _stated_kind(c: Figure, endpoint: Figure) -> str | None:
     if claim.unit == "percentage_point" or (
         claim.kind == "count" and fg.head_of(claim) in _POINTS_HEADS
     ):
-        return "points" if endpoint.unit == "percent" else None
+        # Points of an index ("rose 2.5 points, from 101.2 to 103.7") are its difference.
+        return "points" if endpoint.unit == "percent" else "absolute"
     if claim.factor is not None and claim.kind in ("change", "multiplier"):
         return "factor"
     if claim.unit == "percent" and claim.kind in ("change", "percent"):

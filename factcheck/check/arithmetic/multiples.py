@@ -134,8 +134,8 @@ def _multiple(view: SentenceView, f: Figure) -> Finding | None:
             [x, f, y],
             f"{fmt(reading.midpoint)} × {fmt(y.claim.value or 0)} = {fmt(value)} "
             f"({fmt(implied.low)} to {fmt(implied.high)} with rounding)",
-            f"{x.quote} is not {f.quote} {y.quote}: that would be {fmt(value)}; it is "
-            f"{_times(x, y)} times",
+            f"{x.quote} is not {f.quote} {y.quote}, which would be {fmt(value)}: it is "
+            f"{_times(x, y)} times {y.quote}",
             f"{x.quote} is {f.quote} {y.quote}",
         )
         finding = judged(check, f"{fmt(value)} ({f.claim.surface} {y.claim.surface})")

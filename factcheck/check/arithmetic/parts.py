@@ -177,16 +177,22 @@ def _sum_check(
     summed = total(parts, unit)
     implied = summed if exact else Interval(summed.low, float("inf"), unit)
     value = _sum_value(parts)
-    relation = "is" if exact else "is at least"
+    if exact:
+        wrong = f"the parts {_plus(parts)} add up to {fmt(value)}, not the whole {whole.quote}"
+        right = f"the parts {_plus(parts)} add up to the whole {whole.quote}"
+    else:
+        wrong = (
+            f"the parts {_plus(parts)} add up to {fmt(value)}, more than the whole {whole.quote}"
+        )
+        right = f"the parts {_plus(parts)} ({fmt(value)}) fit in the whole {whole.quote}"
     return Check(
         RULE,
         stated,
         implied,
         [whole, *parts],
         f"{_plus(parts)} = {fmt(value)} ({fmt(summed.low)} to {fmt(summed.high)} with rounding)",
-        f"the parts {_plus(parts)} add up to {fmt(value)}, but the whole {whole.quote} "
-        f"{relation} not that",
-        f"the parts {_plus(parts)} add up to the whole {whole.quote}",
+        wrong,
+        right,
     )
 
 

@@ -31,6 +31,13 @@ _APPOSED_END_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(r"^(?:FY)?\d{4}$")
+# Words that make a rate hold over part of the time only (working days, peak hours), so that
+# it does not convert to another span by the calendar.
+_PART_OF_THE_TIME_RE = re.compile(
+    r"\b(?:peak|busiest|rush|weekdays?|weekends?|working|business|school|shift|opening"
+    r"|season(?:al)?|on\s+average\s+during)\b",
+    re.IGNORECASE,
+)
 _ONE_FOR_EVERY_RE = re.compile(
     r"(?P<lead>.*?)\b(?:one|a|an|1)\s+(?P<x>[a-z][\w-]*)(?:\s+[a-z][\w-]*)?\s+(?:for|to)\s+every\s*$",
     re.IGNORECASE,
@@ -76,6 +83,8 @@ def _over_another_span(view: SentenceView) -> list[Finding]:
             continue
         if re.search(r"\b(?:and|but|while|whereas|than|from|compared|versus)\b", gap, re.I):
             continue
+        if _PART_OF_THE_TIME_RE.search(view.right(b, 40)) or _PART_OF_THE_TIME_RE.search(gap):
+            continue  # "200 calls a day, or 10 an hour at peak times": not the same average
         try:
             implied = Interval(a.low, a.high, unit_a).to(unit_b)
         except ValueError:

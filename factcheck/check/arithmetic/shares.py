@@ -72,6 +72,21 @@ def _is_share(f: Figure) -> bool:
     return f.kind == "percent" and f.unit == "percent"
 
 
+# After a share, words that make it a share of something else or a difference: "12 percent
+# of the state's total", "20 percent more than in 2019".
+_SHARE_OF_ANOTHER_RE = re.compile(
+    r"^\s+(?:of\s+(?!(?:them|these|those|the\s+total|all)\b)|more\b|less\b|fewer\b"
+    r"|higher\b|lower\b|greater\b|above\b|below\b|up\b|down\b|increase|rise\b|decrease"
+    r"|drop\b|fall\b|decline|points?\b)",
+    re.IGNORECASE,
+)
+
+
+def _share_of_the_pair(view: SentenceView, f: Figure) -> bool:
+    """A share that is of the part and whole it stands beside, not of something it names."""
+    return _is_share(f) and not _SHARE_OF_ANOTHER_RE.match(view.right(f, 30))
+
+
 def _beside_part_and_whole(view: SentenceView) -> list[Finding]:
     findings = []
     for part, whole in zip(view.figures, view.figures[1:], strict=False):
@@ -81,12 +96,12 @@ def _beside_part_and_whole(view: SentenceView) -> list[Finding]:
             continue
         share = None
         after = view.next(whole)
-        if after is not None and _is_share(after):
+        if after is not None and _share_of_the_pair(view, after):
             m = _THEN_SHARE_RE.match(without_times(view.between(whole, after)))
             if m and not _NOT_APPOSED_RE.search(m.group(0)):
                 share = after
         before = view.prev(part)
-        if share is None and before is not None and _is_share(before):
+        if share is None and before is not None and _share_of_the_pair(view, before):
             if _SHARE_THEN_RE.match(without_times(view.between(before, part))):
                 share = before
         if share is not None:
