@@ -1,7 +1,7 @@
 """The data that flows through the pipeline: Document -> Claim -> Finding.
 
 These dataclasses are the schema in code. Their JSON forms are the contracts described in
-ARCHITECTURE.md and validated by the JSON Schemas in ``factcheck/schemas/``.
+docs/ARCHITECTURE.md and the README, and validated by the JSON Schemas in ``factcheck/schemas/``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Reference datasets: the official figures that claims are checked against.
 
-A references directory is a Frictionless Data Package (see "References (contract)" in
-ARCHITECTURE.md): ``datapackage.json`` lists the CSV files, and every CSV has at least the
+A references directory is a Frictionless Data Package (see "Reference data" in the README and
+docs/ARCHITECTURE.md): ``datapackage.json`` lists the CSV files, and every CSV has at least the
 columns ``measure, place, period, value, unit``. An empty place or period means the figure
 holds for any (a pharmacological constant, an event's death toll).
 
