@@ -5,22 +5,30 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The tool alone (no test tools), for the demo; the full STAMP implies it.
+TOOL   := $(VENV)/.installed-tool
 
 .PHONY: demo test lint format bench score score-real clean
 
-# Set up (once) and check the project's sample drafts.
-demo: $(STAMP)
+# Set up (once, the tool and its dependencies only) and check the project's sample drafts.
+demo: $(TOOL)
 	$(BIN)/factcheck check examples/ || test $$? -eq 1
 
 # Set up (once) and run the tests.
 test: $(STAMP)
 	$(BIN)/pytest
 
+$(TOOL): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(TOOL)
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	touch $(TOOL) $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check factcheck tests
