@@ -21,7 +21,7 @@ from ...model import Finding
 from ..evidence import fmt
 from . import figures as fg
 from .figures import Figure, SentenceView, direction_of, without_times
-from .verdict import Check, judged, pct
+from .verdict import Check, judged, pct, rounded
 
 RULE = "arithmetic-change"
 
@@ -324,8 +324,8 @@ def _factor_finding(
         stated,
         implied,
         _figures(change, pair) if change else [b, a],
-        f"{fmt(b.claim.value or 0)} / {fmt(a.claim.value or 0)} = {factor:.3g} "
-        f"({fmt(implied.low)} to {fmt(implied.high)} with rounding)",
+        f"{fmt(b.claim.value or 0)} / {fmt(a.claim.value or 0)} = {factor:.3g}"
+        f"{rounded(implied.low, implied.high)}",
         f"{said} does not fit {_ends(pair)}: that is a factor of {factor:.3g} "
         f"({_went(a, b)}), not {fmt(stated.midpoint)}",
         f"{said} fits {_ends(pair)} (a factor of {factor:.3g})",
@@ -348,10 +348,12 @@ def _relative(view: SentenceView, pair: Pair, change: Figure, direction: int) ->
         stated,
         implied,
         _figures(change, pair),
-        f"{fmt(b.claim.value or 0)} / {fmt(a.claim.value or 0)} − 1 = {pct(actual)} "
-        f"({pct(implied.low - 1)} to {pct(implied.high - 1)} with rounding)",
+        f"{fmt(b.claim.value or 0)} / {fmt(a.claim.value or 0)} − 1 = {pct(actual)}"
+        f"{rounded(implied.low - 1, implied.high - 1, pct)}",
         f"{change.quote} does not fit {_ends(pair)}, which is {_went(a, b)}",
         f"{change.quote} fits {_ends(pair)} ({_went(a, b)})",
+        show=lambda x: pct(x - 1),
+        show_gap=lambda x: f"{100 * x:.2g} percentage points",
     )
     finding = judged(check, f"{pct(actual)} ({_ends(pair)})")
     if check.agrees or a.unit != "percent":
@@ -382,10 +384,11 @@ def _points_check(pair: Pair, change: Figure, direction: int) -> Check:
         stated,
         implied,
         _figures(change, pair),
-        f"{fmt(b.claim.value or 0)} − {fmt(a.claim.value or 0)} = {diff:+.3g} points "
-        f"({implied.low:+.3g} to {implied.high:+.3g} with rounding)",
+        f"{fmt(b.claim.value or 0)} − {fmt(a.claim.value or 0)} = {diff:+.3g} points"
+        f"{rounded(implied.low, implied.high, lambda x: f'{x:+.3g}')}",
         f"{change.quote} does not fit {_ends(pair)}, a change of {diff:+.3g} points",
         f"{change.quote} fits {_ends(pair)} ({diff:+.3g} points)",
+        show=lambda x: f"{x:+.3g} points",
     )
 
 

@@ -61,6 +61,7 @@ class Figure:
         """How its interval was read, for --explain."""
         steps = [f"{self.quote}: {s}" for s in claim_evidence(self.claim).steps]
         if self.in_words and self.kind in ("percent", "change", "multiplier"):
+            steps = steps[:1]  # not rounded: read as loosely as "about" instead
             steps.append(
                 f"{self.quote}: written in words, read as loosely as “about” (± "
                 f"{WORD_LOOSENESS:.0%}): {fmt(self.low)} to {fmt(self.high)}"

@@ -23,7 +23,7 @@ from ..evidence import fmt
 from ..findings import claim_ref
 from .changes import states_a_difference
 from .figures import QUANTITIES, Figure, SentenceView, head_of, may_count_the_same, without_times
-from .verdict import Check, judged
+from .verdict import Check, judged, rounded
 
 RULE = "arithmetic-comparison"
 
@@ -132,8 +132,8 @@ def _multiple(view: SentenceView, f: Figure) -> Finding | None:
             Interval(x.low, x.high),
             implied,
             [x, f, y],
-            f"{fmt(reading.midpoint)} × {fmt(y.claim.value or 0)} = {fmt(value)} "
-            f"({fmt(implied.low)} to {fmt(implied.high)} with rounding)",
+            f"{fmt(reading.midpoint)} × {fmt(y.claim.value or 0)} = {fmt(value)}"
+            f"{rounded(implied.low, implied.high)}",
             f"{x.quote} is not {f.quote} {y.quote}, which would be {fmt(value)}: it is "
             f"{_times(x, y)} times {y.quote}",
             f"{x.quote} is {f.quote} {y.quote}",

@@ -27,7 +27,7 @@ from ...match import words as w
 from ...model import Finding
 from ..evidence import fmt
 from .figures import Figure, SentenceView, noun_of, plain, without_times
-from .verdict import Check, judged, total
+from .verdict import Check, judged, rounded, total
 
 RULE = "arithmetic-parts"
 
@@ -190,7 +190,7 @@ def _sum_check(
         stated,
         implied,
         [whole, *parts],
-        f"{_plus(parts)} = {fmt(value)} ({fmt(summed.low)} to {fmt(summed.high)} with rounding)",
+        f"{_plus(parts)} = {fmt(value)}{rounded(summed.low, summed.high)}",
         wrong,
         right,
     )
@@ -338,7 +338,7 @@ def _hundred(parts: list[Figure]) -> Finding:
         Interval(100.0, 100.0, "percent"),
         summed,
         parts,
-        f"{_plus(parts)} = {fmt(value)}% ({fmt(summed.low)}% to {fmt(summed.high)}% with rounding)",
+        f"{_plus(parts)} = {fmt(value)}%{rounded(summed.low, summed.high, unit='%')}",
         f"the shares {_plus(parts)} make up the whole but add up to {fmt(value)}%, not 100%",
         f"the shares {_plus(parts)} add up to 100%",
     )

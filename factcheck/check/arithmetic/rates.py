@@ -17,9 +17,9 @@ import re
 from ...interval import Interval
 from ...model import Finding
 from ..evidence import fmt
-from .figures import Figure, SentenceView, head_of, plain, same_dimension, without_times
+from .figures import Figure, SentenceView, head_of, noun_of, plain, same_dimension, without_times
 from .parts import compared
-from .verdict import Check, judged, ratio
+from .verdict import Check, judged, ratio, rounded
 
 RULE = "arithmetic-rate"
 
@@ -43,7 +43,9 @@ _ONE_FOR_EVERY_RE = re.compile(
     re.IGNORECASE,
 )
 _PER_HEAD_RE = re.compile(
-    r"^\s*(?:per|for\s+(?:each|every)|each|a)\s+(?P<z>[a-z][\w-]*)\b", re.IGNORECASE
+    r"^(?:\s+(?!(?:per|for|each|a|an|and|or|of|in|on)\b)[a-z][\w'-]*){0,2}?"
+    r"\s+(?:per|for\s+(?:each|every)|each|a|an)\s+(?P<z>[a-z][\w-]*)\b",
+    re.IGNORECASE,
 )
 _TIME_WORDS = frozenset(
     "second minute hour day night week month quarter year decade century "
@@ -96,8 +98,8 @@ def _over_another_span(view: SentenceView) -> list[Finding]:
             Interval(b.low, b.high, unit_b),
             implied,
             [b, a],
-            f"{a.quote} is {fmt(value)} a {per} ({implied.low:,.4g} to {implied.high:,.4g} "
-            f"with rounding)",
+            f"{a.quote} is {fmt(value)} a {per}"
+            f"{rounded(implied.low, implied.high, lambda x: f'{x:,.4g}')}",
             f"{b.quote} does not restate {a.quote}, which is {fmt(value)} a {per}",
             f"{b.quote} restates {a.quote} ({fmt(value)} a {per})",
         )
@@ -105,11 +107,17 @@ def _over_another_span(view: SentenceView) -> list[Finding]:
     return findings
 
 
+def _own_head(f: Figure) -> str | None:
+    """The head noun written with the figure ("14 clinics"), else the one the match stage
+    read for it."""
+    return noun_of(f.claim)[0] or head_of(f.claim)
+
+
 def _counts_of(view: SentenceView, head: str, skip: Figure) -> list[Figure]:
     return [
         f
         for f in view.figures
-        if f is not skip and f.kind == "count" and f.unit == "count" and head_of(f.claim) == head
+        if f is not skip and f.kind == "count" and f.unit == "count" and _own_head(f) == head
         and not compared(view, f)
     ]  # fmt: skip
 
@@ -125,7 +133,7 @@ def _one_for_every(view: SentenceView) -> list[Finding]:
         m = _ONE_FOR_EVERY_RE.match(view.left(n, 60))
         if m is None or not _APPOSED_END_RE.search(m.group("lead")):
             continue
-        x, y = singular(m.group("x")), head_of(n.claim)
+        x, y = singular(m.group("x")), _own_head(n)
         if not y or x == y:
             continue
         xs, ys = _counts_of(view, x, n), _counts_of(view, y, n)
@@ -154,7 +162,7 @@ def _per_head(view: SentenceView) -> list[Finding]:
             f for f in view.figures[: q.index]
             if f is not q and f.unit == q.unit and f.kind == q.kind and f not in denominators
             and not compared(view, f)
-            and (q.kind == "money" or not head_of(q.claim) or head_of(f.claim) == head_of(q.claim))
+            and (q.kind == "money" or not _own_head(q) or _own_head(f) == _own_head(q))
         ]  # fmt: skip
         if len(denominators) != 1 or len(numerators) != 1:
             continue
@@ -172,8 +180,8 @@ def _per_finding(stated: Figure, top: Figure, bottom: Figure, per: str) -> Findi
         Interval(stated.low, stated.high),
         quotient,
         [stated, top, bottom],
-        f"{fmt(top.claim.value or 0)} / {fmt(bottom.claim.value or 0)} = {value:,.4g} "
-        f"({quotient.low:,.4g} to {quotient.high:,.4g} with rounding)",
+        f"{fmt(top.claim.value or 0)} / {fmt(bottom.claim.value or 0)} = {value:,.4g}"
+        f"{rounded(quotient.low, quotient.high, lambda x: f'{x:,.4g}')}",
         f"{stated.quote} per {per} does not fit {top.quote} for {bottom.quote}, which is "
         f"{value:,.4g} per {per}",
         f"{stated.quote} per {per} fits {top.quote} for {bottom.quote}",

@@ -19,7 +19,7 @@ from ...model import Finding
 from ..evidence import fmt
 from .figures import Figure, SentenceView, heads_agree, may_count_the_same, without_times
 from .parts import compared, whole_of
-from .verdict import VERIFIED, Check, judged, ratio
+from .verdict import VERIFIED, Check, judged, ratio, rounded
 
 RULE = "arithmetic-share"
 
@@ -30,7 +30,8 @@ _OF_GAP_RE = re.compile(
 # (30%)", "patients, or 40 percent", "students passed, a rate of".
 _THEN_SHARE_RE = re.compile(
     r"^(?P<words>(?:\s*[a-z][\w'-]*){0,4}?)\s*(?:,|\(|—|–|:)\s*(?:or\s+|that\s+is,?\s+"
-    r"|i\.e\.,?\s+)?(?:(?:a|an|the)\s+(?:rate|share|proportion|percentage|fraction)\s+of\s+)?$",
+    r"|i\.e\.,?\s+)?(?:(?:a|an|the)\s+(?:(?:[a-z]+\s+)?(?:rate|share|proportion|percentage"
+    r"|fraction)\s+of\s+)?)?$",
     re.IGNORECASE,
 )
 _SHARE_THEN_RE = re.compile(
@@ -57,6 +58,7 @@ _RESTATED_RE = re.compile(
     r"^(?:\s+[a-z][\w'-]*){0,2}?\s*(?:,\s*(?:or|that\s+is,?|i\.e\.,?)|\(|—|–)\s*$",
     re.IGNORECASE,
 )
+_COMMA_ONLY_RE = re.compile(r"^(?:\s+[a-z][\w'-]*){0,2}?\s*,\s*$", re.IGNORECASE)
 _DIGIT_SHARE_RE = re.compile(r"\d\s*(?:%|percent|per\s*cent)", re.IGNORECASE)
 
 
@@ -169,7 +171,7 @@ def share_finding(share: Figure, part: Figure, whole: Figure, only_if_right: boo
         implied,
         [share, part, whole],
         f"{fmt(part.claim.value or 0)} / {fmt(whole.claim.value or 0)} = {value:.3g}% "
-        f"({implied.low:.3g}% to {implied.high:.3g}% with rounding)",
+        f"{rounded(implied.low, implied.high, lambda x: f'{x:.3g}', '%')}",
         f"{share.quote} does not fit {part.quote} of {whole.quote}, which is {value:.3g}%",
         f"{share.quote} fits {part.quote} of {whole.quote} ({value:.3g}%)",
     )
@@ -242,7 +244,12 @@ def _restated(view: SentenceView) -> list[Finding]:
     for a, b in zip(view.figures, view.figures[1:], strict=False):
         if not (_is_share(a) and _is_share(b)):
             continue
-        if not _RESTATED_RE.match(view.between(a, b)):
+        gap = view.between(a, b)
+        # "Two in five adults, or 40 percent"; a bare comma ("2 in 3 voters, 64 percent,")
+        # only when the second share is not of something else.
+        if not _RESTATED_RE.match(gap) and not (
+            _COMMA_ONLY_RE.match(gap) and _share_of_the_pair(view, b)
+        ):
             continue
         digits_a = bool(_DIGIT_SHARE_RE.search(a.claim.surface))
         digits_b = bool(_DIGIT_SHARE_RE.search(b.claim.surface))

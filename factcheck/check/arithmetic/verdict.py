@@ -11,6 +11,7 @@ value is a near miss (a warning); beyond it, an error.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...interval import Interval
@@ -55,6 +56,9 @@ class Check:
     message_wrong: str
     message_right: str
     comparison: Comparison | None = None
+    # How the two intervals are worded in the reasoning (a factor as a percent change, ...).
+    show: Callable[[float], str] | None = None
+    show_gap: Callable[[float], str] | None = None
 
     def judge(self) -> Comparison:
         if self.comparison is None:
@@ -91,28 +95,33 @@ def judged(check: Check, expected: str, severity: str | None = None) -> Finding:
 
 def explain(check: Check) -> list[str]:
     comparison = check.judge()
+    gap = check.show_gap or fmt
     steps = [step for f in check.figures for step in f.steps()]
     steps.append(f"the text's figures give {check.computation}")
     steps.append(
-        f"stated {describe(check.stated)} against computed {describe(check.implied)}; "
-        f"they {'meet' if not comparison.gap else f'miss by {fmt(comparison.gap)}'}; "
-        f"tolerance: {TOLERANCE_TEXT} (1% here is {fmt(comparison.allowed)})"
+        f"stated {describe(check.stated, check.show)} against computed "
+        f"{describe(check.implied, check.show)}; "
+        f"they {'meet' if not comparison.gap else f'miss by {gap(comparison.gap)}'}; "
+        f"tolerance: {TOLERANCE_TEXT} (1% here is {gap(comparison.allowed)})"
     )
     return steps
 
 
-def describe(interval: Interval) -> str:
+def describe(interval: Interval, show: Callable[[float], str] | None = None) -> str:
     unit = {"percent": "%", "percentage_point": " points", "dimensionless": "", "count": ""}.get(
         interval.unit, f" {interval.unit}"
     )
+    if show is not None:
+        unit = ""
+    show = show or fmt
     low, high = interval.low, interval.high
     if low == high:
-        return f"{fmt(low)}{unit}"
+        return f"{show(low)}{unit}"
     if math.isinf(high):
-        return f"at least {fmt(low)}{unit}"
+        return f"at least {show(low)}{unit}"
     if math.isinf(low):
-        return f"at most {fmt(high)}{unit}"
-    return f"{fmt(low)}{unit} to {fmt(high)}{unit}"
+        return f"at most {show(high)}{unit}"
+    return f"{show(low)}{unit} to {show(high)}{unit}"
 
 
 def _relative(stated: Interval, implied: Interval) -> float | None:
@@ -143,6 +152,14 @@ def total(figures: list[Figure], unit: str) -> Interval:
         low += interval.low
         high += interval.high
     return Interval(low, high, unit)
+
+
+def rounded(low: float, high: float, show=fmt, unit: str = "") -> str:
+    """ " (1.18 to 1.32 with rounding)" after a computed value, or nothing when the figures
+    were exact."""
+    if low == high:
+        return ""
+    return f" ({show(low)}{unit} to {show(high)}{unit} with rounding)"
 
 
 def pct(x: float) -> str:
