@@ -198,6 +198,9 @@ CASES: list[tuple[str, str, str]] = [
         "ran on diesel.",
         OK,
     ),  # fmt: skip
+    (SCHOOLS, "The district has 1,200 pupils. 480 of them, or 30 percent, walk to school.", SHARE),
+    (SCHOOLS, "The district has 1,250 pupils. 500 of them, or 40 percent, walk to school.", OK),
+    (COMPANY, "The firm has 900 staff. 500 of them work in Ohio and 300 in Texas.", QUIET),
     # --- traps: true, and the words do not make it arithmetic to check
     (HEALTH, "Admissions rose 25 percent; from 2020 to 2022 they went from 800 to 1,100.", QUIET),
     (

@@ -1,7 +1,8 @@
 """A whole given in one sentence, its parts and shares in the next.
 
-"The district has 1,200 pupils. Of them, 40 percent (480) walk to school." The next sentence
-must open by pointing back ("Of these", "Of them", "Among those") and follow the first
+"The district has 1,200 pupils. Of them, 40 percent (480 pupils) walk to school." The next
+sentence must open by pointing back ("Of these", "Of them", "Among those", "480 of them") and
+follow the first
 directly, in the same paragraph (nothing but a space or a line break between them), and the
 first must state exactly one count or amount for "these" to be.
 """
@@ -18,9 +19,25 @@ from .shares import bracket_pairs, bracketed_share
 _BACK_RE = re.compile(r"\s*(?:of|among)\s+(?:these|those|them|this\s+total)\b", re.IGNORECASE)
 
 
+_OF_THEM_RE = re.compile(r"^\s+(?:of|among)\s+(?:these|those|them)\b", re.IGNORECASE)
+
+
 def may_continue(sentence: str) -> bool:
-    """Whether a sentence opens by pointing back at the one before ("Of these, ...")."""
-    return _BACK_RE.match(sentence) is not None
+    """Whether a sentence may point back at the one before: it opens so ("Of these, ...") or
+    says "of them" somewhere ("480 of them walk")."""
+    return _BACK_RE.match(sentence) is not None or " of the" in sentence
+
+
+def _points_back(view: SentenceView) -> bool:
+    """ "Of these, 2,600 ...", "Among them, ...", or a first figure that is "480 of them"."""
+    if _BACK_RE.match(view.text):
+        return True
+    first = view.figures[0] if view.figures else None
+    return (
+        first is not None
+        and not view.text[: first.start].strip(" ,")
+        and bool(_OF_THEM_RE.match(view.right(first, 20)))
+    )
 
 
 def adjacent(previous: SentenceView, view: SentenceView) -> bool:
@@ -32,7 +49,7 @@ def adjacent(previous: SentenceView, view: SentenceView) -> bool:
 
 
 def check_across(previous: SentenceView, view: SentenceView) -> list[Finding]:
-    if not may_continue(view.text) or whole_of(view) is not None:
+    if not _points_back(view) or whole_of(view) is not None:
         return []
     wholes = [f for f in previous.figures
               if f.kind in ("count", "money") and "/" not in f.unit
