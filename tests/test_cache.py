@@ -181,3 +181,22 @@ def test_a_failed_rename_leaves_no_temporary_file(tmp_path, catalog, monkeypatch
     assert claims[0].value == 107941
     left = [p for p in cache_dir.rglob("*") if p.is_file() and p.name != ".gitignore"]
     assert left == []
+
+
+def test_claims_of_real_extraction_round_trip_through_the_cache(tmp_path):
+    # Every field of an extracted and matched claim is of its annotated type, so the entry is
+    # read back (a field of the wrong type made every entry a miss, and every hook run cold).
+    from factcheck.catalog import default_catalog_path, load_catalog
+    from factcheck.pipeline import extract_file
+
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "In 2022, 107,941 people died of drug overdoses. Around 73,000 of these deaths "
+        "involved fentanyl. Prices fell to $5 a pill.\n",
+        encoding="utf-8",
+    )
+    claims = extract_file(draft, load_catalog(default_catalog_path()))
+    cache = ClaimCache(tmp_path / "cache", "catalog-sha")
+    key = cache.key(str(draft), "content-sha")
+    cache.put(key, str(draft), "content-sha", claims)
+    assert cache.get(key, str(draft), "content-sha") == claims

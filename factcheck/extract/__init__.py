@@ -83,9 +83,10 @@ def extract_document(
                     item.period = previous_span
                     item.from_period, item.to_period = previous_span.split("/")
         text = sentence.text(body) if found else ""
-        back = _refers_back(body, sentence, found) if previous is not None else None
+        refers_back = previous is not None and _refers_back(body, sentence, found)
+        back: str | None = None
         places = find_places(body, sentence.start, sentence.end) if found else []
-        if back:
+        if refers_back:
             # "Around 70,000 of these deaths involved fentanyl": the sentence before says
             # which deaths, when and where.
             back = previous.text(body)
