@@ -11,6 +11,8 @@ must not be checked at all).
 from __future__ import annotations
 
 import json
+import random
+import re
 import time
 from collections import Counter
 
@@ -439,6 +441,29 @@ def test_a_year_ago_dates_a_figure_and_is_no_rate(catalog):
     text = "Enrollment fell to 8,412 this fall from 8,730 a year ago.\n"
     claims = extract_claims(load_text(text, "d.md", "markdown"), catalog)
     assert [(c.surface, c.kind, c.unit) for c in claims][-1] == ("8,730", "count", "count")
+
+
+ODD_NUMBERS = ["0", "-5", "0.0", "1", "more than 40", "nearly 0", "about 3", "-12%", "0%", "100%",
+               "zero", "0.5", "1,000,000,000,000", "hundreds", "a few", "50 to 60",
+               "between 3 and 4", "under 2", "at least 7 percent"]  # fmt: skip
+
+
+def test_odd_figures_in_every_structure_never_break_the_check(catalog):
+    # The sentences above with some figures swapped for zeros, negatives, open and vague
+    # ones: whatever the reader makes of them, the check finishes and its findings are
+    # strict JSON with finite numbers.
+    rng = random.Random(11)
+    texts = [c[1] for c in CASES] + TRUE_PROSE
+    for _ in range(400):
+        text = re.sub(
+            r"\d[\d,.]*",
+            lambda m: rng.choice(ODD_NUMBERS) if rng.random() < 0.4 else m.group(),
+            rng.choice(texts),
+        )
+        claims = extract_claims(load_text(text, "d.md", "markdown"), catalog)
+        for finding in check_arithmetic(claims):
+            json.dumps(finding.to_dict(), allow_nan=False)
+            assert finding.severity in ("error", "warning", "info")
 
 
 def test_time_grows_linearly_with_claims():

@@ -267,8 +267,10 @@ def _judge(view: SentenceView, pair: Pair, change: Figure, direction: int = 0) -
         # "cut in half, from $4 to $2": a factor of one half.
         return [_factor_finding(view, pair, change, Interval(change.low / 100, change.high / 100),
                                 change.quote)]  # fmt: skip
+    if kind in ("factor", "relative") and (pair.end.low < 0 or change.low < 0):
+        return []  # a ratio of signed figures (temperatures, balances) says nothing here
     if kind == "factor":
-        return [_factor_of(view, pair, change, direction)]
+        return [_factor_of(view, pair, change, direction)] if change.low > 0 else []
     if kind == "relative":
         return [_relative(view, pair, change, direction)]
     if kind == "points":

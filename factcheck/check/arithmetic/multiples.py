@@ -106,6 +106,8 @@ def _multiple(view: SentenceView, f: Figure) -> Finding | None:
     x, y = view.prev(f), view.next(f)
     if factor is None or x is None or y is None or not _comparable(x, y) or _is_compared(view, x):
         return None
+    if y.low < 0 or factor.low <= 0:
+        return None
     gap_xf, gap_fy = without_times(view.between(x, f)), without_times(view.between(f, y))
     if _STOP_RE.search(gap_xf) or not _X_THEN_F_RE.match(gap_xf):
         return None

@@ -106,8 +106,9 @@ def _beside_part_and_whole(view: SentenceView) -> list[Finding]:
         if share is None and before is not None and _share_of_the_pair(view, before):
             if _SHARE_THEN_RE.match(without_times(view.between(before, part))):
                 share = before
-        if share is not None:
-            findings.append(share_finding(share, part, whole))
+        finding = share_finding(share, part, whole) if share is not None else None
+        if finding is not None:
+            findings.append(finding)
     return findings
 
 
