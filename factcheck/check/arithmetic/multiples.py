@@ -23,7 +23,7 @@ from ..evidence import fmt
 from ..findings import claim_ref
 from .changes import states_a_difference
 from .figures import QUANTITIES, Figure, SentenceView, head_of, may_count_the_same, without_times
-from .verdict import Check, judged, rounded
+from .verdict import Check, amount, judged, rounded
 
 RULE = "arithmetic-comparison"
 
@@ -136,7 +136,7 @@ def _multiple(view: SentenceView, f: Figure) -> Finding | None:
             [x, f, y],
             f"{fmt(reading.midpoint)} × {fmt(y.claim.value or 0)} = {fmt(value)}"
             f"{rounded(implied.low, implied.high)}",
-            f"{x.quote} is not {f.quote} {y.quote}, which would be {fmt(value)}: it is "
+            f"{x.quote} is not {f.quote} {y.quote}, which would be {amount(value, x.unit)}: it is "
             f"{_times(x, y)} times {y.quote}",
             f"{x.quote} is {f.quote} {y.quote}",
         )

@@ -27,7 +27,7 @@ from ...match import words as w
 from ...model import Finding
 from ..evidence import fmt
 from .figures import Figure, SentenceView, noun_of, plain, without_times
-from .verdict import Check, judged, rounded, total
+from .verdict import Check, amount, judged, rounded, total
 
 RULE = "arithmetic-parts"
 
@@ -178,13 +178,15 @@ def _sum_check(
     implied = summed if exact else Interval(summed.low, float("inf"), unit)
     value = _sum_value(parts)
     if exact:
-        wrong = f"the parts {_plus(parts)} add up to {fmt(value)}, not the whole {whole.quote}"
+        total_text = amount(value, unit)
+        wrong = f"the parts {_plus(parts)} add up to {total_text}, not the whole {whole.quote}"
         right = f"the parts {_plus(parts)} add up to the whole {whole.quote}"
     else:
         wrong = (
-            f"the parts {_plus(parts)} add up to {fmt(value)}, more than the whole {whole.quote}"
+            f"the parts {_plus(parts)} add up to {amount(value, unit)}, more than the whole "
+            f"{whole.quote}"
         )
-        right = f"the parts {_plus(parts)} ({fmt(value)}) fit in the whole {whole.quote}"
+        right = f"the parts {_plus(parts)} ({amount(value, unit)}) fit in the whole {whole.quote}"
     return Check(
         RULE,
         stated,

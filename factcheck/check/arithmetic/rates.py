@@ -19,7 +19,7 @@ from ...model import Finding
 from ..evidence import fmt
 from .figures import Figure, SentenceView, head_of, noun_of, plain, same_dimension, without_times
 from .parts import compared
-from .verdict import Check, judged, ratio, rounded
+from .verdict import Check, amount, judged, ratio, rounded
 
 RULE = "arithmetic-rate"
 
@@ -100,7 +100,7 @@ def _over_another_span(view: SentenceView) -> list[Finding]:
             [b, a],
             f"{a.quote} is {fmt(value)} a {per}"
             f"{rounded(implied.low, implied.high, lambda x: f'{x:,.4g}')}",
-            f"{b.quote} does not restate {a.quote}, which is {fmt(value)} a {per}",
+            f"{b.quote} does not restate {a.quote}, which is {amount(value, unit_b)} a {per}",
             f"{b.quote} restates {a.quote} ({fmt(value)} a {per})",
         )
         findings.append(judged(check, f"{fmt(value)} a {per}"))
@@ -183,7 +183,7 @@ def _per_finding(stated: Figure, top: Figure, bottom: Figure, per: str) -> Findi
         f"{fmt(top.claim.value or 0)} / {fmt(bottom.claim.value or 0)} = {value:,.4g}"
         f"{rounded(quotient.low, quotient.high, lambda x: f'{x:,.4g}')}",
         f"{stated.quote} per {per} does not fit {top.quote} for {bottom.quote}, which is "
-        f"{value:,.4g} per {per}",
+        f"{amount(value, top.unit)} per {per}",
         f"{stated.quote} per {per} fits {top.quote} for {bottom.quote}",
     )
     return judged(check, f"{value:,.4g} per {per}")

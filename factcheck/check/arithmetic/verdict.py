@@ -154,6 +154,16 @@ def total(figures: list[Figure], unit: str) -> Interval:
     return Interval(low, high, unit)
 
 
+def amount(value: float, unit: str) -> str:
+    """A computed figure in the unit of the figures it came from: "$5.4 million", "44%"."""
+    base = unit.split("/")[0].strip()
+    if base == "USD":
+        return f"-${fmt(-value)}" if value < 0 else f"${fmt(value)}"
+    if base == "percent":
+        return f"{fmt(value)}%"
+    return fmt(value)
+
+
 def rounded(low: float, high: float, show=fmt, unit: str = "") -> str:
     """ " (1.18 to 1.32 with rounding)" after a computed value, or nothing when the figures
     were exact."""
