@@ -67,6 +67,13 @@ _FINITE_VERB_RE = re.compile(
     r"|showed|tested|died|occurred|took)\b",
     re.IGNORECASE,
 )
+# After a comma, words that still say what the number counts ("killed 2,996, including the
+# hijackers"), unlike an apposition.
+_SAME_COUNT_RE = re.compile(
+    r"\s*(?:including|excluding|not\s+(?:including|counting)|plus|minus|or|and|of\s+(?:which|whom)"
+    r"|among\s+them|mostly|mainly|chiefly|primarily|largely|most\s+of\s+them)\b",
+    re.IGNORECASE,
+)
 _OF_GAP_RE = re.compile(r"^\s*of\s+(?:the\s+|these\s+|those\s+|all\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
@@ -286,7 +293,15 @@ def _divide_clause(
         else:
             ends[i] = c_end
     for i in normal:
-        frames[i].layers.append(Layer(OWN, starts[i], ends[i]))
+        # What follows a comma after the number is an apposition about it ("33,000 soldiers
+        # died in the post-9/11 wars, a figure often set beside overdose deaths"): it ranks
+        # with the neighbours' words, below the number's own.
+        comma = sentence.find(",", frames[i].end, ends[i])
+        if comma >= 0 and ends[i] - comma > 2 and not _SAME_COUNT_RE.match(sentence, comma + 1):
+            frames[i].layers.append(Layer(OWN, starts[i], comma))
+            frames[i].layers.append(Layer(NEIGHBOURS, comma, ends[i]))
+        else:
+            frames[i].layers.append(Layer(OWN, starts[i], ends[i]))
     # "two-thirds of the 106,699 deaths in 2021 involved fentanyl": the verb after the total's
     # noun phrase is its part's predicate, not the total's.
     for i in normal:
@@ -295,7 +310,8 @@ def _divide_clause(
             continue
         m = _FINITE_VERB_RE.search(sentence, frames[j].end, ends[j])
         if m:
-            frames[j].layers[-1] = Layer(OWN, starts[j], m.start())
+            frames[j].layers = [lay for lay in frames[j].layers if lay.rank != OWN]
+            frames[j].layers.append(Layer(OWN, starts[j], m.start()))
             frames[i].layers.append(Layer(OWN, m.start(), ends[j]))
     # "Of the 105,007 people who died ..., 72,776 had taken synthetic opioids"
     if len(normal) >= 2:
