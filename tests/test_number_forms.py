@@ -405,8 +405,8 @@ NOT_QUANTITIES = [
     "The meeting was on January 20, 2025.",
     "The office opened on 3 March 2019.",
     "The session ended on March 3.",
-    "Given this twenty-seventh day of August, in the year of our Lord two thousand "
-    "twenty-one, and of the Independence of the Republic the two hundred and forty-sixth.",
+    "Done at the town hall this ninth day of May, in the year two thousand twenty-two, and "
+    "of the founding of the town the one hundred and eighty-second.",
     "In the year two thousand the rules changed.",
     "The hearing began at 4:15 on Monday.",
     "The hearing began at 1:57 P.M. EDT.",

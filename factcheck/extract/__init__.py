@@ -76,8 +76,8 @@ def extract_document(
         _period_from_antecedent(body, sentence, found)
         _period_from_earlier_clause(found, explicit)
         if not explicit and previous_span:
-            # "From 2015 to 2016, deaths increased across all drug categories. The largest
-            # increases were for cocaine (52.4%) and synthetic opioids (100%)."
+            # "Between 2018 and 2019, admissions rose for every drug. The steepest rises
+            # were for heroin (18.0%) and for alcohol (9.5%)."
             for item in found:
                 if item.q.kind == "change" and item.period is None:
                     item.period = previous_span
@@ -191,7 +191,7 @@ def _period_from_antecedent(body: str, sentence: Sentence, found: list[Found]) -
 
 
 def _period_from_earlier_clause(found: list[Found], explicit: list[TimeExpr]) -> None:
-    """ "In 2015, 52,404 drug overdose deaths occurred; 63.1% (33,091) involved an opioid": a
+    """ "In 2019, 9,300 road deaths were recorded; 41.2% (3,830) involved a lorry": a
     clause without a time of its own goes on in the time of the sentence's earlier clause."""
     for item in found:
         if item.period is not None or item.q.kind in ("age", "rank", "duration"):

@@ -24,7 +24,7 @@ _GLUED_UNIT_RE = re.compile(
     + r"|x|yrs?|hrs?|mins?|mn|bn|tn|k)(?![A-Za-z])"
 )
 # "(14)", "(1)toxic", "(1,2)", "(1–4)", "[3]": list numbers and citation markers. A bare
-# whole number alone in brackets never states a quantity in prose; "(20.7)" or "(72.2%)" do.
+# whole number alone in brackets never states a quantity in prose; "(12.7)" or "(18.0%)" do.
 _BRACKETED_AFTER_RE = re.compile(r"(?:\s*[,–—-]\s*\d{1,3})*\s*[)\]]")
 # Clock times: "4 p.m.", "4pm", "4 o'clock" (and "4:15", read below).
 _CLOCK_AFTER_RE = re.compile(r"\s?(?:[ap]\.\s?m\.|[ap]m\b|o['’]clock\b)", re.IGNORECASE)

@@ -72,7 +72,7 @@ def read_quantity(text: str, number: Number, sent_start: int, sent_end: int) -> 
     # A range: "50 to 100", "350–370", "30 through 60", "between $1 million and $3 million".
     second = _read_range_end(text, number, end, sent_end, left)
     if second is not None and _is_a_change_from_to(left):
-        # "rose 14%, from 28.3 to 32.4": two levels, each a claim, not one range. The first
+        # "fell 6%, from 13.5 to 12.7": two levels, each a claim, not one range. The first
         # takes the unit written after the second ("from 10 to 20 percent").
         later = read_quantity(text, second, second.start, sent_end)
         if later is not None and later.kind in ("percent", "measurement", "money", "rate"):
@@ -410,7 +410,7 @@ _SMALL_RANKS = {float(n) for n in range(1, 11)}
 _CHANGE_WORD_RE = re.compile(
     r"\b(?:" + lx.DECREASE_WORDS + "|" + lx.INCREASE_WORDS + r")\b", re.IGNORECASE
 )
-# "from 28.3 to 32.4" after a change, or "by 1.9% (10.4 to 10.6)": the two ends of a change.
+# "from 13.5 to 12.7" after a change, or "by 3.1% (9.7 to 10.0)": the two ends of a change.
 _CHANGE_FROM_RE = re.compile(
     r"(?:\bfrom|\bby\s+[\d.,]+\s*(?:%|percent|per\s+cent)\s*[,(]\s*(?:from)?|[,(]\s*from)\s*$",
     re.IGNORECASE,
@@ -419,7 +419,7 @@ _CHANGE_FROM_RE = re.compile(
 
 def _is_a_change_from_to(left: str) -> bool:
     """Whether "X to Y" after ``left`` gives the two levels of a change rather than a range:
-    "rose from 50 to 75", "increased 14%, from 28.3 to 32.4", "by 1.9% (10.4 to 10.6)". A
+    "rose from 50 to 75", "fell 6%, from 13.5 to 12.7", "by 3.1% (9.7 to 10.0)". A
     plain "from 10 to 20" (a range of estimates) stays a range."""
     clause = re.split(r"[;:]", left)[-1]
     m = _CHANGE_FROM_RE.search(clause)

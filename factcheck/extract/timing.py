@@ -52,7 +52,7 @@ def assign_periods(
         clause = [t for t in times if not _break_between(breaks, t, q)]
         # A duration inside "the previous six-year period" is that period.
         chosen = next((t for t in clause if t.start <= q.start < t.end), None)
-        # "now" after the number is the tense of a formula ("...: Now, therefore, be it"), not
+        # "now" after the number is the tense of a formula ("...: Now, be it resolved"), not
         # its date, when the clause dates it before.
         dated_before = any(t.end <= q.start and t.period for t in clause)
         for t in clause if chosen is None else ():
@@ -156,7 +156,7 @@ def link_from_to(body: str, found: list[Found], times: list[TimeExpr]) -> None:
             continue
         between = body[a.end : b.start]
         left = body[max(0, a.start - 12) : a.start].lower().rstrip()
-        # "from 28.3 to 32.4", or a bracketed pair after a change: "by 1.9% (10.4 to 10.6)".
+        # "from 15.2 to 12.7", or a bracketed pair after a change: "by 3.1% (9.7 to 10.0)".
         if not left.endswith(("from", "(")) or not re.search(r"\bto\b", between):
             continue
         if len(between) > 80:
@@ -170,7 +170,7 @@ def link_from_to(body: str, found: list[Found], times: list[TimeExpr]) -> None:
         ]
         span = spans[-1] if spans else None
         if span and not _own_time(body, a, b, times):
-            # "From 2020 through 2021, the rate rose from 28.3 to 32.4": the pair stands at
+            # "From 2018 through 2019, the rate went from 15.2 to 12.7": the pair stands at
             # the two ends of the span.
             first.period, second.period = span.group(1), span.group(2)
         elif second.period == first.period and first.period is not None:

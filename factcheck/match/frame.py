@@ -8,19 +8,19 @@ its own part first and from shared parts only where its own part says nothing:
 
 - **own**: the number, its noun phrase and the predicate that follows it, up to the next
   number of the clause (the words between two numbers are split at the last comma or "and");
-  a parenthetical figure after a noun ("deaths involving cocaine (52.4%)") owns that noun
-  phrase; a figure in brackets right after another ("33,091 (63.1%)") shares its host's part.
+  a parenthetical figure after a noun ("admissions for heroin (18.0%)") owns that noun
+  phrase; a figure in brackets right after another ("4,120 (38.5%)") shares its host's part.
 - **total**: for a part of a total given beside it ("72,776" above, "2/3 of the 82,100
-  deaths", "52,404 deaths, including 33,091"), the total's own part: it says what the part
+  deaths", "9,300 deaths, including 4,120"), the total's own part: it says what the part
   is a part of.
 - **lead**: the words of the clause before its first number (its subject and verb), which all
   the numbers of the clause share; the total in "2/3 of the 82,100 deaths" does not take the
   lead, which is about its part.
-- **neighbours**: the own words of the clause's other numbers, except its own parts ("106,699
-  drug overdose deaths occurred, resulting in an age-adjusted rate of 32.4"): the subject of
+- **neighbours**: the own words of the clause's other numbers, except its own parts ("9,300
+  road deaths were recorded, which gives a death rate of 12.7"): the subject of
   a figure is sometimes named with the figure before it.
-- **context**: the sentence's earlier clauses ("the rate of drug overdose deaths increased
-  from 6.8 to 11.5; from 2020 through 2021, the rate increased 14%").
+- **context**: the sentence's earlier clauses ("the rate of road deaths fell from 15.2 to
+  12.7; over the last year alone the rate fell 6%").
 - **back**: the sentence before, when this one refers back to it ("Around 70,000 of these
   deaths involved fentanyl"); extraction has already given the number that sentence's year.
 
@@ -98,8 +98,8 @@ class Frame:
     subset: str | None = None  # the words that narrow its population
     cumulative: str | None = None  # the words that make it a total over a longer span
     part_of: int | None = None  # index (in the sentence's claims) of the total it belongs to
-    host: int | None = None  # for "33,091 (63.1%)": the index of the number it qualifies
-    parenthetical: bool = False  # "deaths involving cocaine (52.4%)": it stands for its noun
+    host: int | None = None  # for "4,120 (38.5%)": the index of the number it qualifies
+    parenthetical: bool = False  # "admissions for heroin (18.0%)": it stands for its noun
     takes_lead: bool = True  # False for the total of "2/3 of the 82,100 deaths"
     # For money: the amounts of goods it is the price of, by sort ("mass": "80 kg", "pills").
     amounts: dict[str, str] = field(default_factory=dict)
@@ -193,7 +193,7 @@ def read_frames(sentence: str, claims: list[Claim]) -> list[Frame]:  # noqa: C90
     }
     for c_index, members in by_clause.items():
         lead = leads[c_index]
-        # Earlier clauses whole: an elliptical clause ("...; 42,249 (66.4%) involved an
+        # Earlier clauses whole: an elliptical clause ("...; 2,010 (41.2%) involved a
         # opioid") takes what it leaves out from them, at the lowest rank.
         earlier = [clauses[c] for c in sorted(leads) if c < c_index]
         for i in members:
@@ -236,7 +236,7 @@ def _divide_clause(
         before = sentence[c_start : frame.start].rstrip()
         opened = before.rfind("(")
         if normal and opened > before.rfind(")") and opened >= 0 and not before.endswith("("):
-            # "4.9% (from 8.2 to 8.6)": every number in a bracket opened right after a
+            # "3.1% (from 9.7 to 10.0)": every number in a bracket opened right after a
             # number qualifies that number.
             host = normal[-1]
             if not sentence[frames[host].end : c_start + opened].strip():
@@ -245,9 +245,9 @@ def _divide_clause(
         if before.endswith("("):
             host = normal[-1] if normal else None
             if host is not None and not sentence[frames[host].end : frame.start].strip(" ("):
-                frame.host = host  # "33,091 (63.1%)": it qualifies the number before it
+                frame.host = host  # "4,120 (38.5%)": it qualifies the number before it
                 continue
-            # "deaths involving cocaine (52.4%)": the figure is about the noun phrase before it.
+            # "admissions for heroin (18.0%)": the figure is about the noun phrase before it.
             paren = c_start + len(before) - 1
             back = c_start
             if normal:
@@ -289,7 +289,7 @@ def _divide_clause(
             else:
                 ends[i], starts[j] = split.start(), split.end()
                 if w.INCLUDING_RE.search(sentence[split.end() : gap_to]):
-                    frames[j].part_of = i  # "52,404 deaths, including 33,091"
+                    frames[j].part_of = i  # "9,300 deaths, including 4,120"
         else:
             ends[i] = c_end
     for i in normal:
@@ -378,7 +378,7 @@ def _read_properties(sentence: str, claim: Claim, frame: Frame) -> None:
     if m:
         frame.hypothetical = " ".join(m.group().split())
     # A narrowing phrase that starts in the number's own words may run into the next
-    # number's ("deaths more than doubled in 30 States").
+    # number's ("cases roughly tripled in 12 counties").
     m = w.SUBSET_RE.search(sentence, start, min(len(sentence), core_end + 30))
     if m and m.start() <= core_end:
         frame.subset = " ".join(m.group().split())

@@ -3,12 +3,12 @@
 Extraction reads a number with the words right beside it. Some of what a number is, the
 sentence says elsewhere:
 
-- a **rate per 100,000**: "the age-adjusted rate of drug overdose deaths increased from 6.8 in
-  2001 to 11.5 in 2006": the bare figures are rates because the clause says "rate" and the
-  document gives its rates per 100,000 ("27 murders per 100,000" says it after its noun);
-- a **count per day**: "196 people ... are now dying each day" (the time follows the verb);
-- a **change**: "rates increased for deaths involving cocaine by 4.9%", "the largest rate
-  increases occurred among deaths involving synthetic opioids (72.2%)": a percentage
+- a **rate per 100,000**: "the death rate on rural roads went from 15.2 in 2010 to 12.7 in
+  2020": the bare figures are rates because the clause says "rate" and the document gives its
+  rates per 100,000 elsewhere ("9 robberies per 100,000" says it after its noun);
+- a **count per day**: "40 patients ... are now admitted every day" (the time follows the verb);
+- a **change**: "admissions went up for heroin by 3.1%", "the steepest rate rises were seen
+  among admissions for heroin (18.0%)": a percentage
   governed by a change verb or noun is the change, not a share.
 
 Each reading is recorded in the claim's attribution, so `--explain` and `extract` show it.
@@ -88,8 +88,8 @@ def _nearest_rate_word(sentence: str, frame: Frame) -> str | None:
 
 
 def _change_word(sentence: str, frame: Frame) -> str | None:
-    """The change verb or noun that governs a percentage: 'increased ... by 4.9%', or the
-    noun phrase a bracketed figure stands for ('rate increases ... (72.2%)')."""
+    """The change verb or noun that governs a percentage: 'went up ... by 3.1%', or the
+    noun phrase a bracketed figure stands for ('rate rises ... (18.0%)')."""
     before = sentence[frame.clause_start : frame.start]
     if frame.parenthetical:
         own = sentence[_own_start(frame) : frame.start]

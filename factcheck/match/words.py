@@ -204,12 +204,12 @@ CHANGE_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 
-# "rate" as the thing measured: "the age-adjusted rate of drug overdose deaths was 32.4".
+# "rate" as the thing measured: "the road death rate stood at 12.7".
 RATE_WORD_RE = re.compile(r"\b(?:age-adjusted\s+)?(?:death\s+)?rates?\b", re.IGNORECASE)
 PER_100K_RE = re.compile(r"\bper\s+100,?000\b|\bper\s+100k\b", re.IGNORECASE)
 
 # A total whose parts follow or precede: "Of the 105,007 deaths, 72,776 involved ...",
-# "52,404 deaths, including 33,091 ...", "two-thirds of the 82,100 deaths".
+# "9,300 deaths, including 4,120 ...", "two-thirds of the 7,500 deaths".
 OF_THE_RE = re.compile(r"\bof\s+(?:the|these|those|all|all\s+the|its|their)?\s*$", re.IGNORECASE)
 INCLUDING_RE = re.compile(
     r"\b(?:including|of\s+(?:which|whom|these|those|them)|among\s+(?:them|these|those))\s*$",
