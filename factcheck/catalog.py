@@ -19,7 +19,7 @@ map from each JSON path (``measures[3].unit``) to the line it is written on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -147,12 +147,13 @@ class FrameSpec:
     def merged(self, defaults: FrameSpec) -> FrameSpec:
         """This spec with the catalog's default slots filled in where it says nothing."""
         return FrameSpec(
-            *(mine if mine is not None else theirs for mine, theirs in zip(
-                (self.counts, self.mode, self.scope, self.span, self.agent, self.substance,
-                 self.unit_price),
-                (defaults.counts, defaults.mode, defaults.scope, defaults.span, defaults.agent,
-                 defaults.substance, defaults.unit_price), strict=True))
-        )  # fmt: skip
+            **{
+                slot.name: getattr(defaults, slot.name)
+                if getattr(self, slot.name) is None
+                else getattr(self, slot.name)
+                for slot in fields(self)
+            }
+        )
 
 
 @dataclass(frozen=True)
