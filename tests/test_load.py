@@ -389,6 +389,26 @@ def test_markdown_reference_section_ends_at_next_heading():
     assert kept(doc, "The fleet has 40 ships.") and kept(doc, "The annex lists 12 more ships.")
 
 
+def test_markdown_contents_entry_naming_the_notes_is_not_a_notes_heading():
+    # "5. Notes" in a list of sections is an entry; taken for the notes heading it hid the
+    # whole document after it.
+    text = (
+        "# Harbour report\n\n1. Summary\n2. Dredging\n3. Notes\n\n"
+        "The harbour took 40 ships in 2023.\n\nDredging cost $3 million.\n\n"
+        "**Notes**\n\n1. Port data, 2024.\n"
+    )
+    doc = load_text(text, "a.md", "markdown")
+    assert kept(doc, "The harbour took 40 ships in 2023.") and kept(doc, "Dredging cost $3 million.")
+    assert blanked(doc, "1. Port data, 2024.")
+
+
+def test_markdown_glued_endnotes_are_markers_as_in_plain_text():
+    doc = load_text(GLUED, "a.md", "markdown")
+    assert [m.label for m in doc.markers] == ["7", "12", "9"]
+    assert blanked(doc, "“Border Crossings,” Example Agency, March 3, 2024, https://example.gov")
+    assert kept(doc, " The city kept 60 percent of the budget.")
+
+
 def test_sniff():
     assert sniff("### Heading\n\nText with **bold** here.\n") == "markdown"
     assert sniff("A claim.<sup>1</sup>\n") == "markdown"

@@ -17,6 +17,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from factcheck.load import endnotes
 from factcheck.load import html as htmlreader
 from factcheck.load import text as plain
 from factcheck.load.dates import DATE, find_date, to_iso
@@ -79,7 +80,11 @@ def read(text: str) -> Layout:
         scan_inline(text, spans[first][0], spans[last - 1][1], layout)
     plain.toc_lines(text, spans, layout)
     end_line = walker.reference_line if walker.reference_line is not None else len(spans)
+    notes = plain.parse_entries(text, spans, end_line + 1, len(spans)) if end_line < len(spans) else {}
     plain.trailing_citations(text, spans, end_line, layout)
+    # Scraped pages saved as Markdown glue endnotes into the prose as plain text does.
+    prose_end = spans[end_line][0] if end_line < len(spans) else len(text)
+    endnotes.glued(text, prose_end, notes, layout)
     plain.urls(text, layout)
     layout.date = layout.date or find_date(text, spans)
     return layout
@@ -212,8 +217,11 @@ class _Walker:
         ):
             self.lines(first, last)
             return True, True
-        if last - first == 1 and self.reference is None and _is_reference_title(inline.content):
-            self.reference = (7, first)  # a bold line as heading: ended by any heading
+        # A line alone at the top level as heading: ended by any heading. Inside a list
+        # ("7. Endnotes" in a table of contents) or a quote it is an entry, not a heading.
+        alone = last - first == 1 and tok.level == 0
+        if alone and self.reference is None and _is_reference_title(inline.content):
+            self.reference = (7, first)
         return False, False
 
     def _end_reference(self, line: int) -> None:
