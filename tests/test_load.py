@@ -398,7 +398,9 @@ def test_markdown_contents_entry_naming_the_notes_is_not_a_notes_heading():
         "**Notes**\n\n1. Port data, 2024.\n"
     )
     doc = load_text(text, "a.md", "markdown")
-    assert kept(doc, "The harbour took 40 ships in 2023.") and kept(doc, "Dredging cost $3 million.")
+    assert kept(doc, "The harbour took 40 ships in 2023.") and kept(
+        doc, "Dredging cost $3 million."
+    )
     assert blanked(doc, "1. Port data, 2024.")
 
 

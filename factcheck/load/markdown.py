@@ -80,7 +80,9 @@ def read(text: str) -> Layout:
         scan_inline(text, spans[first][0], spans[last - 1][1], layout)
     plain.toc_lines(text, spans, layout)
     end_line = walker.reference_line if walker.reference_line is not None else len(spans)
-    notes = plain.parse_entries(text, spans, end_line + 1, len(spans)) if end_line < len(spans) else {}
+    notes = (
+        plain.parse_entries(text, spans, end_line + 1, len(spans)) if end_line < len(spans) else {}
+    )
     plain.trailing_citations(text, spans, end_line, layout)
     # Scraped pages saved as Markdown glue endnotes into the prose as plain text does.
     prose_end = spans[end_line][0] if end_line < len(spans) else len(text)
