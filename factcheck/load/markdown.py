@@ -84,9 +84,9 @@ def read(text: str) -> Layout:
         plain.parse_entries(text, spans, end_line + 1, len(spans)) if end_line < len(spans) else {}
     )
     plain.trailing_citations(text, spans, end_line, layout)
-    # Scraped pages saved as Markdown glue endnotes into the prose as plain text does.
-    prose_end = spans[end_line][0] if end_line < len(spans) else len(text)
-    endnotes.glued(text, prose_end, notes, layout)
+    # Scraped pages saved as Markdown glue endnotes into the prose as plain text does. A
+    # reference section ends at the next heading here, so prose may follow it: look to the end.
+    endnotes.glued(text, len(text), notes, layout)
     plain.urls(text, layout)
     layout.date = layout.date or find_date(text, spans)
     return layout
