@@ -18,6 +18,7 @@ map from each JSON path (``measures[3].unit``) to the line it is written on.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
@@ -206,6 +207,7 @@ class Suppression:
     measure: str | None = None
     rule: str | None = None
     line: int = 0
+    base: str | None = None  # the catalog's folder, which a relative "path:line" starts from
 
     def matches(self, claim: Claim, rule: str | None = None) -> bool:
         if self.rule is not None and rule is not None and rule != self.rule:
@@ -221,7 +223,12 @@ class Suppression:
             return False
         doc = PurePosixPath(claim.doc.replace("\\", "/"))
         wanted = PurePosixPath(path.replace("\\", "/"))
-        # A relative path in the catalog matches the same file named from any directory.
+        # A relative path in the catalog is the file's path from the catalog's folder, so a
+        # run from a subfolder (which names the file "a.md") silences the same claim; it also
+        # matches the same file named from any directory above.
+        if not wanted.is_absolute() and self.base is not None:
+            if os.path.realpath(claim.doc) == os.path.realpath(Path(self.base) / wanted):
+                return True
         return doc == wanted or (
             not wanted.is_absolute() and doc.parts[-len(wanted.parts) :] == wanted.parts
         )
@@ -596,6 +603,7 @@ def _build(data: Any, lines: dict[JsonPath, int], name: str) -> Catalog:
                 measure=raw.get("measure"),
                 rule=raw.get("rule"),
                 line=problems.line_of(at),
+                base=os.path.dirname(os.path.abspath(name)),
             )
         )
 

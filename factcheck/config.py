@@ -13,7 +13,7 @@ the root (as before configuration files existed).
 
 The keys are the long options of ``factcheck check``: ``catalog``, ``references``,
 ``fail-on``, ``select``, ``ignore``, ``include``, ``exclude``, ``as-of``. Paths are relative to
-the file that names them. An option given on the command line wins over the key. Without a
+the file that names them, and so are ``include``/``exclude`` globs with a folder in them. An option given on the command line wins over the key. Without a
 ``catalog`` key the project's ``claims.yaml`` is the catalog when there is one, else the shipped
 one; likewise ``references/``.
 """
@@ -170,6 +170,10 @@ def _validated(table: dict[str, Any], path: Path) -> dict[str, Any]:
                         matching(selector)
                     except ValueError as exc:
                         raise ConfigError(f"{where}: {key}: {exc}") from None
+            if key in ("include", "exclude"):
+                # As ruff reads its own: a glob naming a folder starts at the configuration's
+                # folder, wherever factcheck is run from; a bare name matches at any depth.
+                items = [_anchored(glob, path.parent) for glob in items]
             values[key] = tuple(items)
         else:  # a date: TOML and YAML may read an unquoted one as a date object
             if isinstance(value, datetime.date):
@@ -178,3 +182,10 @@ def _validated(table: dict[str, Any], path: Path) -> dict[str, Any]:
                 raise ConfigError(f"{where}: 'as-of' must be a date: YYYY, YYYY-MM or YYYY-MM-DD")
             values[key] = str(value)
     return values
+
+
+def _anchored(glob: str, folder: Path) -> str:
+    """A configured glob with a folder in it, as an absolute one below ``folder``."""
+    if "/" not in glob or glob.startswith("/"):
+        return glob
+    return (folder.resolve() / glob.removeprefix("./")).as_posix()

@@ -124,3 +124,35 @@ def test_a_bad_configuration_is_exit_2_naming_the_file(capsys, project, text, me
     assert code == 2 and message in err and out == ""
     assert ".factcheck.toml" in err
     assert "Traceback" not in err
+
+
+def test_exclude_globs_with_a_folder_are_relative_to_the_configuration(
+    capsys, project, monkeypatch
+):
+    # As ruff reads its `exclude`: a glob naming a folder starts at the configuration's
+    # folder, so the drafts left out from the root are left out from below it too.
+    (project / "drafts" / "old").mkdir()
+    (project / "drafts" / "old" / "b.md").write_text(SECOND)
+    (project / ".factcheck.toml").write_text('exclude = ["drafts/old/*"]\n')
+    from_root = cli(capsys, "check", "--no-cache", "drafts")[1].splitlines()[-2]
+    assert from_root.startswith("1 document,")
+    monkeypatch.chdir(project / "drafts")
+    code, out, _ = cli(capsys, "check", "--no-cache", ".")
+    assert out.splitlines()[-2].startswith("1 document,"), out
+    # A file named on the command line (as pre-commit names them) is left out as well.
+    code, out, err = cli(capsys, "check", "--no-cache", "old/b.md")
+    assert code == 2 and "no documents to check" in err
+
+
+def test_a_catalog_suppression_holds_from_a_subdirectory(capsys, project, monkeypatch):
+    # The catalog names the claim by its path from the catalog's folder; run from the
+    # drafts' folder, the same claim is silenced, not reported.
+    (project / "claims.yaml").write_text(
+        "version: 1\nextends: default\nsuppress:\n"
+        '  - claim: "drafts/a.md:3"\n    reason: "a figure quoted to be refuted"\n'
+    )
+    code, out, _ = cli(capsys, "check", "-q", "--no-cache", "drafts/a.md")
+    assert code == 0 and out == "", out
+    monkeypatch.chdir(project / "drafts")
+    code, out, _ = cli(capsys, "check", "-q", "--no-cache", "a.md")
+    assert code == 0 and out == "", out

@@ -230,7 +230,7 @@ def iter_paths(
             raise InputError(f"{p}: no such file or directory")
         if path.is_dir():
             yield from _walk(path, include, exclude)
-        elif not _matches(path.as_posix(), exclude):
+        elif not any(_matches(c, exclude) for c in (path.as_posix(), _real(path))):
             yield path
 
 
@@ -243,12 +243,18 @@ def _walk(root: Path, include: list[str], exclude: list[str]) -> Iterator[Path]:
     for full in tracked if tracked is not None else _walked(root):
         if full.name.startswith(".") or full.suffix.lower() not in FORMATS:
             continue
-        seen_as = (full.relative_to(root).as_posix(), full.as_posix())
+        seen_as = (full.relative_to(root).as_posix(), full.as_posix(), _real(full))
         if include and not any(_matches(c, include) for c in seen_as):
             continue
         if any(_matches(c, exclude) for c in seen_as) or _is_own_output(full):
             continue
         yield full
+
+
+def _real(path: Path) -> str:
+    """The absolute path a configured glob with a folder in it is matched against
+    (config._anchored)."""
+    return Path(os.path.realpath(path)).as_posix()
 
 
 def _walked(root: Path) -> Iterator[Path]:
