@@ -49,6 +49,33 @@ def test_a_report_written_among_the_drafts_is_not_read_as_one(capsys, drafts, fm
     assert f"drafts/{name}: factcheck's own" in err and name not in out
 
 
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--format", "github"],
+        ["--format", "gitlab"],
+        ["--format", "junit"],
+        ["--statistics"],
+        ["--color", "always"],
+        ["-q", "--color", "always"],
+        ["--explain", "f"],
+    ],
+    ids=["github", "gitlab", "junit", "statistics", "coloured", "coloured-quiet", "explain"],
+)
+def test_every_output_saved_as_text_among_the_drafts_is_not_read(capsys, drafts, options):
+    # Saved with an extension factcheck reads (a log of a CI run, a note to a colleague),
+    # each output of `check` is still its own, not a draft.
+    code, before, _ = cli(capsys, "check", "-q", "drafts")
+    if options[0] == "--explain":
+        first = finding_lines(before)[0]
+        options = ["--explain", first.rsplit("[", 1)[1].rstrip("]")]
+    cli(capsys, "check", *options, "-o", "drafts/out.txt", "drafts")
+    assert (drafts / "out.txt").read_text("utf-8").strip()
+    code, after, err = cli(capsys, "check", "-q", "drafts")
+    assert finding_lines(after) == finding_lines(before), after
+    assert "out.txt" not in after
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "yaml"])
 def test_extracted_claims_are_recognised(capsys, drafts, fmt):
     cli(capsys, "extract", "--format", fmt, "-o", f"drafts/claims.{fmt}", "drafts")

@@ -12,12 +12,19 @@ it in the first few thousand characters:
 - extracted claims as JSON, JSON Lines or YAML: a first record starting with ``doc`` then
   ``line``;
 - text report: a first line in the lint shape ``path:line:col: severity rule … [f<id>]``, or
-  the summary lines alone of a clean run.
+  the summary lines alone of a clean run (colours, when asked for in a file, are looked
+  through);
+- ``--statistics``: a first line ``<count>  <rule id>  …``; ``--explain``: ``f<id>: severity
+  rule``;
+- ``--format github``: a workflow command ``::error file=…``; ``gitlab``: a list of issues;
+  ``junit``: the XML declaration, then ``<testsuites name="factcheck"``.
 """
 
 from __future__ import annotations
 
 import re
+
+from ..rules import RULES
 
 HEAD_CHARS = 4096  # how much of a file is looked at
 
@@ -48,6 +55,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),  # fmt: skip
     (
+        "list of findings by rule",
+        re.compile(r"\A\d+ +(?:" + "|".join(re.escape(r.id) for r in RULES) + r") {2}"),
+    ),
+    ("explanation of a finding", re.compile(r"\Af[0-9a-f]{12}: (?:error|warning|info) [a-z-]+\n")),
+    ("GitHub annotations", re.compile(r"\A::(?:error|warning|notice) file=[^\n]*::")),
+    ("GitLab report", re.compile(r"\A\s*\[\s*\{\s*\"type\":\s*\"issue\",\s*\"description\":")),
+    ("JUnit report", re.compile(r"\A<\?xml[^\n]*\?>\s*<testsuites\s+name=\"factcheck\"")),
+    (
         "text report",
         re.compile(
             r"\A\d+ documents?, \d+ claims?: \d+ errors?, \d+ warnings?, "
@@ -57,9 +72,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_COLOUR = re.compile(r"\x1b\[[0-9;]*m")  # --color always -o file
+
+
 def own_output(head: str) -> str | None:
     """What factcheck output the text starts like ("HTML report", ...), or None for a draft."""
-    head = head[:HEAD_CHARS].lstrip("\ufeff")
+    head = _COLOUR.sub("", head[:HEAD_CHARS]).lstrip("\ufeff")
     for what, pattern in _PATTERNS:
         if pattern.search(head):
             return what
