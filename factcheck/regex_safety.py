@@ -26,7 +26,7 @@ import re
 import re._constants as C  # noqa: N812 - the parser's opcodes
 import re._parser as sre_parse
 import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Protocol
 
@@ -65,12 +65,54 @@ _RE2_MAX_MEM = 8 << 20
 LOOKAHEAD_WINDOW = 100
 
 
-def _re2(source: str):
+def _options():
     options = re2.Options()
     options.case_sensitive = False
     options.log_errors = False  # the catalog reports the problem with its file and line
     options.max_mem = _RE2_MAX_MEM
-    return re2.compile(source, options)
+    return options
+
+
+def _re2(source: str):
+    return re2.compile(source, _options())
+
+
+class PatternSet:
+    """Which of many compiled catalog patterns may occur in a text, found in one pass.
+
+    RE2's Set runs all the patterns as one automaton: a sentence is scanned once, where a
+    search per pattern pays RE2's start-up cost (encoding the text, mapping offsets) each
+    time. ``may_occur`` is never wrong when it says no; it says yes for a pattern it does not
+    hold (one with a lookahead guard is held as its main pattern, which finds a superset)."""
+
+    def __init__(self, patterns) -> None:
+        self._position: dict[object, int] = {}
+        self._set = None
+        self._last: tuple[str | None, frozenset[int]] = (None, frozenset())
+        built = re2.Set.SearchSet(_options())
+        try:
+            for pattern in patterns:
+                if pattern in self._position:
+                    continue
+                main = pattern._main if isinstance(pattern, _GuardedPattern) else pattern
+                self._position[pattern] = built.Add(main.pattern)
+            built.Compile()
+        except re2.error:
+            self._position = {}  # too large for one automaton: every pattern may occur
+            return
+        self._set = built
+
+    def found_in(self, text: str) -> frozenset[int]:
+        """The positions of the patterns found somewhere in ``text`` (the last text's answer
+        is kept: a sentence is asked about once per claim in it)."""
+        if text != self._last[0]:
+            found = self._set.Match(text) if self._set is not None else None
+            self._last = (text, frozenset(found or ()))
+        return self._last[1]
+
+    def may_occur(self, pattern: object, found: frozenset[int]) -> bool:
+        position = self._position.get(pattern)
+        return position is None or position in found
 
 
 @lru_cache(maxsize=4096)  # as re caches: the same source gives the same (equal) object
@@ -393,3 +435,20 @@ def _case(chars: set[str], ignorecase: bool) -> set[str]:
     if not ignorecase:
         return chars
     return chars | {c.lower() for c in chars} | {c.upper() for c in chars}
+
+
+_PATTERN_SETS: dict[int, tuple[object, PatternSet]] = {}
+
+
+def pattern_set(owner: object, patterns: Callable[[], Iterable[UserPattern]]) -> PatternSet:
+    """The PatternSet of ``owner``'s patterns (a catalog's terms, its vocabulary), built once.
+
+    Most of the catalog's patterns are absent from any one sentence; one scan of the sentence
+    for all of them (shared by the sentence's claims) spares searching each again in every
+    layer of every claim, where a search costs more to start than to run."""
+    held = _PATTERN_SETS.get(id(owner))
+    if held is None or held[0] is not owner:
+        if len(_PATTERN_SETS) > 16:
+            _PATTERN_SETS.clear()  # catalogs loaded and dropped (tests): keep a few
+        held = _PATTERN_SETS[id(owner)] = (owner, PatternSet(patterns()))
+    return held[1]

@@ -336,3 +336,21 @@ def test_the_streamed_json_report_is_the_text_json_dump_writes(which):
     render_json(report, out)
     expected = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
     assert out.getvalue() == expected
+
+
+def test_a_pattern_set_says_no_only_for_patterns_absent_from_the_text():
+    from factcheck.regex_safety import PatternSet
+
+    patterns = [
+        compile_user_pattern(source)
+        for source in (r"\boverdose deaths?\b", r"fentanyl(?!\s+analog)|IMF", r"\bseiz\w+")
+    ]
+    found = PatternSet(patterns)
+    for text in ("Overdose deaths fell.", "A fentanyl analog was seized.", "Nothing here.", ""):
+        present = found.found_in(text)
+        for pattern in patterns:
+            if pattern.search(text) is not None:
+                assert found.may_occur(pattern, present), (pattern.pattern, text)
+    assert not found.may_occur(patterns[0], found.found_in("Nothing here."))
+    # A pattern it does not hold may occur anywhere.
+    assert found.may_occur(compile_user_pattern("other"), frozenset())

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..extract.lexicon import CLAUSE_BREAK_RE
+from ..regex_safety import pattern_set
 from . import words as w
 
 if TYPE_CHECKING:
@@ -399,11 +400,20 @@ def find_vocabulary(
 ) -> None:
     """For each vocabulary slot (agent, substance, ...), the ids named in the nearest layer
     that names any of them."""
+    words = pattern_set(
+        vocabulary, lambda: (p for entries in vocabulary.values() for p in entries.values())
+    )
+    texts = frame.texts(sentence)
+    present = words.found_in(sentence)
+    for layer in frame.layers:
+        if layer.text is not None:  # another sentence's words
+            present = present | words.found_in(layer.text)
     for slot, entries in vocabulary.items():
-        for _rank, _offset, text in frame.texts(sentence):
-            found = [
-                (m.start(), name, m.group()) for name, p in entries.items() if (m := p.search(text))
-            ]
+        named = [(name, p) for name, p in entries.items() if words.may_occur(p, present)]
+        if not named:
+            continue
+        for _rank, _offset, text in texts:
+            found = [(m.start(), name, m.group()) for name, p in named if (m := p.search(text))]
             if found:
                 # The first named is the subject ("carfentanil, a derivative of fentanyl,
                 # is 10,000 times ..."); the others are listed after it.

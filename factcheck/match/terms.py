@@ -28,11 +28,13 @@ the nearest layers, then the longest matches, then the id, so the answer never d
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalog import Catalog, Measure, normalize_place
 from ..model import Claim
+from ..regex_safety import PatternSet, UserPattern, pattern_set
 from ..units import parse_unit, ureg
 from .frame import LEAD, NEIGHBOURS, OWN, Frame
 
@@ -78,6 +80,12 @@ def rank_measures(
     """Every measure whose terms fit the claim's frame, the best first. Measures whose
     required terms were all found but that were refused otherwise go to ``refusals``."""
     claim_place = normalize_place(claim.place) or catalog.default_place
+    terms = _terms_of(catalog)
+    present = terms.found_in(sentence)
+
+    def occurs(pattern: UserPattern) -> bool:
+        return terms.may_occur(pattern, present)
+
     results = []
     for measure in catalog.measures:
         if not measure.has_terms:
@@ -90,7 +98,7 @@ def rank_measures(
             if not (measure.frame.span == "year" and _is_rate_of(claim.unit, measure.unit)):
                 continue  # a count per day may be about a count per year, no other mismatch
         window = Window(measure.window, catalog.default_window)
-        result = _match_terms(measure, claim.noun, sentence, frame, window, refusals)
+        result = _match_terms(measure, claim.noun, sentence, frame, window, refusals, occurs)
         if result is not None:
             results.append(result)
     results.sort(key=lambda r: r.sort_key)
@@ -184,12 +192,24 @@ class Window:
         return start >= frame.start - bounds[0] and end <= frame.end + bounds[1]
 
 
+def _terms_of(catalog: Catalog) -> PatternSet:
+    return pattern_set(
+        catalog,
+        lambda: (
+            p
+            for m in catalog.measures
+            for p in (*m.all_terms, *m.any_terms, *m.none_terms, *m.nouns)
+        ),
+    )
+
+
 def _nearest(
     pattern: re.Pattern[str],
     sentence: str,
     frame: Frame,
     noun: str | None,
     window: Window,
+    occurs: Callable[[UserPattern], bool],
     max_rank: int | None = None,
 ) -> Hit | None:
     """The hit nearest the number: the nearest layer first, then the nearest place."""
@@ -209,6 +229,8 @@ def _nearest(
                 hit = (layer.rank, len(sentence), -len(found.group()), found.group())
                 best = hit if best is None or hit < best else best
             continue
+        if not occurs(pattern):
+            continue  # nor in any part of it
         for found in pattern.finditer(sentence, layer.start, layer.end):
             start, end = found.span()
             if start == end or not window.allows(start, end, frame, layer.rank):
@@ -226,17 +248,22 @@ def _match_terms(
     frame: Frame,
     window: Window,
     refusals: list[Refusal] | None,
+    occurs: Callable[[UserPattern], bool],
 ) -> MatchResult | None:
     found: list[Hit] = []
     for pattern in measure.all_terms:
-        hit = _nearest(pattern, sentence, frame, noun, window)
+        hit = _nearest(pattern, sentence, frame, noun, window, occurs)
         if hit is None:
             return None
         found.append(hit)
     patterns = len(measure.all_terms)
 
     if measure.any_terms:
-        hits = [h for p in measure.any_terms if (h := _nearest(p, sentence, frame, noun, window))]
+        hits = [
+            h
+            for p in measure.any_terms
+            if (h := _nearest(p, sentence, frame, noun, window, occurs))
+        ]
         if not hits:
             return None
         found.append(min(hits))
@@ -248,7 +275,11 @@ def _match_terms(
                 (OWN, 0, -len(m.group()), m.group()) for p in measure.nouns if (m := p.search(noun))
             ]
         else:
-            hits = [h for p in measure.nouns if (h := _nearest(p, sentence, frame, None, window))]
+            hits = [
+                h
+                for p in measure.nouns
+                if (h := _nearest(p, sentence, frame, None, window, occurs))
+            ]
         if not hits:
             return None
         found.append(min(hits))
@@ -262,7 +293,7 @@ def _match_terms(
     subject_layer = found[0][0] if found else OWN
     tier = 0 if farthest <= LEAD else farthest - LEAD
     for pattern in measure.none_terms:
-        hit = _nearest(pattern, sentence, frame, noun, window, max_rank=subject_layer)
+        hit = _nearest(pattern, sentence, frame, noun, window, occurs, max_rank=subject_layer)
         if hit is not None:
             if refusals is not None:
                 refusals.append(Refusal(measure.id, f"'{hit[3]}' is named with it"))
