@@ -1,0 +1,516 @@
+"""PDF -> text a text reader reads, with a map back to page, line and column.
+
+The library is pypdfium2 (PDFium, the engine of Chrome's viewer), chosen by measurement on
+LibreOffice PDFs of the examples and the seed documents (benchmarks/pdf_libraries.py): its
+text has the same word recall (0.986-1.0) and reading order as pdfplumber's and pypdf's,
+at 400-1200 pages/s against 7-12 (pdfplumber) and 25-40 (pypdf); it gives each character's
+origin (baseline) and font size, which find superscript markers and paragraph gaps, and it
+marks a hyphen at a line end (U+FFFE), which finds hyphenation. Ligatures are normalised
+here (no library did it).
+
+A page is read as PDFium's lines (its text split at line ends): "line" in a position is the
+line's number in that list, "column" the character's place in the line (both 1-based), so a
+position points at the words PDFium shows there. On each page:
+
+- running headers and footers are lines at the top or bottom of pages whose text, digits
+  aside, comes back on several pages; bare page numbers ("7", "Page 7 of 30", "- 7 -",
+  "vii") at the top or bottom are dropped too;
+- footnotes are the run of lines at the page bottom, in a smaller font than the body, the
+  first of which starts with the number of a marker; they are notes, not body, and left out;
+- a marker is a run of 1-3 digits in a smaller font raised above the line's baseline; it is
+  written "[12]", which every text reader takes as a citation marker;
+- lines are joined into paragraphs: a line that reaches the right edge of the text column
+  goes on in the next one (joined with a space), a short line ends its own, and a vertical gap
+  larger than the line spacing (or a change of font size) starts a new paragraph (a blank
+  line). A paragraph goes on across a page break the same way, past the footnotes and footer.
+- a hyphen at a line end is dropped ("over-" + "dose" -> "overdose") unless the document
+  shows it is part of the word: the hyphenated form appears within a line somewhere, or
+  both halves are words of the document and the joined form is not, or a half is a number
+  or capitalised ("COVID-19", "anti-American").
+
+Everything is read page by page: two passes over the pages (the first collects only the lines
+at the page edges and the document's words, for headers and hyphens), and the text is handed
+on in pieces of about ``CHUNK_PAGES`` pages that end at a paragraph end, so memory stays
+bounded whatever the page count. A page without text gets a warning that OCR is not
+supported; an encrypted or corrupt file raises InputError naming it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from factcheck.errors import InputError
+
+CHUNK_PAGES = 40  # pages per piece of text handed on (bounded memory; a piece ends a paragraph)
+EDGE_LINES = 2  # lines at the top and at the bottom of a page looked at as header or footer
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+     "\ufb05": "st", "\ufb06": "st"}
+)  # fmt: skip
+_HYPHEN_MARK = "\ufffe"  # PDFium's sign for a hyphen at a line end (the lines are joined)
+_PAGE_NUMBER = re.compile(
+    r"(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|[ivxlcdm]{1,7}",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_MARKER = re.compile(r"\d{1,3}")
+_LEADER_NUMBER = re.compile(r"(?:\.{3,}|…)\s*\d{1,4}$")
+_SENTENCE_END = re.compile(r"[.!?:;][\"”’)\]]?$")
+
+
+@dataclass
+class Line:
+    """One of PDFium's lines on a page, with what its characters' geometry says."""
+
+    number: int  # 1-based on the page
+    text: str  # the line's characters, ligatures normalised (same length as PDFium's)
+    hyphen: bool  # it ended in a hyphen PDFium marked (the hyphen is the last character)
+    first: int = 0  # index of the line's first character in PDFium's page text
+    baseline: float = 0.0
+    size: float = 0.0  # the font size of most of its characters
+    left: float = 0.0
+    right: float = 0.0
+    markers: list[tuple[int, int]] = field(default_factory=list)  # superscript digit runs
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """text[offset : offset + length] is page ``page``'s line ``line`` from ``column`` on;
+    ``doc_line`` is that line's number counted through the whole document."""
+
+    offset: int
+    length: int
+    page: int
+    line: int
+    column: int
+    doc_line: int
+
+
+@dataclass
+class Piece:
+    """Converted text of some pages: what a text reader reads, and where it came from.
+    Characters the converter adds (spaces and newlines between lines, the brackets of a
+    marker) belong to no stretch."""
+
+    text: str
+    stretches: list[Stretch]
+    warnings: list[str]
+    first_page: int
+    last_page: int
+
+    def position(self, offset: int) -> tuple[int, int, int]:
+        """(page, line, column) of the character at ``offset`` (an added character counts
+        as the end of the stretch before it)."""
+        import bisect
+
+        k = max(bisect.bisect_right([st.offset for st in self.stretches], offset) - 1, 0)
+        st = self.stretches[k]
+        return st.page, st.line, st.column + min(max(offset - st.offset, 0), st.length)
+
+
+# --- opening ---------------------------------------------------------------------------------
+
+
+def open_document(stream: BinaryIO, name: str):
+    """A pypdfium2 document of the stream, or InputError naming the file."""
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(stream, autoclose=False)
+    except pdfium.PdfiumError as err:
+        why = str(err)
+        if "password" in why.lower():
+            raise InputError(
+                f"{name}: the PDF is encrypted (password protected); decrypt it first "
+                "(e.g. qpdf --decrypt) to check it"
+            ) from None
+        raise InputError(f"{name}: not a readable PDF (corrupt or truncated): {why}") from None
+
+
+# --- pass 1: edges and words -----------------------------------------------------------------
+
+
+@dataclass
+class Survey:
+    """What the first pass learns about the whole document."""
+
+    pages: int = 0
+    edges: Counter[tuple[str, str]] = field(default_factory=Counter)  # (top|bottom, text)
+    words: set[str] = field(default_factory=set)  # lowercased, as seen within lines
+    blank: list[int] = field(default_factory=list)  # pages without any text
+
+    def repeated(self, where: str, text: str) -> bool:
+        need = 2 if self.pages <= 4 else 3
+        return self.edges[(where, _edge_key(text))] >= need
+
+
+def _edge_key(text: str) -> str:
+    return _DIGITS.sub("#", " ".join(text.split()).lower())
+
+
+def _raw_lines(page_text: str) -> list[tuple[str, bool]]:
+    """PDFium's page text as (line, ended in a marked hyphen) pairs."""
+    out = []
+    for row in page_text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        parts = row.split(_HYPHEN_MARK)
+        for k, part in enumerate(parts):
+            last = k == len(parts) - 1
+            out.append((part.translate(_LIGATURES) + ("" if last else "-"), not last))
+    return out
+
+
+def survey(doc) -> Survey:
+    s = Survey(pages=len(doc))
+    for index in range(len(doc)):
+        page = doc[index]
+        tp = page.get_textpage()
+        try:
+            text = tp.get_text_range()
+            lines = [t for t, _ in _raw_lines(text) if t.strip()]
+        finally:
+            tp.close()
+            page.close()
+        if not lines:
+            s.blank.append(index + 1)
+            continue
+        for t in lines[:EDGE_LINES]:
+            s.edges[("top", _edge_key(t))] += 1
+        for t in lines[-EDGE_LINES:]:
+            s.edges[("bottom", _edge_key(t))] += 1
+        s.words.update(_whole_words(_raw_lines(text)))
+    return s
+
+
+def _whole_words(lines: list[tuple[str, bool]]) -> Iterator[str]:
+    """The lowercased words of lines, without the halves of words hyphenated at a line end."""
+    after_hyphen = False
+    for t, hyphen in lines:
+        found = _WORD.findall(t[:-1] if hyphen else t)
+        if after_hyphen and found:
+            found = found[1:]
+        if hyphen and found:
+            found = found[:-1]
+        yield from (w.lower() for w in found)
+        after_hyphen = hyphen
+
+
+# --- pass 2: the lines of a page with their geometry -----------------------------------------
+
+
+def page_lines(tp) -> list[Line]:
+    """The lines of a page's text page, with baseline, size, edges and superscript markers."""
+    import pypdfium2.raw as raw
+
+    text = tp.get_text_range()
+    count = tp.count_chars()
+    if len(text) != count:  # characters outside the BMP: index by PDFium's count instead
+        text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(count))
+    x, y = ctypes.c_double(), ctypes.c_double()
+    lo, hi, bo, to = (ctypes.c_double() for _ in range(4))
+
+    def origin(i: int) -> tuple[float, float]:
+        raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(x), ctypes.byref(y))
+        return x.value, y.value
+
+    lines = []
+    pos = 0
+    for number, (line_text, hyphen) in enumerate(_raw_lines(text), start=1):
+        n = len(line_text)
+        line = Line(number, line_text, hyphen, first=pos)
+        # PDFium's text: the line's characters, then "\r\n" or the hyphen mark (one char).
+        pos += n + (0 if hyphen else 2)
+        chars = [i for i in range(line.first, line.first + n) if not line_text[i - line.first].isspace()]
+        if chars:
+            sample = sorted({chars[0], chars[len(chars) // 2], chars[-1], *chars[1:3]})
+            sizes = [raw.FPDFText_GetFontSize(tp, i) for i in sample]
+            line.size = max(sizes)  # a superscript is never bigger than the text
+            base = [origin(i)[1] for i, z in zip(sample, sizes, strict=True) if z >= 0.9 * line.size]
+            line.baseline = statistics.median(base)
+            line.left = origin(chars[0])[0]
+            raw.FPDFText_GetCharBox(tp, chars[-1], ctypes.byref(lo), ctypes.byref(hi),
+                                    ctypes.byref(bo), ctypes.byref(to))  # fmt: skip
+            line.right = hi.value
+            for m in _MARKER.finditer(line_text):
+                i = line.first + m.start()
+                size = raw.FPDFText_GetFontSize(tp, i)
+                rise = origin(i)[1] - line.baseline
+                if size < 0.85 * line.size and rise > 0.15 * line.size:
+                    line.markers.append((m.start(), m.end()))
+                elif size < 0.85 * line.size and m.start() == 0 and n > m.end():
+                    line.markers.append((m.start(), m.end()))  # a note's number, set small
+        lines.append(line)
+    return _visual_lines(lines)
+
+
+def _visual_lines(lines: list[Line]) -> list[Line]:
+    """PDFium's lines with those that share a baseline made one: PDFium ends a line at a
+    superscript ("…security.¹" / "The next…") and before a note's raised number."""
+    merged: list[Line] = []
+    for ln in lines:
+        a = merged[-1] if merged else None
+        if (
+            a is not None
+            and a.text.strip()
+            and ln.text.strip()
+            and not a.hyphen
+            and abs(ln.baseline - a.baseline) < 0.5 * max(ln.size, a.size)
+            and ln.left >= a.right - 1
+        ):
+            sep = "" if a.text.endswith(" ") or ln.text.startswith(" ") else " "
+            shift = len(a.text) + len(sep)
+            a.markers += [(s + shift, e + shift) for s, e in ln.markers]
+            if ln.size > a.size:
+                a.baseline, a.size = ln.baseline, ln.size
+            a.text += sep + ln.text
+            a.hyphen, a.right = ln.hyphen, ln.right
+            continue
+        merged.append(ln)
+    for number, ln in enumerate(merged, start=1):
+        ln.number = number
+    return merged
+
+
+# --- pass 2: what each line is ---------------------------------------------------------------
+
+
+def classify(lines: list[Line], s: Survey, body_size: float) -> tuple[list[Line], list[Line]]:
+    """The page's body lines and its footnote lines (headers, footers, page numbers dropped)."""
+    kept = [ln for ln in lines if ln.text.strip()]
+    for where, edge in (("top", kept[:EDGE_LINES]), ("bottom", kept[-EDGE_LINES:])):
+        for ln in edge:
+            stripped = ln.text.strip()
+            if _PAGE_NUMBER.fullmatch(stripped) or s.repeated(where, stripped):
+                kept.remove(ln)
+    notes: list[Line] = []
+    # Footnotes: from the bottom up, lines in a smaller font; they start where one of them
+    # begins with a note number.
+    k = len(kept)
+    start = None
+    while k > 0 and kept[k - 1].size < 0.92 * body_size:
+        k -= 1
+        if _note_start(kept[k]):
+            start = k
+    if start is not None and start > 0:
+        notes = kept[start:]
+        kept = kept[:start]
+    return kept, notes
+
+
+def _note_start(ln: Line) -> bool:
+    stripped = ln.text.lstrip()
+    return bool(ln.markers and ln.markers[0][0] == len(ln.text) - len(stripped)) or bool(
+        re.match(r"\d{1,3}(?:\s|$)", stripped)
+    )
+
+
+# --- pass 2: hyphens -------------------------------------------------------------------------
+
+
+def keep_hyphen(before: str, after: str, words: set[str]) -> bool:
+    """Whether a hyphen at a line end between ``before`` and ``after`` is part of the word.
+
+    ``before`` is the last word of the line (without the hyphen), ``after`` the first word of
+    the next line, ``words`` the document's words as seen within lines (lowercased)."""
+    a, b = before.lower(), after.lower()
+    if not a or not b:
+        return True
+    if f"{a}-{b}" in words:
+        return True  # the document writes it with a hyphen within a line
+    if a + b in words:
+        return False
+    if a[-1].isdigit() or b[0].isdigit() or after[0].isupper():
+        return True  # "COVID-19", "2016-2020", "anti-American"
+    return a in words and b in words and len(a) > 2 and len(b) > 2
+
+
+# --- pass 2: paragraphs and the converted text -----------------------------------------------
+
+
+class Writer:
+    """Builds a piece's text and stretches from body lines."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.stretches: list[Stretch] = []
+        self.size = 0
+
+    def add(self, s: str, page: int, ln: Line, column: int, doc_line: int) -> None:
+        """Characters of a page line, from ``column`` (1-based) on."""
+        if s:
+            self.stretches.append(Stretch(self.size, len(s), page, ln.number, column, doc_line))
+            self.parts.append(s)
+            self.size += len(s)
+
+    def separator(self, s: str) -> None:
+        """Characters the converter adds (a space, a newline, a marker's bracket)."""
+        if self.parts:
+            self.parts.append(s)
+            self.size += len(s)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _last_word(text: str) -> str:
+    m = re.search(r"([^\W_]+)-$", text)
+    return m.group(1) if m else ""
+
+
+def _first_word(text: str) -> str:
+    m = re.match(r"\s*([^\W_]+)", text)
+    return m.group(1) if m else ""
+
+
+def write_line(w: Writer, page: int, ln: Line, doc_line: int) -> None:
+    """A body line's characters, markers written "[12]", a final marked hyphen left out (the
+    caller decides whether it stays)."""
+    text = ln.text
+    end = len(text) - 1 if ln.hyphen else len(text.rstrip())
+    pos = len(text) - len(text.lstrip())
+    for ms, me in ln.markers:
+        if ms < pos:
+            continue
+        w.add(text[pos:ms], page, ln, pos + 1, doc_line)
+        w.separator("[")
+        w.add(text[ms:me], page, ln, ms + 1, doc_line)
+        w.separator("]")
+        pos = me
+    w.add(text[pos:end], page, ln, pos + 1, doc_line)
+
+
+def convert_pages(stream: BinaryIO, name: str) -> Iterator[Piece]:
+    """The PDF's text in pieces of about CHUNK_PAGES pages (see the module docstring)."""
+    doc = open_document(stream, name)
+    try:
+        s = survey(doc)
+        warnings = []
+        if s.pages and len(s.blank) == s.pages:
+            warnings.append(
+                f"{name}: no text layer on any page (a scanned document?): OCR is not "
+                "supported, nothing was read"
+            )
+        elif s.blank:
+            shown = ", ".join(str(p) for p in s.blank[:10]) + (" …" if len(s.blank) > 10 else "")
+            warnings.append(
+                f"{name}: {len(s.blank)} page(s) without a text layer (scanned?), not read: "
+                f"{shown}; OCR is not supported"
+            )
+        yield from _pieces(doc, s, name, warnings)
+    finally:
+        doc.close()
+
+
+def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
+    w = Writer()
+    first_page = 1
+    pitches: list[float] = []  # recent line spacings of body text
+    sizes: Counter[float] = Counter()  # body font sizes seen, by line count
+    prev: Line | None = None  # the last body line written
+    prev_page = prev_doc_line = 0
+    page_lines_seen = 0  # lines on the pages before this one: a line number through the PDF
+    column_right = 0.0
+    for index in range(len(doc)):
+        page_no = index + 1
+        page = doc[index]
+        tp = page.get_textpage()
+        try:
+            lines = page_lines(tp)
+        finally:
+            tp.close()
+            page.close()
+        lines_before, page_lines_seen = page_lines_seen, page_lines_seen + len(lines)
+        if not any(ln.text.strip() for ln in lines):
+            continue
+        page_sizes = Counter(round(ln.size, 1) for ln in lines if ln.text.strip())
+        sizes.update(page_sizes)
+        body_size = sizes.most_common(1)[0][0]
+        body, _notes = classify(lines, s, body_size)
+        if not body:
+            continue
+        body_lines = [ln for ln in body if abs(ln.size - body_size) < 0.1 * body_size]
+        if body_lines:
+            column_right = max(ln.right for ln in body_lines)
+            column_left = min(ln.left for ln in body_lines)
+        else:
+            column_left = min(ln.left for ln in body)
+            column_right = max(column_right, max(ln.right for ln in body))
+        width = max(column_right - column_left, 1.0)
+        density = statistics.median(_density(ln) for ln in body_lines or body)
+        for ln in body:
+            if prev is not None:
+                sep = _separator(
+                    prev, ln, prev_page, page_no, pitches, width, column_right, density
+                )
+                if sep == "hyphen":
+                    if keep_hyphen(_last_word(prev.text), _first_word(ln.text), s.words):
+                        w.add("-", prev_page, prev, len(prev.text), prev_doc_line)
+                elif sep == "url":
+                    pass
+                else:
+                    w.separator(sep)
+                if sep == "\n\n" and page_no - first_page >= CHUNK_PAGES:
+                    yield Piece(w.text(), w.stretches, warnings, first_page, prev_page)
+                    warnings = []
+                    w = Writer()
+                    first_page = page_no
+            if prev is not None and prev_page == page_no and abs(ln.size - prev.size) < 0.1 * ln.size:
+                gap = prev.baseline - ln.baseline
+                if gap > 0:
+                    pitches.append(gap)
+                    del pitches[:-200]
+            write_line(w, page_no, ln, lines_before + ln.number)
+            prev, prev_page, prev_doc_line = ln, page_no, lines_before + ln.number
+    if w.parts or warnings:
+        yield Piece(w.text(), w.stretches, warnings, first_page, prev_page or first_page)
+    del name
+
+
+def _density(ln: Line) -> float:
+    return len(ln.text.strip()) / max(ln.right - ln.left, 1.0)
+
+
+def _separator(
+    prev: Line, ln: Line, prev_page: int, page: int, pitches: list[float], width: float,
+    right: float, density: float,
+) -> str:
+    """What goes between two body lines: "hyphen", "url" (glued), " ", "\\n" or "\\n\\n"."""
+    # A full line goes on in the next one; a line stretched to the edge by justification
+    # before a manual line break (a list of contents) has far fewer characters than its width
+    # holds, and ends where it ends.
+    full = prev.right >= right - 0.12 * width and _density(prev) >= 0.75 * density
+    same_size = abs(ln.size - prev.size) < 0.1 * max(ln.size, prev.size)
+    if page == prev_page:
+        gap = prev.baseline - ln.baseline
+        pitch = statistics.median(pitches) if pitches else 1.2 * prev.size
+        if not same_size or gap > 1.3 * pitch or gap < -0.5 * pitch and not full:
+            return "\n\n"
+    elif not (full or prev.hyphen) or not same_size:
+        return "\n\n"
+    if _LEADER_NUMBER.search(prev.text.rstrip()):
+        return "\n"  # an entry of a table of contents: "Introduction ..... 3"
+    if prev.hyphen:
+        return "hyphen"
+    last = prev.text.rstrip().rsplit(" ", 1)[-1]
+    if full and re.match(r"(?:https?://|www\.)", last) and not _SENTENCE_END.search(last):
+        return "url"  # a URL broken at the line end goes on in the next line
+    return " " if full else "\n"
+
+
+def read(stream: BinaryIO, name: str) -> Iterator:
+    """The converter of ``load.binary``: the PDF as Converted pieces of plain text."""
+    from factcheck.load.binary import Converted, Place, PositionMap
+
+    for piece in convert_pages(stream, name):
+        positions = PositionMap()
+        for st in piece.stretches:
+            fields = (("page", st.page), ("line", st.line))
+            place = Place(f"p{st.page}:{st.line}:{{}}", fields, st.doc_line, "column")
+            positions.add(st.offset, st.length, place, st.column)
+        yield Converted(piece.text, "text", positions, piece.warnings)

@@ -1,0 +1,239 @@
+"""Real PDFs for the tests and benchmarks: a text or Markdown draft laid out by LibreOffice.
+
+``build_pdf`` writes the draft as a flat OpenDocument file (.fodt) with the features that make
+a PDF hard to read back, then converts it with ``soffice --headless --convert-to pdf``:
+justified text in a narrow column with automatic hyphenation (hyphen-en-us), a running header
+and a page number in the footer, and real footnotes at the page bottom (a Markdown paragraph
+"<sup>3</sup> Note text" becomes the note of the body's "<sup>3</sup>" marker). The PDF has
+real fonts, line breaks and hyphens; nothing here knows what any draft says.
+
+Used by tests/test_pdf*.py and benchmarks/*.py; they skip when soffice is missing.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from markdown_it import MarkdownIt
+
+_SUP = re.compile(r"<sup>\s*(\w{1,4})\s*</sup>", re.IGNORECASE)
+_NOTE_PARAGRAPH = re.compile(r"^\s*<sup>\s*(\w{1,4})\s*</sup>\s*(.+)$", re.IGNORECASE | re.S)
+_INLINE_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@dataclass
+class Block:
+    kind: str  # "heading", "paragraph", "code"
+    text: str  # inline text; "<sup>N</sup>" marks a footnote reference
+    level: int = 0
+
+
+@dataclass
+class Draft:
+    blocks: list[Block] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)  # footnote label -> its text
+    title: str = ""
+
+
+def text_blocks(text: str) -> Draft:
+    """A plain-text draft: a run of long wrapped lines is one paragraph, other lines one each."""
+    draft = Draft()
+    for chunk in re.split(r"\n[ \t]*\n", text):
+        lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        if len(lines) > 1 and all(len(ln) >= 50 for ln in lines[:-1]):
+            draft.blocks.append(Block("paragraph", " ".join(lines)))
+        else:
+            draft.blocks.extend(Block("paragraph", ln) for ln in lines)
+    draft.title = draft.blocks[0].text[:60] if draft.blocks else ""
+    return draft
+
+
+def _wrapped(content: str) -> str:
+    """Source lines joined when they are wrapped prose; short lines (a list of contents, an
+    address) keep their breaks ("\n", a line break in the PDF)."""
+    lines = [ln.strip() for ln in content.split("\n")]
+    if all(len(ln) >= 50 for ln in lines[:-1]):
+        return " ".join(lines)
+    return "\n".join(lines)
+
+
+def markdown_blocks(text: str) -> Draft:
+    """A Markdown draft: headings, paragraphs, list items, table rows and code as blocks.
+
+    Footnote paragraphs ("<sup>3</sup> Source, 2024.") become footnotes of their marker. Front
+    matter and HTML comments have no place in a printed page and are left out."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    text = text.replace("\\$", "$")
+    md = MarkdownIt("commonmark").enable("table")
+    draft = Draft()
+    level = 0
+    for tok in md.parse(text):
+        if tok.type == "heading_open":
+            level = int(tok.tag[1])
+        elif tok.type == "inline":
+            content = _LINK.sub(r"\1", tok.content)
+            content = _wrapped(_INLINE_MARKUP.sub("", content))
+            note = _NOTE_PARAGRAPH.match(content)
+            if note and not level:
+                draft.notes[note.group(1)] = note.group(2).strip()
+            elif content.strip():
+                kind = "heading" if level else "paragraph"
+                draft.blocks.append(Block(kind, content.strip(), level))
+            level = 0
+        elif tok.type in ("fence", "code_block"):
+            draft.blocks.append(Block("code", tok.content.rstrip("\n")))
+    draft.title = next((b.text for b in draft.blocks if b.kind == "heading"), "")[:60]
+    return draft
+
+
+def fodt(draft: Draft, *, page_width_cm: float = 12.0, font: str = "Liberation Serif") -> str:
+    """The draft as a flat OpenDocument text: narrow justified hyphenated column, running
+    header, page number footer, real footnotes."""
+    body = []
+    used: set[str] = set()
+    for b in draft.blocks:
+        if b.kind == "heading":
+            body.append(
+                f'<text:h text:style-name="H" text:outline-level="{b.level}">'
+                f"{_inline(b.text, draft.notes, used)}</text:h>"
+            )
+        elif b.kind == "code":
+            for line in b.text.split("\n"):
+                body.append(f'<text:p text:style-name="Code">{escape(line)}</text:p>')
+        else:
+            body.append(f'<text:p text:style-name="Body">{_inline(b.text, draft.notes, used)}</text:p>')
+    width = page_width_cm
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls>
+ <style:font-face style:name="F" svg:font-family="'{font}'"/>
+ <style:font-face style:name="M" svg:font-family="'Liberation Mono'"/>
+</office:font-face-decls>
+<office:styles>
+ <style:default-style style:family="paragraph">
+  <style:paragraph-properties fo:hyphenation-ladder-count="no-limit"/>
+  <style:text-properties style:font-name="F" fo:font-size="10.5pt" fo:language="en"
+   fo:country="US" fo:hyphenate="true" fo:hyphenation-remain-char-count="2"
+   fo:hyphenation-push-char-count="2"/>
+ </style:default-style>
+ <style:style style:name="Body" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="justify" fo:margin-bottom="0.2cm"/>
+ </style:style>
+ <style:style style:name="H" style:family="paragraph">
+  <style:paragraph-properties fo:margin-top="0.3cm" fo:margin-bottom="0.2cm"
+   fo:keep-with-next="always"/>
+  <style:text-properties fo:font-size="13pt" fo:font-weight="bold" fo:hyphenate="false"/>
+ </style:style>
+ <style:style style:name="Code" style:family="paragraph">
+  <style:text-properties style:font-name="M" fo:font-size="9pt" fo:hyphenate="false"/>
+ </style:style>
+ <style:style style:name="Footnote" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="justify"/>
+  <style:text-properties fo:font-size="8.5pt"/>
+ </style:style>
+ <style:style style:name="Header" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="center"/>
+  <style:text-properties fo:font-size="8.5pt" fo:font-style="italic"/>
+ </style:style>
+ <style:style style:name="Sup" style:family="text">
+  <style:text-properties style:text-position="super 58%"/>
+ </style:style>
+ <text:notes-configuration text:note-class="footnote" text:citation-style-name="Sup"
+  text:default-style-name="Footnote" style:num-format="1" text:start-value="0"
+  text:footnotes-position="page" text:start-numbering-at="document"/>
+</office:styles>
+<office:automatic-styles>
+ <style:page-layout style:name="PL">
+  <style:page-layout-properties fo:page-width="{width}cm" fo:page-height="19cm"
+   fo:margin-top="1cm" fo:margin-bottom="1cm" fo:margin-left="1.5cm" fo:margin-right="1.5cm"/>
+  <style:header-style><style:header-footer-properties fo:min-height="0.6cm"
+   fo:margin-bottom="0.3cm"/></style:header-style>
+  <style:footer-style><style:header-footer-properties fo:min-height="0.6cm"
+   fo:margin-top="0.3cm"/></style:footer-style>
+ </style:page-layout>
+</office:automatic-styles>
+<office:master-styles>
+ <style:master-page style:name="Standard" style:page-layout-name="PL">
+  <style:header><text:p text:style-name="Header">{escape(draft.title)}</text:p></style:header>
+  <style:footer><text:p text:style-name="Header"><text:page-number text:select-page="current"/></text:p></style:footer>
+ </style:master-page>
+</office:master-styles>
+<office:body><office:text>
+{chr(10).join(body)}
+</office:text></office:body>
+</office:document>
+"""
+
+
+def _inline(text: str, notes: dict[str, str], used: set[str]) -> str:
+    """Escaped inline text; a marker with a note text becomes a footnote, else a superscript."""
+    out = []
+    last = 0
+    for m in _SUP.finditer(text):
+        out.append(escape(_strip_tags(text[last : m.start()])))
+        label = m.group(1)
+        if label in notes and label not in used:
+            used.add(label)
+            out.append(
+                f'<text:note text:note-class="footnote"><text:note-citation text:label="{label}">'
+                f'{label}</text:note-citation><text:note-body><text:p text:style-name="Footnote">'
+                f"{escape(_strip_tags(notes[label]))}</text:p></text:note-body></text:note>"
+            )
+        else:
+            out.append(f'<text:span text:style-name="Sup">{escape(label)}</text:span>')
+        last = m.end()
+    out.append(escape(_strip_tags(text[last:])))
+    return "".join(out).replace("\n", "<text:line-break/>")
+
+
+def _strip_tags(s: str) -> str:
+    return re.sub(r"</?[A-Za-z][^<>]*>", "", s)
+
+
+def convert(source: Path, out_dir: Path, **layout) -> Path:
+    """``source`` (a .txt or .md draft, or a ready .fodt/.html) as a PDF in ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if source.suffix.lower() in (".fodt", ".odt", ".docx", ".html", ".htm"):
+        return _soffice(source, out_dir)
+    text = source.read_text(encoding="utf-8")
+    markdown = source.suffix.lower() in (".md", ".markdown") or "<sup>" in text or "\n###" in text
+    draft = markdown_blocks(text) if markdown else text_blocks(text)
+    with tempfile.TemporaryDirectory() as tmp:
+        doc = Path(tmp) / (source.stem + ".fodt")
+        doc.write_text(fodt(draft, **layout), encoding="utf-8")
+        return _soffice(doc, out_dir)
+
+
+def _soffice(doc: Path, out_dir: Path) -> Path:
+    exe = soffice()
+    if exe is None:
+        raise RuntimeError("soffice (LibreOffice) is not installed")
+    with tempfile.TemporaryDirectory() as profile:
+        # A private profile: concurrent runs (tests, other users) must not share one.
+        subprocess.run(
+            [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+             "--outdir", str(out_dir), str(doc)],
+            check=True, capture_output=True, timeout=300,
+        )  # fmt: skip
+    pdf = out_dir / (doc.stem + ".pdf")
+    if not pdf.exists():
+        raise RuntimeError(f"soffice made no PDF of {doc}")
+    return pdf
