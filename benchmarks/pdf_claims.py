@@ -90,7 +90,9 @@ def main(argv: list[str]) -> int:
                 for c in claims:
                     if missing.get(key(c)):
                         print(f"   only {label}: {key(c)} {c.surface!r} :: {c.sentence[:160]!r}")
-    print(f"{'all':28} {total_text:5d} {'':5} {'':9} {'':8} {100 * total_diff / max(total_text, 1):5.1f}%")
+    print(
+        f"{'all':28} {total_text:5d} {'':5} {'':9} {'':8} {100 * total_diff / max(total_text, 1):5.1f}%"
+    )
     return 0
 
 

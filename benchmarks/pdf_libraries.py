@@ -123,9 +123,14 @@ def pypdf_chars(path: Path) -> int:
     from pypdf import PdfReader
 
     reader = PdfReader(str(path))
+    runs: list = []
+
+    def visit(t, cm, tm, font, size) -> None:
+        runs.append((t, tm, size))
+
     for p in reader.pages:
-        runs = []
-        p.extract_text(visitor_text=lambda t, cm, tm, font, size: runs.append((t, tm, size)))
+        runs.clear()
+        p.extract_text(visitor_text=visit)
     return len(reader.pages)
 
 

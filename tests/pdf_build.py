@@ -12,6 +12,7 @@ Used by tests/test_pdf*.py and benchmarks/*.py; they skip when soffice is missin
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -47,13 +48,14 @@ class Draft:
 
 
 def text_blocks(text: str) -> Draft:
-    """A plain-text draft: a run of long wrapped lines is one paragraph, other lines one each."""
+    """A plain-text draft: a run of wrapped lines (50-100 characters) is one paragraph, other
+    lines (short ones, or whole paragraphs on one long line) one each."""
     draft = Draft()
     for chunk in re.split(r"\n[ \t]*\n", text):
         lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
         if not lines:
             continue
-        if len(lines) > 1 and all(len(ln) >= 50 for ln in lines[:-1]):
+        if len(lines) > 1 and all(50 <= len(ln) <= 100 for ln in lines[:-1]):
             draft.blocks.append(Block("paragraph", " ".join(lines)))
         else:
             draft.blocks.extend(Block("paragraph", ln) for ln in lines)
@@ -114,7 +116,9 @@ def fodt(draft: Draft, *, page_width_cm: float = 12.0, font: str = "Liberation S
             for line in b.text.split("\n"):
                 body.append(f'<text:p text:style-name="Code">{escape(line)}</text:p>')
         else:
-            body.append(f'<text:p text:style-name="Body">{_inline(b.text, draft.notes, used)}</text:p>')
+            body.append(
+                f'<text:p text:style-name="Body">{_inline(b.text, draft.notes, used)}</text:p>'
+            )
     width = page_width_cm
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -208,28 +212,36 @@ def _strip_tags(s: str) -> str:
     return re.sub(r"</?[A-Za-z][^<>]*>", "", s)
 
 
-def convert(source: Path, out_dir: Path, **layout) -> Path:
-    """``source`` (a .txt or .md draft, or a ready .fodt/.html) as a PDF in ``out_dir``."""
+def convert(source: Path, out_dir: Path, password: str | None = None, **layout) -> Path:
+    """``source`` (a .txt or .md draft, or a ready .fodt/.html) as a PDF in ``out_dir``;
+    with ``password``, encrypted with it."""
     out_dir.mkdir(parents=True, exist_ok=True)
     if source.suffix.lower() in (".fodt", ".odt", ".docx", ".html", ".htm"):
-        return _soffice(source, out_dir)
+        return _soffice(source, out_dir, password)
     text = source.read_text(encoding="utf-8")
     markdown = source.suffix.lower() in (".md", ".markdown") or "<sup>" in text or "\n###" in text
     draft = markdown_blocks(text) if markdown else text_blocks(text)
     with tempfile.TemporaryDirectory() as tmp:
         doc = Path(tmp) / (source.stem + ".fodt")
         doc.write_text(fodt(draft, **layout), encoding="utf-8")
-        return _soffice(doc, out_dir)
+        return _soffice(doc, out_dir, password)
 
 
-def _soffice(doc: Path, out_dir: Path) -> Path:
+def _soffice(doc: Path, out_dir: Path, password: str | None = None) -> Path:
     exe = soffice()
     if exe is None:
         raise RuntimeError("soffice (LibreOffice) is not installed")
+    target = "pdf"
+    if password is not None:
+        options = {
+            "EncryptFile": {"type": "boolean", "value": "true"},
+            "DocumentOpenPassword": {"type": "string", "value": password},
+        }
+        target = "pdf:writer_pdf_Export:" + json.dumps(options)
     with tempfile.TemporaryDirectory() as profile:
         # A private profile: concurrent runs (tests, other users) must not share one.
         subprocess.run(
-            [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+            [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
              "--outdir", str(out_dir), str(doc)],
             check=True, capture_output=True, timeout=300,
         )  # fmt: skip

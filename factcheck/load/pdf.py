@@ -30,7 +30,7 @@ position points at the words PDFium shows there. On each page:
 
 Everything is read page by page: two passes over the pages (the first collects only the lines
 at the page edges and the document's words, for headers and hyphens), and the text is handed
-on in pieces of about ``CHUNK_PAGES`` pages that end at a paragraph end, so memory stays
+on in pieces of about ``CHUNK_CHARS`` characters that end at a paragraph end, so memory stays
 bounded whatever the page count. A page without text gets a warning that OCR is not
 supported; an encrypted or corrupt file raises InputError naming it.
 """
@@ -46,8 +46,11 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from factcheck.errors import InputError
+from factcheck.load.sections import SECTION_CHARS
 
-CHUNK_PAGES = 40  # pages per piece of text handed on (bounded memory; a piece ends a paragraph)
+# A piece of text handed on is as large as a section of a text file (load.sections): a PDF
+# is read whole like the text it holds, unless it is very long; a piece ends a paragraph.
+CHUNK_CHARS = SECTION_CHARS
 EDGE_LINES = 2  # lines at the top and at the bottom of a page looked at as header or footer
 _LIGATURES = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -226,12 +229,16 @@ def page_lines(tp) -> list[Line]:
         line = Line(number, line_text, hyphen, first=pos)
         # PDFium's text: the line's characters, then "\r\n" or the hyphen mark (one char).
         pos += n + (0 if hyphen else 2)
-        chars = [i for i in range(line.first, line.first + n) if not line_text[i - line.first].isspace()]
+        chars = [
+            i for i in range(line.first, line.first + n) if not line_text[i - line.first].isspace()
+        ]
         if chars:
             sample = sorted({chars[0], chars[len(chars) // 2], chars[-1], *chars[1:3]})
             sizes = [raw.FPDFText_GetFontSize(tp, i) for i in sample]
             line.size = max(sizes)  # a superscript is never bigger than the text
-            base = [origin(i)[1] for i, z in zip(sample, sizes, strict=True) if z >= 0.9 * line.size]
+            base = [
+                origin(i)[1] for i, z in zip(sample, sizes, strict=True) if z >= 0.9 * line.size
+            ]
             line.baseline = statistics.median(base)
             line.left = origin(chars[0])[0]
             raw.FPDFText_GetCharBox(tp, chars[-1], ctypes.byref(lo), ctypes.byref(hi),
@@ -386,7 +393,7 @@ def write_line(w: Writer, page: int, ln: Line, doc_line: int) -> None:
 
 
 def convert_pages(stream: BinaryIO, name: str) -> Iterator[Piece]:
-    """The PDF's text in pieces of about CHUNK_PAGES pages (see the module docstring)."""
+    """The PDF's text in pieces of about CHUNK_CHARS characters (see the module docstring)."""
     doc = open_document(stream, name)
     try:
         s = survey(doc)
@@ -435,19 +442,12 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
         if not body:
             continue
         body_lines = [ln for ln in body if abs(ln.size - body_size) < 0.1 * body_size]
-        if body_lines:
-            column_right = max(ln.right for ln in body_lines)
-            column_left = min(ln.left for ln in body_lines)
-        else:
-            column_left = min(ln.left for ln in body)
-            column_right = max(column_right, max(ln.right for ln in body))
-        width = max(column_right - column_left, 1.0)
+        # The text column's right edge: the furthest any body line has reached so far.
+        column_right = max([column_right] + [ln.right for ln in body_lines or body])
         density = statistics.median(_density(ln) for ln in body_lines or body)
         for ln in body:
             if prev is not None:
-                sep = _separator(
-                    prev, ln, prev_page, page_no, pitches, width, column_right, density
-                )
+                sep = _separator(prev, ln, prev_page, page_no, pitches, column_right, density)
                 if sep == "hyphen":
                     if keep_hyphen(_last_word(prev.text), _first_word(ln.text), s.words):
                         w.add("-", prev_page, prev, len(prev.text), prev_doc_line)
@@ -455,12 +455,16 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
                     pass
                 else:
                     w.separator(sep)
-                if sep == "\n\n" and page_no - first_page >= CHUNK_PAGES:
+                if sep == "\n\n" and w.size >= CHUNK_CHARS:
                     yield Piece(w.text(), w.stretches, warnings, first_page, prev_page)
                     warnings = []
                     w = Writer()
                     first_page = page_no
-            if prev is not None and prev_page == page_no and abs(ln.size - prev.size) < 0.1 * ln.size:
+            if (
+                prev is not None
+                and prev_page == page_no
+                and abs(ln.size - prev.size) < 0.1 * ln.size
+            ):
                 gap = prev.baseline - ln.baseline
                 if gap > 0:
                     pitches.append(gap)
@@ -472,23 +476,36 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
     del name
 
 
+def _low(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 10]
+
+
 def _density(ln: Line) -> float:
     return len(ln.text.strip()) / max(ln.right - ln.left, 1.0)
 
 
 def _separator(
-    prev: Line, ln: Line, prev_page: int, page: int, pitches: list[float], width: float,
-    right: float, density: float,
+    prev: Line,
+    ln: Line,
+    prev_page: int,
+    page: int,
+    pitches: list[float],
+    right: float,
+    density: float,
 ) -> str:
-    """What goes between two body lines: "hyphen", "url" (glued), " ", "\\n" or "\\n\\n"."""
-    # A full line goes on in the next one; a line stretched to the edge by justification
-    # before a manual line break (a list of contents) has far fewer characters than its width
-    # holds, and ends where it ends.
-    full = prev.right >= right - 0.12 * width and _density(prev) >= 0.75 * density
+    """What goes between two body lines: "hyphen", "url" (glued), " ", "\n" or "\n\n"."""
+    # A line is full when the next line's first word would not have fitted after it: the
+    # paragraph goes on. A line stretched to the edge by justification before a manual line
+    # break (a list of contents) has far fewer characters than its width holds: it ends.
+    word = len(_first_word(ln.text) or "x") + 1
+    char_width = (ln.right - ln.left) / max(len(ln.text.strip()), 1)
+    full = prev.right + word * char_width > right and _density(prev) >= 0.75 * density
     same_size = abs(ln.size - prev.size) < 0.1 * max(ln.size, prev.size)
     if page == prev_page:
         gap = prev.baseline - ln.baseline
-        pitch = statistics.median(pitches) if pitches else 1.2 * prev.size
+        # The line spacing: the smaller gaps seen lately (gaps between paragraphs are larger).
+        pitch = max(_low(pitches), 0.9 * prev.size) if pitches else 1.2 * prev.size
         if not same_size or gap > 1.3 * pitch or gap < -0.5 * pitch and not full:
             return "\n\n"
     elif not (full or prev.hyphen) or not same_size:

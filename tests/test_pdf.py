@@ -1,0 +1,218 @@
+"""PDF input (factcheck.load.pdf): real PDFs laid out by LibreOffice at test time.
+
+The drafts below are the project's own words. Tests that need LibreOffice skip without it;
+the converter's rules (hyphens, markers, pieces) and the damaged inputs need only pypdfium2.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+
+pdfium = pytest.importorskip("pypdfium2")
+
+import pdf_build  # noqa: E402
+
+from factcheck.errors import InputError  # noqa: E402
+from factcheck.load import pdf  # noqa: E402
+
+needs_soffice = pytest.mark.skipif(pdf_build.soffice() is None, reason="LibreOffice not installed")
+
+SENTENCES = [
+    "The county coroner counted 412 overdose deaths in 2023, most of them involving "
+    "fentanyl-related compounds pressed into counterfeit tablets.",
+    "Emergency departments recorded roughly 9,600 nonfatal overdoses over the same twelve "
+    "months, an increase of 14 percent over the previous year.",
+    "Treatment capacity grew more slowly: the number of methadone clinics rose from 31 to "
+    "37, while waiting lists lengthened considerably across the metropolitan region.",
+    "Investigators attributed the acceleration to counterfeit medications, intergovernmental "
+    "coordination failures and understaffed toxicology laboratories.",
+]
+NOTE = "County health department, annual surveillance summary, table 4, page 17."
+
+
+def _draft(paragraphs: int = 12) -> str:
+    body = []
+    for k in range(paragraphs):
+        text = " ".join(SENTENCES[(k + j) % len(SENTENCES)] for j in range(3))
+        if k == 2:
+            text = text.replace("in 2023,", "in 2023,<sup>1</sup>", 1)
+        body.append(text)
+    body.insert(3, "<sup>1</sup> " + NOTE)
+    return "# Overdose surveillance in the county\n\n" + "\n\n".join(body) + "\n"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    if pdf_build.soffice() is None:
+        pytest.skip("LibreOffice not installed")
+    folder = tmp_path_factory.mktemp("pdf")
+    source = folder / "surveillance.md"
+    source.write_text(_draft(), encoding="utf-8")
+    return pdf_build.convert(source, folder, page_width_cm=9.0)
+
+
+def _pieces(path: Path) -> list[pdf.Piece]:
+    with open(path, "rb") as stream:
+        return list(pdf.convert_pages(stream, str(path)))
+
+
+def _visual_lines(path: Path, page: int) -> list[str]:
+    doc = pdfium.PdfDocument(str(path))
+    tp = doc[page - 1].get_textpage()
+    try:
+        return [ln.text for ln in pdf.page_lines(tp)]
+    finally:
+        tp.close()
+        doc.close()
+
+
+@needs_soffice
+def test_the_layout_is_a_hard_one(built):
+    """The fixture does what it is for: several pages, hyphens at line ends, a footnote."""
+    doc = pdfium.PdfDocument(str(built))
+    raw = "".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+    assert len(doc) >= 3
+    assert raw.count("\ufffe") >= 5  # hyphenated line ends
+    assert NOTE[:20] in raw.replace("\r\n", " ")
+
+
+@needs_soffice
+def test_every_word_whole_and_no_furniture(built):
+    (piece,) = _pieces(built)
+    text = piece.text
+    source_words = set(re.findall(r"[A-Za-z][A-Za-z-]*[A-Za-z]", " ".join(SENTENCES)))
+    got_words = set(re.findall(r"[A-Za-z][A-Za-z-]*[A-Za-z]", text))
+    # Hyphenation undone: no word the source does not have (no "metro-politan", "metropol"),
+    # and the compound keeps its hyphen.
+    assert got_words - source_words <= {"Overdose", "surveillance", "in", "the", "county"}
+    assert "fentanyl-related" in text
+    # The running header (the title) and page numbers are gone; the title itself stays once.
+    assert text.count("Overdose surveillance in the county") == 1
+    assert not re.search(r"^\s*\d+\s*$", text, re.M)
+    # The footnote is a note: its text is not body, its marker is a bracketed citation.
+    assert NOTE[:20] not in text
+    assert "in 2023,[1]" in text
+    # Paragraphs: one line each, separated by blank lines; each sentence whole on its line.
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    assert len(paragraphs) == 13
+    assert all("\n" not in p for p in paragraphs)
+
+
+@needs_soffice
+def test_positions_point_at_the_numbers(built):
+    """Every number of the converted text, at its reported page, line and column, is found in
+    the PDF's own text of that line (PDFium's, lines on one baseline joined)."""
+    (piece,) = _pieces(built)
+    lines: dict[int, list[str]] = {}
+    checked = 0
+    for m in re.finditer(r"\d[\d,]*", piece.text):
+        page, line, column = piece.position(m.start())
+        page_lines = lines.setdefault(page, _visual_lines(built, page))
+        at = page_lines[line - 1][column - 1 :]
+        assert at.startswith(m.group()), (m.group(), page, line, column, at)
+        checked += 1
+    assert checked >= 30
+
+
+@needs_soffice
+def test_claims_of_the_pdf_are_those_of_its_source(built, tmp_path):
+    from factcheck.load import load_text
+    from factcheck.pipeline import extract_claims
+
+    source = tmp_path / "surveillance.md"
+    source.write_text(_draft(), encoding="utf-8")
+    (piece,) = _pieces(built)
+    from_pdf = extract_claims(load_text(piece.text, "x.pdf", "text"))
+    from_md = extract_claims(load_text(source.read_text(), "x.md", "markdown"))
+
+    def key(c):
+        return (c.value, c.unit, c.qualifier, c.period)
+
+    assert sorted(map(key, from_pdf)) == sorted(map(key, from_md))
+    assert from_pdf and all(c.citation in (None, "1") for c in from_pdf)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "words", "kept"),
+    [
+        ("over", "dose", {"overdose"}, False),  # the document writes it whole
+        ("fentanyl", "related", {"fentanyl-related"}, True),  # ... or with its hyphen
+        ("fentanyl", "related", {"fentanyl", "related"}, True),  # two words of its own
+        ("metro", "politan", {"region"}, False),  # a broken word
+        ("COVID", "19", set(), True),
+        ("anti", "American", set(), True),
+        ("co", "operation", {"co", "operation"}, False),  # a half of two letters
+    ],
+)
+def test_keep_hyphen(before, after, words, kept):
+    assert pdf.keep_hyphen(before, after, words) is kept
+
+
+# --- inputs that are not a readable PDF ------------------------------------------------------
+
+
+def _minimal_pdf(content: bytes, resources: bytes = b"<<>>", extra: list[bytes] = ()) -> bytes:
+    """A one-page PDF with the given content stream, written by hand (no text layer)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources "
+        + resources
+        + b" /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        *extra,
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % k + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objects) + 1, xref))  # fmt: skip
+    return out.getvalue()
+
+
+def _scan_pdf() -> bytes:
+    """A page that is one grey image, as a scanner makes it: no text at all."""
+    pixels = zlib.compress(bytes(range(256)) * 64)
+    image = (
+        b"<< /Type /XObject /Subtype /Image /Width 128 /Height 128 /ColorSpace /DeviceGray"
+        b" /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n"
+        % len(pixels)
+        + pixels
+        + b"\nendstream"
+    )
+    return _minimal_pdf(b"q 200 0 0 200 0 0 cm /Im1 Do Q", b"<< /XObject << /Im1 5 0 R >> >>",
+                        [image])  # fmt: skip
+
+
+def test_a_scan_gets_a_warning_that_ocr_is_not_supported():
+    pieces = list(pdf.convert_pages(io.BytesIO(_scan_pdf()), "scan.pdf"))
+    assert len(pieces) == 1 and not pieces[0].text.strip()
+    (warning,) = pieces[0].warnings
+    assert warning.startswith("scan.pdf: ") and "OCR is not supported" in warning
+
+
+def test_a_corrupt_pdf_is_an_input_error_naming_it():
+    broken = _scan_pdf()[:300]  # cut short: no objects, no cross-reference table
+    with pytest.raises(InputError, match=r"^broken\.pdf: not a readable PDF"):
+        list(pdf.convert_pages(io.BytesIO(broken), "broken.pdf"))
+
+
+@needs_soffice
+def test_an_encrypted_pdf_is_an_input_error_naming_it(tmp_path):
+    source = tmp_path / "locked.md"
+    source.write_text("# Locked\n\nThe clinic treated 240 patients in 2022.\n", encoding="utf-8")
+    locked = pdf_build.convert(source, tmp_path, password="open-sesame")
+    with pytest.raises(InputError, match=r"locked\.pdf: the PDF is encrypted"):
+        list(pdf.convert_pages(open(locked, "rb"), str(locked)))
