@@ -87,8 +87,10 @@ def main(argv: list[str]) -> int:
         if verbose:
             for label, missing, claims in (("text", only_text, text_claims),
                                            ("pdf", only_pdf, pdf_claims)):  # fmt: skip
+                missing = Counter(missing)
                 for c in claims:
                     if missing.get(key(c)):
+                        missing[key(c)] -= 1
                         print(f"   only {label}: {key(c)} {c.surface!r} :: {c.sentence[:160]!r}")
     print(
         f"{'all':28} {total_text:5d} {'':5} {'':9} {'':8} {100 * total_diff / max(total_text, 1):5.1f}%"

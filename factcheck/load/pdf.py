@@ -65,6 +65,9 @@ _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _MARKER = re.compile(r"\d{1,3}")
 _LEADER_NUMBER = re.compile(r"(?:\.{3,}|…)\s*\d{1,4}$")
+_URL_START = re.compile(r"\(?(?:https?://|www\.)")
+_URL_GOES_ON = re.compile(r"[/%=&?#_.\-~]|\d")  # URL characters across the break
+_PLAIN_NUMBER = re.compile(r"\d[\d,.]*")
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’)\]]?$")
 
 
@@ -81,6 +84,7 @@ class Line:
     left: float = 0.0
     right: float = 0.0
     markers: list[tuple[int, int]] = field(default_factory=list)  # superscript digit runs
+    url: bool = False  # it goes on with a URL the line before broke off
 
 
 @dataclass(frozen=True)
@@ -448,12 +452,11 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
         for ln in body:
             if prev is not None:
                 sep = _separator(prev, ln, prev_page, page_no, pitches, column_right, density)
+                ln.url = sep in ("url", "hyphen") and _url_tail(prev)
                 if sep == "hyphen":
-                    if keep_hyphen(_last_word(prev.text), _first_word(ln.text), s.words):
+                    if ln.url or keep_hyphen(_last_word(prev.text), _first_word(ln.text), s.words):
                         w.add("-", prev_page, prev, len(prev.text), prev_doc_line)
-                elif sep == "url":
-                    pass
-                else:
+                elif sep != "url":
                     w.separator(sep)
                 if sep == "\n\n" and w.size >= CHUNK_CHARS:
                     yield Piece(w.text(), w.stretches, warnings, first_page, prev_page)
@@ -474,6 +477,13 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
     if w.parts or warnings:
         yield Piece(w.text(), w.stretches, warnings, first_page, prev_page or first_page)
     del name
+
+
+def _url_tail(ln: Line) -> bool:
+    """Whether a line ends inside a URL: its last word starts one, or the whole line goes on
+    with the one the line before broke off."""
+    last = ln.text.rstrip().rsplit(" ", 1)[-1]
+    return bool(_URL_START.match(last)) or (ln.url and " " not in ln.text.strip())
 
 
 def _low(values: list[float]) -> float:
@@ -515,8 +525,12 @@ def _separator(
     if prev.hyphen:
         return "hyphen"
     last = prev.text.rstrip().rsplit(" ", 1)[-1]
-    if full and re.match(r"(?:https?://|www\.)", last) and not _SENTENCE_END.search(last):
-        return "url"  # a URL broken at the line end goes on in the next line
+    nxt = ln.text.lstrip().split(" ", 1)[0]
+    if _url_tail(prev) and not _SENTENCE_END.search(last):
+        if _URL_GOES_ON.search(last[-1] + nxt) and not _PLAIN_NUMBER.fullmatch(nxt):
+            return "url"  # a URL broken at the line end goes on in the next line
+    if full and last.endswith(("–", "—", "/")) and nxt[:1].isalnum():
+        return "url"  # "1948–" / "1960", "post-9/" / "11": no space was there
     return " " if full else "\n"
 
 
