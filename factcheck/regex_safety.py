@@ -28,7 +28,7 @@ import re._parser as sre_parse
 import string
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import re2
 
@@ -36,6 +36,9 @@ import re2
 # domain uses (accented Spanish names, typographic quotes and dashes).
 _ALPHABET = frozenset(string.printable + "áéíóúñÁÉÍÓÚÑüÜ’‘“”–—")
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+
+
+T = TypeVar("T")
 
 
 class UnsafePattern(ValueError):
@@ -88,7 +91,7 @@ class PatternSet:
     def __init__(self, patterns) -> None:
         self._position: dict[object, int] = {}
         self._set = None
-        self._last: tuple[str | None, frozenset[int]] = (None, frozenset())
+        self._recent: dict[str, frozenset[int]] = {}  # a few texts' answers, kept
         built = re2.Set.SearchSet(_options())
         try:
             for pattern in patterns:
@@ -103,12 +106,20 @@ class PatternSet:
         self._set = built
 
     def found_in(self, text: str) -> frozenset[int]:
-        """The positions of the patterns found somewhere in ``text`` (the last text's answer
-        is kept: a sentence is asked about once per claim in it)."""
-        if text != self._last[0]:
+        """The positions of the patterns found somewhere in ``text`` (the last few texts'
+        answers are kept: a sentence is asked about once per claim in it)."""
+        known = self._recent.get(text)
+        if known is None:
+            if len(self._recent) >= 16:
+                self._recent.clear()
             found = self._set.Match(text) if self._set is not None else None
-            self._last = (text, frozenset(found or ()))
-        return self._last[1]
+            known = self._recent[text] = frozenset(found or ())
+        return known
+
+    def held(self, patterns) -> frozenset[int]:
+        """The positions of those of ``patterns`` the set holds: all of them must be found
+        for all the patterns to be."""
+        return frozenset(self._position[p] for p in patterns if p in self._position)
 
     def may_occur(self, pattern: object, found: frozenset[int]) -> bool:
         position = self._position.get(pattern)
@@ -437,18 +448,21 @@ def _case(chars: set[str], ignorecase: bool) -> set[str]:
     return chars | {c.lower() for c in chars} | {c.upper() for c in chars}
 
 
-_PATTERN_SETS: dict[int, tuple[object, PatternSet]] = {}
+_BUILT: dict[tuple[int, str], tuple[object, object]] = {}
+
+
+def built_once(owner: object, what: str, build: Callable[[], T]) -> T:
+    """What ``build`` makes for ``owner`` (a catalog, its vocabulary), made once and kept while
+    the owner is the one in use (a few owners are kept: tests load many catalogs)."""
+    key = (id(owner), what)
+    held = _BUILT.get(key)
+    if held is None or held[0] is not owner:
+        if len(_BUILT) > 16:
+            _BUILT.clear()
+        held = _BUILT[key] = (owner, build())
+    return held[1]  # type: ignore[return-value]
 
 
 def pattern_set(owner: object, patterns: Callable[[], Iterable[UserPattern]]) -> PatternSet:
-    """The PatternSet of ``owner``'s patterns (a catalog's terms, its vocabulary), built once.
-
-    Most of the catalog's patterns are absent from any one sentence; one scan of the sentence
-    for all of them (shared by the sentence's claims) spares searching each again in every
-    layer of every claim, where a search costs more to start than to run."""
-    held = _PATTERN_SETS.get(id(owner))
-    if held is None or held[0] is not owner:
-        if len(_PATTERN_SETS) > 16:
-            _PATTERN_SETS.clear()  # catalogs loaded and dropped (tests): keep a few
-        held = _PATTERN_SETS[id(owner)] = (owner, PatternSet(patterns()))
-    return held[1]
+    """The PatternSet of ``owner``'s patterns, built once (see ``built_once``)."""
+    return built_once(owner, "patterns", lambda: PatternSet(patterns()))

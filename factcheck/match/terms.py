@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from ..catalog import Catalog, Measure, normalize_place
 from ..model import Claim
-from ..regex_safety import PatternSet, UserPattern, pattern_set
+from ..regex_safety import PatternSet, UserPattern, built_once
 from ..units import parse_unit, ureg
 from .frame import LEAD, NEIGHBOURS, OWN, Frame
 
@@ -80,16 +80,22 @@ def rank_measures(
     """Every measure whose terms fit the claim's frame, the best first. Measures whose
     required terms were all found but that were refused otherwise go to ``refusals``."""
     claim_place = normalize_place(claim.place) or catalog.default_place
-    terms = _terms_of(catalog)
-    present = terms.found_in(sentence)
+    # The patterns that may occur anywhere the claim's terms are looked for: its sentence,
+    # its counted noun, the sentence it refers back to. A measure one of whose required
+    # terms is absent from all of them is not looked at further.
+    terms: _CatalogTerms = built_once(catalog, "terms", lambda: _CatalogTerms.of(catalog))
+    present = terms.patterns.found_in(sentence)
+    for text in (claim.noun, *(layer.text for layer in frame.layers)):
+        if text:
+            present = present | terms.patterns.found_in(text)
 
     def occurs(pattern: UserPattern) -> bool:
-        return terms.may_occur(pattern, present)
+        return terms.patterns.may_occur(pattern, present)
 
     results = []
-    for measure in catalog.measures:
-        if not measure.has_terms:
-            continue  # a measure only for references and relations
+    for measure, required in terms.measures:
+        if not required <= present:
+            continue
         if measure.kind is not None and claim.kind != measure.kind:
             continue
         if measure.place is not None and claim_place is not None and claim_place != measure.place:
@@ -192,15 +198,24 @@ class Window:
         return start >= frame.start - bounds[0] and end <= frame.end + bounds[1]
 
 
-def _terms_of(catalog: Catalog) -> PatternSet:
-    return pattern_set(
-        catalog,
-        lambda: (
-            p
-            for m in catalog.measures
-            for p in (*m.all_terms, *m.any_terms, *m.none_terms, *m.nouns)
-        ),
-    )
+@dataclass(frozen=True)
+class _CatalogTerms:
+    """A catalog's term patterns as one PatternSet, and for each measure with terms the set
+    positions of its required ('all') patterns. Most patterns are absent from any one
+    sentence: one scan of it for all of them (shared by its claims) tells which measures can
+    fit at all, and spares searching each pattern again in every layer of every claim, where
+    a search costs more to start than to run."""
+
+    patterns: PatternSet
+    measures: tuple[tuple[Measure, frozenset[int]], ...]
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> _CatalogTerms:
+        measures = [m for m in catalog.measures if m.has_terms]
+        patterns = PatternSet(
+            p for m in measures for p in (*m.all_terms, *m.any_terms, *m.none_terms, *m.nouns)
+        )
+        return cls(patterns, tuple((m, patterns.held(m.all_terms)) for m in measures))
 
 
 def _nearest(
@@ -213,6 +228,8 @@ def _nearest(
     max_rank: int | None = None,
 ) -> Hit | None:
     """The hit nearest the number: the nearest layer first, then the nearest place."""
+    if not occurs(pattern):
+        return None  # in none of the texts looked at
     best: Hit | None = None
     if noun:
         found = pattern.search(noun)
@@ -229,8 +246,6 @@ def _nearest(
                 hit = (layer.rank, len(sentence), -len(found.group()), found.group())
                 best = hit if best is None or hit < best else best
             continue
-        if not occurs(pattern):
-            continue  # nor in any part of it
         for found in pattern.finditer(sentence, layer.start, layer.end):
             start, end = found.span()
             if start == end or not window.allows(start, end, frame, layer.rank):
