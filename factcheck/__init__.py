@@ -1,3 +1,3 @@
 """factcheck: find numeric claims in documents and cross-check them."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -43,3 +43,34 @@ def test_the_readme_runs_the_tool_from_the_virtual_environment():
     # The commands name folders that exist.
     for folder in re.findall(r"factcheck (?:check|extract)[^\n#]*? (\w+)/", README):
         assert (ROOT / folder).is_dir(), f"the README runs factcheck on {folder}/, not here"
+
+
+def test_the_pre_commit_rev_is_the_tag_of_this_version():
+    # The README's `rev:` names the release tag of the version factcheck reports, and the
+    # package's version is that one (pyproject.toml reads it from factcheck/__init__.py).
+    import tomllib
+
+    from factcheck import __version__
+
+    revs = re.findall(r"^\s*rev:\s*(\S+)", README, re.M)
+    assert revs == [f"v{__version__}"], revs
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    if "version" in project["project"]:
+        assert project["project"]["version"] == __version__
+    else:
+        assert "version" in project["project"]["dynamic"]
+        dynamic = project["tool"]["setuptools"]["dynamic"]["version"]
+        assert dynamic == {"attr": "factcheck.__version__"}
+
+
+def test_the_readme_says_how_to_get_the_html_reports_charts():
+    # make demo installs the tool alone, without matplotlib: the README names the extra that
+    # draws the HTML report's charts.
+    import tomllib
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"][
+        "optional-dependencies"
+    ]
+    [extra] = [name for name, deps in extras.items() if deps == ["matplotlib>=3.7"]]
+    install = README[README.index("## Install") : README.index("## Three ways to use it")]
+    assert f"pip install -e '.[{extra}]'" in install
