@@ -4,6 +4,7 @@ figure against the one it is checked with, signed, and as a factor when it is la
     relative_difference(100_000, 70_601) -> 0.416
     difference_words(0.416)  -> "41.6% above"      difference_short(0.416)  -> "+41.6%"
     difference_words(39.0)   -> "40 times"         difference_short(39.0)   -> "40 times"
+    difference_words(-0.625) -> "62.5% below"      difference_short(-0.625) -> "-62.5%"
     difference_words(-0.975) -> "1/40 of"          difference_short(-0.975) -> "1/40"
 
 The interval arithmetic behind a verdict (rounding, qualifiers, the tolerance, the gap) is
@@ -14,9 +15,12 @@ from __future__ import annotations
 
 import math
 
-# From this ratio on (or its inverse), a difference reads better as a factor than a percentage:
-# "40 times", not "+3,900%"; "1/40 of", not "-97.5%".
+# From this ratio on, a difference reads better as a factor than a percentage: "40 times", not
+# "+3,900%". Below the reference a percentage never passes 100%, and it reads well until the
+# figure is a small part of the reference: "62.5% below", not "1/2.67 of"; "1/40 of", not
+# "97.5% below".
 FACTOR_FROM = 2.0
+FRACTION_FROM = 0.1
 
 
 def relative_difference(stated: float | None, expected: float | None) -> float | None:
@@ -32,7 +36,7 @@ def _factor(relative: float) -> str | None:
     ratio = 1 + relative
     if ratio >= FACTOR_FROM:
         return f"{_number(ratio)} times"
-    if 0 < ratio <= 1 / FACTOR_FROM:
+    if 0 < ratio <= FRACTION_FROM:
         return f"1/{_number(1 / ratio)}"
     return None
 

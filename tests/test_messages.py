@@ -50,17 +50,33 @@ def test_below_the_reference_is_said_below_and_negative(checked):
 
 def test_a_large_gap_is_a_factor_and_the_reference_has_its_unit(checked):
     [above] = checked("A lethal dose of fentanyl is 80 milligrams.")
-    assert "is 40 times the reference 2 milligram" in above.message
+    assert "is 40 times the reference 2 milligrams" in above.message
     [below] = checked("A lethal dose of fentanyl is 0.05 milligrams.")
-    assert "is 1/40 of the reference 2 milligram" in below.message
+    assert "is 1/40 of the reference 2 milligrams" in below.message
     assert below.difference == pytest.approx(-0.975)
+
+
+def test_a_figure_under_a_tenth_of_the_reference_is_a_share_below_it(checked):
+    # 40,000 against 106,699 is 62.5% below, what an editor computes; "1/2.67 of" is not.
+    [finding] = checked("In 2021, overdose deaths from all drugs came to 40,000 in the US.")
+    assert "is 62.5% below the reference 106,699" in finding.message
+
+
+def test_a_claim_verified_by_a_bound_says_the_bound():
+    # The reference says only "over 7,000": the claim agrees with that, not with 7,000.
+    catalog, references = load_catalog(default_catalog_path()), load_references()
+    text = "An estimated 33,000 American soldiers died in the post-9/11 wars."
+    claims = extract_claims(load_text(text, "d.md", "markdown"), catalog)
+    [finding] = [f for f in check_claims(claims, catalog, references) if f.rule == "verified"]
+    assert "agrees with over 7,000 for" in finding.message, finding.message
 
 
 def test_the_wording_helpers():
     assert relative_difference(100, 0) is None and relative_difference(None, 3) is None
     assert difference_words(0.416) == "41.6% above" and difference_short(0.416) == "+41.6%"
     assert difference_words(-0.3) == "30.0% below" and difference_short(-0.3) == "-30.0%"
-    assert difference_words(1599.0) == "1,600 times" and difference_short(-0.5) == "1/2"
+    assert difference_words(1599.0) == "1,600 times" and difference_short(-0.5) == "-50.0%"
+    assert difference_words(-0.625) == "62.5% below" and difference_short(-0.95) == "1/20"
     assert difference_short(None) is None and difference_words(None) == "different from"
 
 

@@ -25,6 +25,7 @@ from .findings import (
     in_text,
     quote,
     reference_ref,
+    reference_value,
     severity_for,
 )
 
@@ -141,7 +142,7 @@ def _check_claim(
         return Finding(
             rule="verified",
             severity="info",
-            message=f"{quote(claim)} agrees with {fmt(ref.value)}{note} for {what}",
+            message=f"{quote(claim)} agrees with {reference_value(ref)}{note} for {what}",
             **common,
         )
     message = (

@@ -65,12 +65,27 @@ def quote(claim: Claim) -> str:
 def describe_reference(ref: Reference) -> str:
     """ "70,601 (2021, final-secondary)". Cached: a reference row serves many claims."""
     bits = [b for b in (ref.period, ref.status) if b]
-    value = fmt(ref.value)
-    if ref.low is not None and ref.high is None:
-        value = f"over {fmt(ref.low)}"
+    value = reference_value(ref)
     if ref.unit not in ("count", "dimensionless"):
-        value += f" {ref.unit}"  # "2 milligram", not a bare "2" beside "80 milligrams"
+        value += f" {_unit_words(ref.unit, ref.value)}"  # "2 milligrams", not a bare "2"
     return f"{value} ({', '.join(bits)})" if bits else value
+
+
+def reference_value(ref: Reference) -> str:
+    """The reference's figure as its source states it: "70,601", or "over 7,000" for a bound."""
+    if ref.low is not None and ref.high is None:
+        return f"over {fmt(ref.low)}"
+    return fmt(ref.value)
+
+
+def _unit_words(unit: str, value: float) -> str:
+    """A unit after a figure: "2 milligrams", "1 milligram"; symbols and compounds as they are."""
+    if value == 1 or unit in _UNCOUNTED or unit.endswith("s") or not unit.isalpha():
+        return unit
+    return unit if unit.isupper() else unit + "s"
+
+
+_UNCOUNTED = frozenset({"percent", "index"})  # "27 percent", "a 310 index"
 
 
 def severity_for(verdict: str, refs: list[Reference]) -> str:
