@@ -2,7 +2,7 @@
 
     python benchmarks/run.py [--sizes 10,25,50] [--many-sizes 10,25] [--line-sizes 50]
                              [--claims 1000000] [--shape-n 250000]
-                             [--parts extract,check,shapes,precommit]
+                             [--parts extract,check,shapes,precommit,pdf] [--pdf-repeats 1,5]
 
 Run by `make bench`; never part of the test suite (timings on a shared machine must not gate
 CI). Inputs are generated into bench-data/ (gitignored) and reused on the next run; the
@@ -24,6 +24,11 @@ results are printed as a table and written to bench-data/results.json.
    and 4n characters, each read by the three readers (text, Markdown, HTML) and extracted in
    a child process; the time at 4n over the time at 2n is about 2 when the shape is linear
    and about 4 when it is quadratic (`--shape-n`, default 250,000 characters).
+5. pdf: the seeds laid out by LibreOffice (tests/pdf_build.py: narrow justified column,
+   hyphenation, running header, page numbers, footnotes) once and five times over (about 100
+   and 500 pages), read as `factcheck extract` reads a PDF (page by page, in pieces) and
+   extracted in a child process: pages/s and peak RSS at both sizes (`--pdf-repeats 1,5`).
+   Needs soffice; the PDFs are made once into bench-data/pdf/.
 4. precommit: a corpus of 100 drafts (the examples with varied numbers) and the wall time of
    `factcheck check` on one changed file, as a pre-commit hook would run it.
 """
@@ -172,6 +177,89 @@ def extract_worker(path: str) -> dict[str, Any]:
         # text + body of the largest section: what holding one section costs by necessity
         "largest_section_strings_mb": largest_section_mb,
     }
+
+
+def pdf_worker(path: str) -> dict[str, Any]:
+    """Runs in a child process: read and extract one PDF as `factcheck extract` does."""
+    from factcheck.catalog import default_catalog_path, load_catalog
+    from factcheck.load import iter_documents
+    from factcheck.pipeline import extract_claims
+
+    catalog = load_catalog(default_catalog_path())
+    base_rss = _rss_mb()
+    t_load = t_extract = 0.0
+    claims = pieces = chars = 0
+    try:
+        from factcheck.load.binary import CONVERTERS
+    except ImportError:
+        CONVERTERS = {}
+    if "pdf" in CONVERTERS:
+        documents = iter_documents(path)
+    else:  # before load.binary reads PDFs: the converter's pieces read as text
+        from factcheck.load import load_text
+        from factcheck.load import pdf as pdf_reader
+
+        stream = open(path, "rb")  # noqa: SIM115 -- read to the end below
+        pieces_of = pdf_reader.convert_pages(stream, path)
+        documents = (load_text(p.text, path, "text") for p in pieces_of)
+    while True:
+        t0 = time.process_time()
+        doc = next(documents, None)
+        t1 = time.process_time()
+        t_load += t1 - t0
+        if doc is None:
+            break
+        claims += len(extract_claims(doc, catalog))
+        t_extract += time.process_time() - t1
+        pieces += 1
+        chars += len(doc.text)
+        del doc
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(path)
+    pages = len(pdf)
+    pdf.close()
+    seconds = t_load + t_extract
+    peak = _rss_mb()
+    return {
+        "pages": pages,
+        "mb": os.path.getsize(path) / MB,
+        "pieces": pieces,
+        "chars": chars,
+        "claims": claims,
+        "load_s": t_load,
+        "extract_s": t_extract,
+        "pages_per_s": pages / seconds if seconds else None,
+        "load_pages_per_s": pages / t_load if t_load else None,
+        "base_rss_mb": base_rss,
+        "peak_rss_mb": peak,
+        "rss_growth_mb": peak - base_rss,
+    }
+
+
+def bench_pdf(repeats: list[int]) -> dict[str, Any]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    import pdf_build
+
+    seeds = sorted(SEEDS.glob("[0-9]*.txt"))
+    if pdf_build.soffice() is None or not seeds:
+        why = "no soffice (LibreOffice)" if seeds else f"no seed corpus at {SEEDS}"
+        print(f"pdf: skipped, {why}", flush=True)
+        return {"skipped": why}
+    runs = []
+    for n in repeats:
+        path = DATA / "pdf" / f"seeds-x{n}.pdf"
+        if not path.exists():
+            print(f"pdf: laying out the seeds x{n} with LibreOffice ...", end=" ", flush=True)
+            pdf_build.long_pdf(seeds, n, path)
+            print("done", flush=True)
+        print(f"pdf: seeds x{n} ...", end=" ", flush=True)
+        result = _child("pdf", str(path))
+        result.update(repeats=n)
+        print(f"{result['pages']} pages, {result['pages_per_s']:.0f} pages/s, "
+              f"peak RSS {result['peak_rss_mb']:.0f} MB")  # fmt: skip
+        runs.append(result)
+    return {"runs": runs}
 
 
 def _child(*args: str, timeout: float = 600) -> dict[str, Any]:
@@ -645,6 +733,24 @@ def _table(results: dict[str, Any]) -> str:
     if results.get("shapes"):
         lines.append("")
         lines.extend(_shape_lines(results["shapes"]))
+    pdf = results.get("pdf")
+    if pdf and "runs" in pdf:
+        lines.append("")
+        lines.append(
+            "PDF (the seeds laid out by LibreOffice; read page by page, extract, one core)"
+        )
+        lines.append(
+            f"  {'pages':>7}{'MB':>7}{'pieces':>8}{'claims':>8}{'load s':>8}{'extract s':>10}"
+            f"{'pages/s':>9}{'read p/s':>10}{'peak RSS':>10}{'growth':>8}"
+        )
+        for r in pdf["runs"]:
+            lines.append(
+                f"  {r['pages']:>7}{r['mb']:>7.1f}{r['pieces']:>8}{r['claims']:>8}"
+                f"{r['load_s']:>8.1f}{r['extract_s']:>10.1f}{r['pages_per_s']:>9.0f}"
+                f"{r['load_pages_per_s']:>10.0f}{r['peak_rss_mb']:>8.0f}MB{r['rss_growth_mb']:>6.0f}MB"
+            )
+    elif pdf:
+        lines.append(f"\nPDF: {pdf['skipped']}")
     pre = results.get("precommit")
     if pre:
         lines.append("")
@@ -672,13 +778,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--shape-n", type=int, default=250_000, help="characters of the smallest shape input"
     )
-    parser.add_argument("--parts", default="extract,check,shapes,precommit")
+    parser.add_argument("--parts", default="extract,check,shapes,precommit,pdf")
+    parser.add_argument("--pdf-repeats", default="1,5", help="the seeds this many times as a PDF")
     parser.add_argument("--worker", nargs=2, metavar=("KIND", "ARG"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         kind, arg = args.worker
         if kind == "extract":
             result = extract_worker(arg)
+        elif kind == "pdf":
+            result = pdf_worker(arg)
         elif kind == "shapes":
             count, budget = arg.split(":")
             result = shapes_worker(int(count), float(budget))
@@ -709,6 +818,8 @@ def main(argv: list[str] | None = None) -> int:
         results["shapes"] = bench_shapes(args.shape_n, budget=60.0)
     if "precommit" in parts:
         results["precommit"] = bench_precommit()
+    if "pdf" in parts:
+        results["pdf"] = bench_pdf([int(n) for n in args.pdf_repeats.split(",") if n])
     results["total_s"] = time.perf_counter() - started
     print()
     print(_table(results))

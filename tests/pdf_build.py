@@ -218,13 +218,35 @@ def convert(source: Path, out_dir: Path, password: str | None = None, **layout) 
     out_dir.mkdir(parents=True, exist_ok=True)
     if source.suffix.lower() in (".fodt", ".odt", ".docx", ".html", ".htm"):
         return _soffice(source, out_dir, password)
-    text = source.read_text(encoding="utf-8")
-    markdown = source.suffix.lower() in (".md", ".markdown") or "<sup>" in text or "\n###" in text
-    draft = markdown_blocks(text) if markdown else text_blocks(text)
+    draft = draft_of(source)
     with tempfile.TemporaryDirectory() as tmp:
         doc = Path(tmp) / (source.stem + ".fodt")
         doc.write_text(fodt(draft, **layout), encoding="utf-8")
         return _soffice(doc, out_dir, password)
+
+
+def draft_of(source: Path) -> Draft:
+    text = source.read_text(encoding="utf-8")
+    markdown = source.suffix.lower() in (".md", ".markdown") or "<sup>" in text or "\n###" in text
+    return markdown_blocks(text) if markdown else text_blocks(text)
+
+
+def long_pdf(sources: list[Path], repeats: int, out: Path) -> Path:
+    """The sources one after another, ``repeats`` times, as one PDF at ``out`` (a document of
+    hundreds of pages for the benchmarks); each source's footnotes are notes once."""
+    whole = Draft(title="A long report")
+    for _ in range(repeats):
+        for source in sources:
+            part = draft_of(source)
+            whole.blocks += part.blocks
+            whole.notes = {**part.notes, **whole.notes}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        doc = Path(tmp) / (out.stem + ".fodt")
+        doc.write_text(fodt(whole), encoding="utf-8")
+        made = _soffice(doc, Path(tmp))
+        shutil.move(made, out)
+    return out
 
 
 def _soffice(doc: Path, out_dir: Path, password: str | None = None) -> Path:
