@@ -101,7 +101,9 @@ def markdown_blocks(text: str) -> Draft:
     return draft
 
 
-def fodt(draft: Draft, *, page_width_cm: float = 12.0, font: str = "Liberation Serif") -> str:
+def fodt(
+    draft: Draft, *, page_width_cm: float = 12.0, font: str = "Liberation Serif", columns: int = 1
+) -> str:
     """The draft as a flat OpenDocument text: narrow justified hyphenated column, running
     header, page number footer, real footnotes."""
     body = []
@@ -167,7 +169,9 @@ def fodt(draft: Draft, *, page_width_cm: float = 12.0, font: str = "Liberation S
 <office:automatic-styles>
  <style:page-layout style:name="PL">
   <style:page-layout-properties fo:page-width="{width}cm" fo:page-height="19cm"
-   fo:margin-top="1cm" fo:margin-bottom="1cm" fo:margin-left="1.5cm" fo:margin-right="1.5cm"/>
+   fo:margin-top="1cm" fo:margin-bottom="1cm" fo:margin-left="1.5cm" fo:margin-right="1.5cm">
+   <style:columns fo:column-count="{columns}" fo:column-gap="0.6cm"/>
+  </style:page-layout-properties>
   <style:header-style><style:header-footer-properties fo:min-height="0.6cm"
    fo:margin-bottom="0.3cm"/></style:header-style>
   <style:footer-style><style:header-footer-properties fo:min-height="0.6cm"

@@ -58,7 +58,8 @@ _LIGATURES = str.maketrans(
 )  # fmt: skip
 _HYPHEN_MARK = "\ufffe"  # PDFium's sign for a hyphen at a line end (the lines are joined)
 _PAGE_NUMBER = re.compile(
-    r"(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|[ivxlcdm]{1,7}",
+    r"(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]"
+    r"|(?=[ivxlc])(?:x{0,3})(?:ix|iv|v?i{0,3})|(?=[ivxlc])l?x{0,3}(?:ix|iv|v?i{0,3})",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
@@ -299,19 +300,36 @@ def classify(lines: list[Line], s: Survey, body_size: float) -> tuple[list[Line]
             stripped = ln.text.strip()
             if _PAGE_NUMBER.fullmatch(stripped) or s.repeated(where, stripped):
                 kept.remove(ln)
+    # Footnotes sit at the bottom of the page, or of each column: a column ends where the
+    # next line starts higher up.
+    body: list[Line] = []
     notes: list[Line] = []
-    # Footnotes: from the bottom up, lines in a smaller font; they start where one of them
-    # begins with a note number.
-    k = len(kept)
+    segment: list[Line] = []
+    for ln in kept + [None]:
+        if ln is None or (segment and ln.baseline > segment[-1].baseline + segment[-1].size):
+            n = _notes_at_bottom(segment, body_size)
+            body += segment[: len(segment) - n]
+            notes += segment[len(segment) - n :]
+            segment = []
+        if ln is not None:
+            segment.append(ln)
+    return body, notes
+
+
+def _notes_at_bottom(lines: list[Line], body_size: float) -> int:
+    """How many lines at the end of a column are footnotes: from the bottom up, lines in a
+    smaller font, up to the highest that starts with a note number (or, without one, a note
+    carried over from the page before, if it stands apart from the text above)."""
+    k = len(lines)
     start = None
-    while k > 0 and kept[k - 1].size < 0.92 * body_size:
+    while k > 0 and lines[k - 1].size < 0.92 * body_size:
         k -= 1
-        if _note_start(kept[k]):
+        if _note_start(lines[k]):
             start = k
-    if start is not None and start > 0:
-        notes = kept[start:]
-        kept = kept[:start]
-    return kept, notes
+    if start is None and 0 < k < len(lines):
+        if lines[k - 1].baseline - lines[k].baseline > 1.5 * lines[k - 1].size:
+            start = k
+    return len(lines) - start if start else 0
 
 
 def _note_start(ln: Line) -> bool:
@@ -426,7 +444,8 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
     prev: Line | None = None  # the last body line written
     prev_page = prev_doc_line = 0
     page_lines_seen = 0  # lines on the pages before this one: a line number through the PDF
-    column_right = 0.0
+    rights: dict[int, float] = {}  # text columns' right edges, by where their lines start
+    starts: Counter[int] = Counter()  # how many lines start there
     for index in range(len(doc)):
         page_no = index + 1
         page = doc[index]
@@ -446,12 +465,19 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
         if not body:
             continue
         body_lines = [ln for ln in body if abs(ln.size - body_size) < 0.1 * body_size]
-        # The text column's right edge: the furthest any body line has reached so far.
-        column_right = max([column_right] + [ln.right for ln in body_lines or body])
+        # A text column's right edge: the furthest a body line starting where it starts has
+        # reached so far (columns side by side each have their own).
+        for ln in body_lines or body:
+            key = _column_key(ln)
+            rights[key] = max(rights.get(key, 0.0), ln.right)
+            starts[key] += 1
         density = statistics.median(_density(ln) for ln in body_lines or body)
         for ln in body:
             if prev is not None:
-                sep = _separator(prev, ln, prev_page, page_no, pitches, column_right, density)
+                key = _column_key(prev)
+                # A column is where many lines start; a centred title's line is in none.
+                right = rights[key] if starts[key] >= 3 else max(rights.values())
+                sep = _separator(prev, ln, prev_page, page_no, pitches, right, density)
                 ln.url = sep in ("url", "hyphen") and _url_tail(prev)
                 if sep == "hyphen":
                     if ln.url or keep_hyphen(_last_word(prev.text), _first_word(ln.text), s.words):
@@ -477,6 +503,10 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
     if w.parts or warnings:
         yield Piece(w.text(), w.stretches, warnings, first_page, prev_page or first_page)
     del name
+
+
+def _column_key(ln: Line) -> int:
+    return round(ln.left / 24)  # lines starting within about a third of an inch
 
 
 def _url_tail(ln: Line) -> bool:
