@@ -76,29 +76,67 @@ def markdown_blocks(text: str) -> Draft:
     """A Markdown draft: headings, paragraphs, list items, table rows and code as blocks.
 
     Footnote paragraphs ("<sup>3</sup> Source, 2024.") become footnotes of their marker. Front
-    matter and HTML comments have no place in a printed page and are left out."""
+    matter and HTML comments have no place in a printed page and are left out. A text exported
+    from a PDF (a seed) shows each page's footnotes after a rule ("---"), maybe led by the end
+    of a note carried over from the page before, and a sentence may run on past them: the
+    carried text goes back into its note, and the sentence is made whole again."""
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
     text = text.replace("\\$", "$")
     md = MarkdownIt("commonmark").enable("table")
     draft = Draft()
     level = 0
+    in_notes = False  # after a rule, among a page's footnotes
+    carried: str | None = None  # a paragraph right after a rule: a note's end, or body
+    last_note: str | None = None
+    seen = 0  # notes since the rule
     for tok in md.parse(text):
-        if tok.type == "heading_open":
+        if tok.type == "hr":
+            in_notes, carried, seen = True, None, 0
+        elif tok.type == "heading_open":
             level = int(tok.tag[1])
+            in_notes = False
         elif tok.type == "inline":
             content = _LINK.sub(r"\1", tok.content)
             content = _wrapped(_INLINE_MARKUP.sub("", content))
             note = _NOTE_PARAGRAPH.match(content)
             if note and not level:
-                draft.notes[note.group(1)] = note.group(2).strip()
+                if carried is not None and last_note is not None:
+                    draft.notes[last_note] += " " + carried
+                carried = None
+                last_note = note.group(1)
+                seen += 1
+                draft.notes[last_note] = note.group(2).strip()
+            elif in_notes and not seen and carried is None and not level and content.strip():
+                carried = content.strip()
             elif content.strip():
+                if carried is not None:  # no note followed it: it was body after all
+                    _append(draft, Block("paragraph", carried), joinable=True)
+                    carried = None
                 kind = "heading" if level else "paragraph"
-                draft.blocks.append(Block(kind, content.strip(), level))
+                _append(draft, Block(kind, content.strip(), level), joinable=in_notes)
+                in_notes = False
             level = 0
         elif tok.type in ("fence", "code_block"):
             draft.blocks.append(Block("code", tok.content.rstrip("\n")))
     draft.title = next((b.text for b in draft.blocks if b.kind == "heading"), "")[:60]
     return draft
+
+
+def _append(draft: Draft, block: Block, joinable: bool = False) -> None:
+    """Add a block; after a page's footnotes, a paragraph that goes on with the sentence
+    the last one left open is that paragraph's end."""
+    last = draft.blocks[-1] if draft.blocks else None
+    if (
+        joinable
+        and block.kind == "paragraph"
+        and last is not None
+        and last.kind == "paragraph"
+        and len(last.text) > 80
+        and not re.search(r"[.!?:][\"”’)]?$", last.text)
+    ):
+        last.text += " " + block.text
+        return
+    draft.blocks.append(block)
 
 
 def fodt(

@@ -222,3 +222,15 @@ def test_an_encrypted_pdf_is_an_input_error_naming_it(tmp_path):
     locked = pdf_build.convert(source, tmp_path, password="open-sesame")
     with pytest.raises(InputError, match=r"locked\.pdf: the PDF is encrypted"):
         list(pdf.convert_pages(open(locked, "rb"), str(locked)))
+
+
+def test_pdfium_lines_split_at_line_ends_and_marked_hyphens_with_ligatures_undone():
+    text = "The ﬁrst trial enrolled 120 adults over\r\nthe age of 40 in eigh\ufffeteen ofﬁces\r\n"
+    assert pdf._raw_lines(text) == [
+        ("The first trial enrolled 120 adults over", False),
+        ("the age of 40 in eigh-", True),
+        ("teen offices", False),
+        ("", False),
+    ]
+    # the halves of a word hyphenated at a line end are not words of the document
+    assert "eigh" not in set(pdf._whole_words(pdf._raw_lines(text)))

@@ -25,7 +25,8 @@ position points at the words PDFium shows there. On each page:
   line). A paragraph goes on across a page break the same way, past the footnotes and footer.
 - a hyphen at a line end is dropped ("over-" + "dose" -> "overdose") unless the document
   shows it is part of the word: the hyphenated form appears within a line somewhere, or
-  both halves are words of the document and the joined form is not, or a half is a number
+  both halves are words the document uses more than once (and the first is no prefix such as
+  "trans" or "inter") and the joined form is not one of its words, or a half is a number
   or capitalised ("COVID-19", "anti-American").
 
 Everything is read page by page: two passes over the pages (the first collects only the lines
@@ -69,6 +70,9 @@ _LEADER_NUMBER = re.compile(r"(?:\.{3,}|…)\s*\d{1,4}$")
 _URL_START = re.compile(r"\(?(?:https?://|www\.)")
 _URL_GOES_ON = re.compile(r"[/%=&?#_.\-~]|\d")  # URL characters across the break
 _PLAIN_NUMBER = re.compile(r"\d[\d,.]*")
+# Prefixes a hyphenation program splits off, never words of their own in a compound.
+_PREFIXES = frozenset("trans inter intra counter super multi semi sub pre pro dis mis un".split())
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[•◦▪‣●■□►▸])\s")
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’)\]]?$")
 
 
@@ -151,7 +155,7 @@ class Survey:
 
     pages: int = 0
     edges: Counter[tuple[str, str]] = field(default_factory=Counter)  # (top|bottom, text)
-    words: set[str] = field(default_factory=set)  # lowercased, as seen within lines
+    words: Counter[str] = field(default_factory=Counter)  # lowercased, seen within lines
     blank: list[int] = field(default_factory=list)  # pages without any text
 
     def repeated(self, where: str, text: str) -> bool:
@@ -317,19 +321,19 @@ def classify(lines: list[Line], s: Survey, body_size: float) -> tuple[list[Line]
 
 
 def _notes_at_bottom(lines: list[Line], body_size: float) -> int:
-    """How many lines at the end of a column are footnotes: from the bottom up, lines in a
-    smaller font, up to the highest that starts with a note number (or, without one, a note
-    carried over from the page before, if it stands apart from the text above)."""
+    """How many lines at the end of a column are footnotes: the run of lines in a smaller
+    font at the bottom, if one of them starts with a note number (the lines above the first
+    number end a note carried over from the page before) or it stands apart from the text
+    above it."""
     k = len(lines)
-    start = None
+    numbered = False
     while k > 0 and lines[k - 1].size < 0.92 * body_size:
         k -= 1
-        if _note_start(lines[k]):
-            start = k
-    if start is None and 0 < k < len(lines):
-        if lines[k - 1].baseline - lines[k].baseline > 1.5 * lines[k - 1].size:
-            start = k
-    return len(lines) - start if start else 0
+        numbered = numbered or _note_start(lines[k])
+    if k == len(lines) or k == 0:
+        return 0  # no smaller print, or nothing but: a page of notes is not told from a table
+    apart = lines[k - 1].baseline - lines[k].baseline > 1.5 * lines[k - 1].size
+    return len(lines) - k if numbered or apart else 0
 
 
 def _note_start(ln: Line) -> bool:
@@ -342,7 +346,7 @@ def _note_start(ln: Line) -> bool:
 # --- pass 2: hyphens -------------------------------------------------------------------------
 
 
-def keep_hyphen(before: str, after: str, words: set[str]) -> bool:
+def keep_hyphen(before: str, after: str, words: Counter[str] | set[str]) -> bool:
     """Whether a hyphen at a line end between ``before`` and ``after`` is part of the word.
 
     ``before`` is the last word of the line (without the hyphen), ``after`` the first word of
@@ -356,7 +360,17 @@ def keep_hyphen(before: str, after: str, words: set[str]) -> bool:
         return False
     if a[-1].isdigit() or b[0].isdigit() or after[0].isupper():
         return True  # "COVID-19", "2016-2020", "anti-American"
-    return a in words and b in words and len(a) > 2 and len(b) > 2
+    # Two words the document uses on their own, each more than once ("fentanyl" + "related"),
+    # unless the first is a prefix a hyphenation program splits off ("trans-formed").
+    if a in _PREFIXES or len(a) < 3 or len(b) < 3:
+        return False
+    return _count(words, a) >= 2 and _count(words, b) >= 2
+
+
+def _count(words: Counter[str] | set[str], word: str) -> int:
+    if isinstance(words, Counter):
+        return words[word]
+    return 2 if word in words else 0
 
 
 # --- pass 2: paragraphs and the converted text -----------------------------------------------
@@ -480,7 +494,7 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
                 sep = _separator(prev, ln, prev_page, page_no, pitches, right, density)
                 ln.url = sep in ("url", "hyphen") and _url_tail(prev)
                 if sep == "hyphen":
-                    if ln.url or keep_hyphen(_last_word(prev.text), _first_word(ln.text), s.words):
+                    if keep_hyphen(_last_word(prev.text), _first_word(ln.text), s.words):
                         w.add("-", prev_page, prev, len(prev.text), prev_doc_line)
                 elif sep != "url":
                     w.separator(sep)
@@ -554,6 +568,8 @@ def _separator(
         return "\n"  # an entry of a table of contents: "Introduction ..... 3"
     if prev.hyphen:
         return "hyphen"
+    if _SENTENCE_END.search(prev.text.rstrip()) and _LIST_ITEM.match(ln.text):
+        return "\n"  # "…profits." / "3. The next item": a list goes on, even after a full line
     last = prev.text.rstrip().rsplit(" ", 1)[-1]
     nxt = ln.text.lstrip().split(" ", 1)[0]
     if _url_tail(prev) and not _SENTENCE_END.search(last):
