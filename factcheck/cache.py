@@ -26,7 +26,7 @@ from .output import atomic_write
 
 log = logging.getLogger("factcheck")
 CACHE_DIR = ".factcheck-cache"
-FORMAT = 2  # bump when the stored form of a claim changes
+FORMAT = 3  # bump when the stored form of a claim changes
 
 
 class ClaimCache:

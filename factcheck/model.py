@@ -11,7 +11,10 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factcheck.load.binary import PositionMap
 
 # Qualifiers and kinds are closed vocabularies (the claim schema lists the same values).
 QUALIFIERS = (
@@ -105,6 +108,9 @@ class Document:
     offset: int = 0
     first_line: int = 1
     first_column: int = 1
+    # For a document converted from a binary format (Word, PDF): where each character of
+    # ``text`` is in the document (see load.binary); lines and columns then come from it.
+    positions: PositionMap | None = None
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -122,14 +128,25 @@ class Document:
         """Say that this text is a section of a larger file that starts at that position."""
         self.offset, self.first_line, self.first_column = offset, line, column
 
-    def position(self, offset: int) -> tuple[int, int]:
+    def position(self, offset: int, *, end: bool = False) -> tuple[int, int]:
         """The 1-based (line, column) in the file of an offset into ``text``; columns count
-        characters."""
+        characters. In a converted document, the place's line (a Word paragraph) and the
+        character within it; ``end`` says the offset is just past a span (it then belongs to
+        the place before it)."""
+        if self.positions:
+            found = self.positions.line_column(offset, end=end)
+            if found is not None:
+                return found
         line_index = bisect.bisect_right(self._line_starts, offset) - 1
         column = offset - self._line_starts[line_index] + 1
         if line_index == 0:
             column += self.first_column - 1
         return self.first_line + line_index, column
+
+    def location(self, start: int, end: int) -> dict[str, Any] | None:
+        """Where text[start:end] is in a converted document (a claim's ``position``), or
+        None for a text document, whose line and column say it all."""
+        return self.positions.span(start, end) if self.positions else None
 
 
 @dataclass(slots=True)
@@ -178,6 +195,9 @@ class Claim:
     # substance, scope, span, ...) and why it attributed the claim to its measure or to none.
     frame: dict[str, Any] | None = None
     attribution: list[str] | None = None
+    # In a Word or PDF document, where the number is in the document's own terms:
+    # {"label": "¶14:23", "start": {"paragraph": 14, "char": 23}, "end": {...}} (load.binary).
+    position: dict[str, Any] | None = None
     id: str = ""
     # Offset of the claim's sentence in the file, to tell one sentence from the next (internal).
     sentence_start: int | None = None

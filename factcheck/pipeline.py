@@ -168,7 +168,7 @@ def run_check(
     """
     from . import __version__
     from .check import check_claims
-    from .load import iter_paths
+    from .load import iter_paths, walked_suffixes
 
     # The time reported is from ``started`` (a time.perf_counter() reading: the CLI passes the
     # start of the process, so start-up counts), else from here.
@@ -186,8 +186,8 @@ def run_check(
     if not targets and not corpus:
         raise InputError(
             f"no documents to check in {', '.join(paths)} (a folder is searched for "
-            ".md, .markdown, .txt, .text, .html and .htm files; --include/--exclude may "
-            "have left none)"
+            f"{', '.join(walked_suffixes()[:-1])} and {walked_suffixes()[-1]} files; "
+            "--include/--exclude may have left none)"
         )
     results = _extract_all(targets + others, catalog, as_of, cache, jobs, progress, stdin_name)
     if targets and not corpus and all(r is None for r in results[: len(targets)]):

@@ -33,6 +33,7 @@ def claim_ref(claim: Claim) -> dict[str, Any]:
         "unit": claim.unit,
         "period": claim.period,
         "measure": claim.measure,
+        "position": claim.position,
     }
 
 
@@ -54,6 +55,8 @@ def reference_ref(ref: Reference) -> dict[str, Any]:
 
 
 def where(claim: Claim) -> str:
+    if claim.position:  # a Word or PDF document: "brief.docx:¶14:23"
+        return f"{claim.doc}:{claim.position['label']}"
     return f"{claim.doc}:{claim.line}"
 
 

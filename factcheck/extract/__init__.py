@@ -398,7 +398,7 @@ def _to_claim(
     q = item.q
     start, end = _surface_span(doc, q)
     line, column = doc.position(start)
-    end_line, end_column = doc.position(end)
+    end_line, end_column = doc.position(end, end=True)
     noun = counted_noun(
         body,
         q.number_end,
@@ -427,6 +427,7 @@ def _to_claim(
         place=nearest_place(places, start),
         currency_year=q.currency_year,
         citation=citation,
+        position=doc.location(start, end),
         from_period=item.from_period,
         to_period=item.to_period,
         change=item.change,

@@ -3,6 +3,8 @@
 ``load_file`` reads and decodes one file, ``load_text`` picks the reader for a format, and
 ``iter_paths`` expands the command line's paths. The readers (text, markdown, html) only
 say which characters are not body; ``mask.build_body`` turns that into ``Document.body``.
+Binary documents (Word, PDF) are recognised by their first bytes and go through a converter
+first (see ``binary``), which gives the text a reader reads and a map back to the document.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from factcheck.errors import InputError
-from factcheck.load import html, markdown, text
+from factcheck.load import binary, html, markdown, text
+from factcheck.load import docx as _docx
 from factcheck.load.mask import Layout, build_body, inside, merge
 from factcheck.load.own import HEAD_CHARS, own_output
 from factcheck.load.sections import SECTION_CHARS, BinaryInput, iter_sections
@@ -163,6 +166,10 @@ def documents_of(
             raise OwnOutput(what)
         return format_of(name, head)
 
+    head, stream = _peek(stream)
+    if binary.looks_binary(head):
+        yield from _converted(stream, head, name, as_of)
+        return
     sections = iter_sections(stream, name, format_or_refuse, section_chars)
     read_any = False
     try:
@@ -185,6 +192,71 @@ def documents_of(
             log.warning("%s: binary file (contains NUL bytes), skipped", name)
 
 
+def _converted(stream: BinaryIO, head: bytes, name: str, as_of: str | None) -> Iterator[Document]:
+    """The Documents of a binary input, through its format's converter: each piece a Document
+    whose offsets continue the previous piece's. An unreadable format is skipped with a
+    warning naming it; a damaged or encrypted document is an InputError."""
+    stream = binary.seekable(stream, head)
+    fmt = binary.recognise(stream, name)
+    if fmt == "ole2" and binary.encrypted_office(stream):
+        raise InputError(
+            f"{name}: an encrypted (password-protected) Office document, not read; "
+            "check an unprotected copy"
+        )
+    if fmt not in binary.CONVERTERS:
+        log.warning("%s: %s file, a format factcheck does not read; skipped", name,
+                    binary.describe(fmt))  # fmt: skip
+        return
+    offset, line = 0, 1
+    for piece in binary.convert(stream, name, fmt):
+        for w in piece.warnings:
+            log.warning("%s", w)
+        doc = load_text(piece.text, name, piece.fmt, as_of=as_of)
+        doc.warnings[:0] = piece.warnings
+        doc.positions = piece.positions
+        doc.place_at(offset, line, 1)
+        offset += len(piece.text)
+        line += piece.text.count("\n")
+        as_of = as_of or doc.date
+        yield doc
+
+
+class _Prepended:
+    """A stream that cannot seek (standard input) with the bytes already read put back."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self.head, self.stream = head, stream
+
+    def read(self, size: int = -1) -> bytes:
+        if not self.head:
+            return self.stream.read(size)
+        if size is None or size < 0:
+            data, self.head = self.head + self.stream.read(), b""
+            return data
+        data, self.head = self.head[:size], self.head[size:]
+        if len(data) < size:
+            data += self.stream.read(size - len(data))
+        return data
+
+    def close(self) -> None:
+        self.stream.close()
+
+
+def _peek(stream: BinaryIO) -> tuple[bytes, BinaryIO]:
+    """The first bytes of a stream (to recognise a binary format), and the stream to read
+    from its start."""
+    try:
+        if stream.seekable():
+            at = stream.tell()
+            head = stream.read(binary.HEAD_BYTES)
+            stream.seek(at)
+            return head, stream
+    except (AttributeError, ValueError, OSError):
+        pass
+    head = stream.read(binary.HEAD_BYTES)
+    return head, _Prepended(head, stream)  # type: ignore[return-value]
+
+
 def load_file(path: str | Path, *, as_of: str | None = None) -> Document | None:
     """Read one input (a file, or "-" for standard input) whole; None for a binary file."""
     return next(iter_documents(path, as_of=as_of, section_chars=None), None)
@@ -204,6 +276,18 @@ def open_input(path: str | Path, stdin_name: str | None = None) -> tuple[str, Bi
         raise InputError(f"{name}: is a directory") from None
     except OSError as err:
         raise InputError(f"{name}: cannot read: {err.strerror or err}") from None
+
+
+def readable_suffix(suffix: str) -> bool:
+    """Whether a folder walk reads files with this ending: a text format's, or a binary
+    format's that has a converter."""
+    suffix = suffix.lower()
+    return suffix in FORMATS or binary.SUFFIXES.get(suffix) in binary.CONVERTERS
+
+
+def walked_suffixes() -> list[str]:
+    """The endings a folder walk reads, for messages."""
+    return list(FORMATS) + [s for s, f in binary.SUFFIXES.items() if f in binary.CONVERTERS]
 
 
 def _matches(rel: str, patterns: Iterable[str]) -> bool:
@@ -241,7 +325,7 @@ def _walk(root: Path, include: list[str], exclude: list[str]) -> Iterator[Path]:
     skipped, and so are factcheck's own reports."""
     tracked = _tracked(root)
     for full in tracked if tracked is not None else _walked(root):
-        if full.name.startswith(".") or full.suffix.lower() not in FORMATS:
+        if full.name.startswith(".") or not readable_suffix(full.suffix):
             continue
         seen_as = (full.relative_to(root).as_posix(), full.as_posix(), _real(full))
         if include and not any(_matches(c, include) for c in seen_as):
@@ -319,3 +403,7 @@ def _is_own_output(path: Path) -> bool:
     except OSError:
         return False  # reading it will say what is wrong
     return own_output(head.decode("utf-8", errors="replace")) is not None
+
+
+# The converters of binary formats (see ``binary``), one line each.
+binary.CONVERTERS["docx"] = _docx.read

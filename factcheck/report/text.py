@@ -95,7 +95,11 @@ def finding_sort_key(finding: Finding) -> tuple[Any, ...]:
 
 
 def place_of(claim: dict[str, Any]) -> str:
-    """``path:line:col`` of a claim as a finding refers to it."""
+    """``path:line:col`` of a claim as a finding refers to it; ``path:¶14:23`` (its
+    position's label) in a Word or PDF document."""
+    position = claim.get("position")
+    if position:
+        return f"{claim.get('doc')}:{position['label']}"
     return f"{claim.get('doc')}:{claim.get('line')}:{claim.get('column')}"
 
 
