@@ -148,7 +148,6 @@ NAMES = {
     "jpeg": "JPEG image",
     "gif": "GIF image",
     "gzip": "gzip archive",
-    "rtf": "RTF",
 }
 
 _MAGIC = (
@@ -156,7 +155,6 @@ _MAGIC = (
     (b"\xff\xd8\xff", "jpeg"),
     (b"GIF8", "gif"),
     (b"\x1f\x8b", "gzip"),
-    (b"{\\rtf", "rtf"),
 )
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # a zip's first entry, or an empty zip's directory
@@ -178,11 +176,15 @@ _ODF = {
 
 
 def looks_binary(head: bytes) -> bool:
-    """Whether the first bytes of an input say it is a binary document (not text)."""
-    return (
-        head.startswith(_ZIP + (_OLE2,)) or b"%PDF-" in head[:HEAD_BYTES]
-        or any(head.startswith(magic) for magic, _ in _MAGIC)
-    )  # fmt: skip
+    """Whether the first bytes of an input say it is a binary document (not text): a PDF's
+    header (an uncompressed PDF may hold no NUL byte), or a known signature followed by the
+    NUL bytes every binary format has early on (a text file may start with "PK" or with
+    bytes that are not UTF-8, never with NUL)."""
+    if b"%PDF-" in head[:HEAD_BYTES]:
+        return True
+    return b"\x00" in head and (
+        head.startswith(_ZIP + (_OLE2,)) or any(head.startswith(magic) for magic, _ in _MAGIC)
+    )
 
 
 def recognise(stream: BinaryIO, name: str) -> str:
