@@ -22,6 +22,7 @@ from .against_references import check_against_references
 from .arithmetic import check_arithmetic
 from .changes import check_changes
 from .relations import check_relations
+from .subjects import index_claims
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -62,15 +63,17 @@ def _check(
     selected: Collection[str] | None,
     focus: Collection[str] = (),
 ) -> list[Finding]:
-    against_references = check_against_references(claims, catalog, references)
+    subjects = index_claims(claims, catalog)  # one walk over the claims for four checks
+    against_references = check_against_references(claims, catalog, references, subjects)
     verified = {f.claims[0]["id"] for f in against_references if f.rule == "verified"}
     findings = (
         against_references
-        + check_against_claims(claims, catalog, verified, focus)
-        + check_changes(claims, catalog, references)
-        + check_relations(claims, catalog, references)
+        + check_against_claims(claims, catalog, verified, focus, subjects)
+        + check_changes(claims, catalog, references, subjects)
+        + check_relations(claims, catalog, references, subjects)
         + check_arithmetic(claims)
     )
+    del subjects
     for finding in findings:
         registry.get(finding.rule)  # every rule a check reports is registered (KeyError if not)
     # Echoes are dropped before suppressions and the selection: silencing or ignoring a

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Hashable
+from operator import attrgetter
 
 from ..catalog import Catalog, Tolerance
 from ..interval import Interval
@@ -32,15 +33,35 @@ from .evidence import (
     stated_value,
 )
 from .findings import claim_ref, in_text, quote, where
+from .subjects import Subjects, index_claims
 
 _SKIP_KINDS = ("rank", "age", "duration")
+_SKIP_KINDS_SET = frozenset(_SKIP_KINDS)
+
+
+def comparable(claim: Claim) -> bool:
+    """Whether a claim states a figure precise enough to hold another to."""
+    return claim.value is not None and claim.qualifier != "vague" and claim.kind not in _SKIP_KINDS
+
+
+_ID, _VALUE, _QUALIFIER, _KIND = (attrgetter(name) for name in ("id", "value", "qualifier", "kind"))
+
+
+def _comparable_ones(claims: list[Claim]) -> list[Claim]:
+    """The claims that are ``comparable``; the list itself when all are, which three passes
+    done in C (no Python call per claim) tell for nearly every group."""
+    if (
+        None not in map(_VALUE, claims)
+        and "vague" not in map(_QUALIFIER, claims)
+        and _SKIP_KINDS_SET.isdisjoint(map(_KIND, claims))
+    ):
+        return claims
+    return [c for c in claims if comparable(c)]
 
 
 def group_key(claim: Claim, catalog: Catalog) -> Hashable | None:
     """What a claim is about, for comparing it with others; None when too vague to compare."""
-    if claim.value is None and claim.qualifier != "vague":
-        return None
-    if claim.kind in _SKIP_KINDS or claim.qualifier == "vague":
+    if not comparable(claim):
         return None
     place = claim.place or catalog.default_place
     kind = "change" if claim.kind == "change" else "level"
@@ -72,6 +93,7 @@ def check_against_claims(
     catalog: Catalog,
     agrees_with_reference: set[str] | None = None,
     focus: Collection[str] = (),
+    subjects: Subjects | None = None,
 ) -> list[Finding]:
     """Contradictions within each group of claims about one thing.
 
@@ -82,22 +104,40 @@ def check_against_claims(
     ``focus`` names the documents a hook checks against the rest (the changed drafts): a
     group is then compared with a claim of the other documents, so that every finding stands
     at a changed draft; where the changed claim is the one the reference verified, the
-    finding says the other draft is wrong, as a warning."""
+    finding says the other draft is wrong, as a warning.
+
+    ``subjects``: the claims already grouped by measure, place and period (check.subjects);
+    a level claim of a measure is grouped by exactly that, so those groups are used as they
+    are, less the claims too vague to compare."""
     verified = agrees_with_reference or set()
-    groups: dict[Hashable, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        key = group_key(claim, catalog)
-        if key is not None:
-            groups[key].append(claim)
+    if subjects is None:
+        subjects = index_claims(claims, catalog)
+    groups: list[list[Claim]] = []
+    for group in subjects.levels.values():
+        if len(group) >= 2:
+            group = _comparable_ones(group)
+            if len(group) >= 2:
+                groups.append(group)
+    by_key: dict[Hashable, list[Claim]] = defaultdict(list)
+    for claims_of in (subjects.changes, subjects.unmeasured):
+        for claim in claims_of:
+            key = group_key(claim, catalog)
+            if key is not None:
+                by_key[key].append(claim)
+    groups.extend(group for group in by_key.values() if len(group) >= 2)
     findings: list[Finding] = []
-    for group in groups.values():
-        if len(group) < 2:
-            continue
-        tolerance = catalog.tolerance_for(group[0].measure)
-        measure = catalog.get(group[0].measure)
-        about = f"“{group[0].noun}”" if measure is None else in_text(measure.label)
+    per_measure: dict[str | None, tuple[Tolerance, str | None]] = {}  # looked up once each
+    for group in groups:
+        measure_id = group[0].measure
+        known = per_measure.get(measure_id)
+        if known is None:
+            measure = catalog.get(measure_id)
+            label = None if measure is None else in_text(measure.label)
+            known = per_measure[measure_id] = (catalog.tolerance_for(measure_id), label)
+        tolerance, label = known
+        about = f"“{group[0].noun}”" if label is None else label
         findings.extend(_check_group(group, tolerance, about, verified, focus))
-    findings.extend(_check_records(claims, catalog))
+    findings.extend(_check_records(subjects, catalog))
     return findings
 
 
@@ -110,24 +150,38 @@ def _check_group(
 ) -> list[Finding]:
     if group[0].kind == "change":
         return _check_changes(group, tolerance, about)
-    candidates = [c for c in group if c.doc not in focus] or group
-    anchor = next((c for c in candidates if c.id in verified), candidates[0])
-    anchor_evidence = claim_evidence(anchor)
-    a_low, a_high = anchor_evidence.interval.low, anchor_evidence.interval.high
+    candidates = ([c for c in group if c.doc not in focus] or group) if focus else group
+    anchor = candidates[0]
+    if verified:  # the first candidate a reference verified, looked for in C
+        ids = list(map(_ID, candidates))
+        first = next(filter(verified.__contains__, ids), None)
+        if first is not None:
+            anchor = candidates[ids.index(first)]
+    # The anchor's bounds as floats; its evidence (objects and wording) only once a claim
+    # disagrees, which few groups have.
+    a_low, a_high = claim_bounds(anchor)
+    anchor_evidence = None
+    a_unit, a_doc, a_sentence = anchor.unit, anchor.doc, anchor.sentence
     findings = []
     for claim in group:
         if claim is anchor or (claim.id in verified and claim.doc not in focus):
             continue  # a claim the reference verified is evidence, never the one flagged
-        if claim.doc == anchor.doc and claim.sentence == anchor.sentence:
+        if claim.doc == a_doc and claim.sentence == a_sentence:
             continue  # two numbers of one sentence are about different things
-        if claim.unit == anchor.unit and agrees(
-            *claim_bounds(claim), a_low, a_high, anchor.unit, tolerance
-        ):
-            continue  # the common case, decided on floats without building the evidence
+        if claim.unit == a_unit:
+            # The common case, decided on floats without building the evidence: bounds that
+            # meet agree whatever the tolerance.
+            low, high = claim_bounds(claim)
+            if (low <= a_high and a_low <= high) or agrees(
+                low, high, a_low, a_high, a_unit, tolerance
+            ):
+                continue
         try:
             evidence = normalized(claim_evidence(claim), anchor.unit)
         except ValueError:
             continue
+        if anchor_evidence is None:
+            anchor_evidence = claim_evidence(anchor)
         comparison = compare(evidence.interval, anchor_evidence.interval, tolerance)
         if comparison.verdict == AGREE:
             continue
@@ -234,12 +288,9 @@ def _contradiction(
     )
 
 
-def _check_records(claims: list[Claim], catalog: Catalog) -> list[Finding]:
+def _check_records(subjects: Subjects, catalog: Catalog) -> list[Finding]:
     """A value stated as the highest ever, against larger values of other periods."""
-    by_measure: dict[tuple[str, str | None], list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.measure and claim.kind != "change":
-            by_measure[(claim.measure, claim.place or catalog.default_place)].append(claim)
+    by_measure = subjects.by_measure_and_place(subjects.records)
     findings = []
     for (measure, _place), group in by_measure.items():
         records = [c for c in group if c.extreme == "max"]

@@ -8,8 +8,6 @@ claim, which one: "100,000 fentanyl overdoses" that match all overdose deaths in
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from ..catalog import Catalog, Measure
 from ..extract.periods import last_year as year_of
 from ..interval import Interval
@@ -28,19 +26,21 @@ from .findings import (
     reference_value,
     severity_for,
 )
+from .subjects import Subjects, index_claims
 
 
 def check_against_references(
     claims: list[Claim],
     catalog: Catalog,
     references: ReferenceSet,
+    subjects: Subjects | None = None,
 ) -> list[Finding]:
-    groups: dict[tuple[str, str | None, str | None], list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.measure and claim.kind != "change":
-            groups[(claim.measure, place_of(claim, catalog), claim.period)].append(claim)
+    """Every claim of a measure against the reference figures of its place and period
+    (``subjects``: the claims already grouped, see check.subjects)."""
+    if subjects is None:
+        subjects = index_claims(claims, catalog)
     findings = []
-    for (measure_id, place, period), group in groups.items():
+    for (measure_id, place, period), group in subjects.levels.items():
         measure = catalog.get(measure_id)
         if measure is None:
             continue

@@ -21,6 +21,7 @@ from .against_references import place_of, reference_interval
 from .compare import AGREE, compare
 from .evidence import fmt, rounding_margin
 from .findings import claim_ref, quote, reference_ref, severity_for
+from .subjects import Subjects, index_claims
 
 
 def change_interval(claim: Claim) -> Interval | None:
@@ -43,14 +44,19 @@ def _status_family(ref: Reference) -> str:
     return "provisional" if ref.status.startswith("provisional") else "final"
 
 
-def check_changes(claims: list[Claim], catalog: Catalog, references: ReferenceSet) -> list[Finding]:
+def check_changes(
+    claims: list[Claim],
+    catalog: Catalog,
+    references: ReferenceSet,
+    subjects: Subjects | None = None,
+) -> list[Finding]:
+    """Every stated change of a measure against the reference figures at both ends
+    (``subjects``: the claims already grouped, see check.subjects)."""
+    if subjects is None:
+        subjects = index_claims(claims, catalog)
     findings = []
-    for claim in claims:
-        if (
-            claim.kind != "change"
-            or not claim.measure
-            or not (claim.from_period and claim.to_period)
-        ):
+    for claim in subjects.changes:
+        if not (claim.from_period and claim.to_period):
             continue
         measure = catalog.get(claim.measure)
         claimed = change_interval(claim)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..catalog import Catalog, Relation
@@ -29,6 +29,7 @@ from .against_references import reference_interval
 from .compare import AGREE, FAR, compare, factor_between
 from .evidence import claim_evidence, describe_interval
 from .findings import claim_ref, in_text, where
+from .subjects import Subjects, index_claims
 
 MAX_COMBINATIONS = 64  # cluster combinations evaluated per relation and period
 MAX_LISTED = 8  # further claims of a cluster named in a finding
@@ -42,18 +43,24 @@ class _Value:
     interval: Interval
     label: str
     claims: list[Claim] = field(default_factory=list)
+    docs: set[str] = field(init=False)  # the documents of its claims
+
+    def __post_init__(self) -> None:
+        self.docs = {c.doc for c in self.claims}
 
 
 def check_relations(
     claims: list[Claim],
     catalog: Catalog,
     references: ReferenceSet,
+    subjects: Subjects | None = None,
 ) -> list[Finding]:
+    """Every relation of the catalog, per period (``subjects``: the claims already grouped,
+    see check.subjects)."""
+    if subjects is None:
+        subjects = index_claims(claims, catalog)
     wanted = {m for relation in catalog.relations for m in relation.measures}
-    by_period: dict[str | None, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
-    for claim in claims:
-        if claim.measure in wanted and claim.kind != "change":
-            by_period[claim.period][claim.measure].append(claim)
+    by_period: dict[str | None, dict[str, list[Claim]]] = subjects.by_period_and_measure(wanted)
     findings = []
     for relation in catalog.relations:
         for period, by_measure in by_period.items():
@@ -136,7 +143,7 @@ def _reference_value(
 def _representatives(chosen: dict[str, _Value]) -> dict[str, Claim]:
     """One claim per measure, from as few documents as possible: the document that speaks of
     the most measures of the combination first."""
-    docs = Counter(doc for v in chosen.values() for doc in {c.doc for c in v.claims})
+    docs = Counter(doc for v in chosen.values() for doc in v.docs)
     picked = {}
     for measure, value in chosen.items():
         if value.claims:
