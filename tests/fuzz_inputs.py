@@ -1,22 +1,35 @@
 """Generators of fuzz inputs: documents as factcheck meets them, and worse.
 
-Shared by the property tests (tests/test_fuzz.py, a few hundred examples per run) and the long
-campaign (tests/fuzz_campaign.py, `make fuzz`). A document is (suffix, bytes): the suffix picks
-the reader (.txt, .md, .html). The mix:
+Shared by the property tests (tests/test_fuzz.py, a few dozen examples per run, through
+hypothesis) and the long campaign (tests/fuzz_campaign.py, `make fuzz`, a seeded random
+source: a million inputs must not pay hypothesis's bookkeeping per example). Each generator
+is written once against a small ``Draw`` interface with two implementations, one over a
+hypothesis ``draw`` (``HypothesisDraw``: shrinking works) and one over ``random.Random``
+(``RandomDraw``). An input is a list of documents; a document is (suffix, bytes), the suffix
+picking the reader (.txt, .md, .html).
 
-- prose: sentences built from the project's own words around numbers in every form the
-  extractor reads (digits, words, scales, fractions, ranges, percentages, money with currency
-  signs and any Unicode spacing, qualifiers, periods, places, footnote markers);
-- markup: the same prose in Markdown and HTML structure, with character references, comments,
-  footnotes, tables and unclosed tags;
-- tokens: random joins of the pieces the extractor treats specially (test_properties.TOKENS);
-- noise: arbitrary Unicode text, digit-heavy text, and bytes that are not UTF-8.
+Two sizes:
+
+- ``snippet``: one sentence-to-paragraph-sized document, the size where reading bugs live:
+  numbers in every form the extractor reads (digits, words, scales, fractions, ranges,
+  percentages, money with currency signs and any Unicode spacing, qualifiers, periods, places,
+  footnote markers), tables of a few rows, HTML fragments with character references, runs of
+  the extractor's special pieces (test_properties.TOKENS), pathological repeats (a piece
+  hundreds of times over), arbitrary Unicode, digit-heavy text, bytes that are not UTF-8;
+- ``document`` / ``documents``: whole documents (prose of a few paragraphs, Markdown with
+  front matter, footnotes, tables and lists, HTML pages) and one to five of them together.
 """
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
 from hypothesis import strategies as st
 from test_properties import TOKENS  # the pieces the extractor treats specially
+
+T = TypeVar("T")
 
 SPACES = [" ", " ", " ", "\u00a0", "\u2009", "\u202f", "\t", "\u3000", "\n", ""]
 QUALIFIERS = ["", "about ", "more than ", "nearly ", "at least ", "up to ", "some ", "over ",
@@ -38,130 +51,306 @@ VERBS = ["rose to", "fell to", "reached", "were counted at", "stood at", "came t
 TIMES = ["", " in 2021", " in 2022", " in 2016", " from 2016 to 2020", " between 2019 and 2023",
          " in fiscal year 2023", " over the past decade", " in the prior year", " since 2015",
          " during the 2010s", " in the twelve months ending in April 2024", " last year",
-         " in January 2023", " (2006–2012)"]  # fmt: skip
+         " in January 2023", " (2006–2012)", " in FY2024", " in 2019-20"]  # fmt: skip
 PLACES = ["", " in the US", " in Mexico", " nationwide", " in Texas", " in the United States",
           " across Canada", " in China"]  # fmt: skip
 MARKERS = ["", "[1]", "[12]", "[1][2]", "[3, 4]", "<sup>1</sup>", "[^1]", "¹", " (1)"]
 DASHES = ["–", "—", "-", " to ", " and "]
+ENDS = [".", ".", ";", "!", "?", "", "..."]
+ODD_DIGITS = ["١٢٣", "𝟙𝟚", "½", "²", "Ⅻ", "1e5", "1,2,3", "1.1.1", "1 000", "1'000", "１２"]
+# Pieces that, repeated, have made readers slow or wrong: number words that multiply, markers
+# on one line, separators, brackets, signs, tags and character references.
+REPEATS = ["one hundred ", "a hundred ", "million ", "thousand ", "[1]", "[1] ", "<sup>1</sup>",
+           "1,", "1.", "1 ", "1-", "1–", "$", "$1 ", "%", "(", ")", "((1)) ", "-", "—", "<b>",
+           "<p>", "&#49;", "&amp;", "| 1 ", "\n| 1 | 2 |", "about ", "more than ", "the ", " ",
+           "\u00a0", "\n", "\n\n", "x", "a", "1e", "½", "twenty-", "and one ", "[^1]",
+           "in 2021 ", "2021–", "per 100,000 "]  # fmt: skip
+BINARY_DOC_SUFFIXES = [".txt", ".md", ".html"]
 
 
-def _digits(draw) -> str:
-    kind = draw(st.integers(0, 7))
-    n = draw(st.integers(0, 10**12))
+class Draw:
+    """The choices a generator makes; see the module docstring."""
+
+    def pick(self, options: Sequence[T]) -> T:
+        raise NotImplementedError
+
+    def integer(self, low: int, high: int) -> int:
+        raise NotImplementedError
+
+    def text(self, max_size: int, alphabet: str | None = None) -> str:
+        raise NotImplementedError
+
+    def binary(self, min_size: int, max_size: int) -> bytes:
+        raise NotImplementedError
+
+    def boolean(self) -> bool:
+        return self.integer(0, 1) == 1
+
+    def many(self, make: Callable[[Draw], T], low: int, high: int) -> list[T]:
+        return [make(self) for _ in range(self.integer(low, high))]
+
+
+class HypothesisDraw(Draw):
+    def __init__(self, draw: Callable[[Any], Any]) -> None:
+        self.draw = draw
+
+    def pick(self, options):
+        return self.draw(st.sampled_from(options))
+
+    def integer(self, low, high):
+        return self.draw(st.integers(low, high))
+
+    def text(self, max_size, alphabet=None):
+        return self.draw(st.text(alphabet=alphabet, max_size=max_size) if alphabet else
+                         st.text(max_size=max_size))  # fmt: skip
+
+    def binary(self, min_size, max_size):
+        return self.draw(st.binary(min_size=min_size, max_size=max_size))
+
+
+# Where arbitrary characters come from in RandomDraw: mostly ASCII, often the Unicode blocks
+# that hold spaces, digits, dashes, quotes and symbols, sometimes any code point at all.
+_ANY_RANGES = [(0x20, 0x7E)] * 4 + [(0x00, 0x1F), (0xA0, 0x17F), (0x2000, 0x206F),
+               (0x2070, 0x218F), (0x0660, 0x0669), (0x3000, 0x303F), (0xFF00, 0xFF5E),
+               (0x1D7CE, 0x1D7FF), (0xFFF0, 0xFFFF), (0x00, 0x10FFFF)]  # fmt: skip
+
+
+class RandomDraw(Draw):
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def pick(self, options):
+        return options[self.rng.randrange(len(options))]
+
+    def integer(self, low, high):
+        return self.rng.randint(low, high)
+
+    def text(self, max_size, alphabet=None):
+        size = self.rng.randint(0, max_size)
+        if alphabet:
+            return "".join(self.rng.choices(alphabet, k=size))
+        chars = []
+        for _ in range(size):
+            low, high = self.pick(_ANY_RANGES)
+            code = self.rng.randint(low, high)
+            if 0xD800 <= code <= 0xDFFF:  # surrogates are not characters
+                code = 0xFFFD
+            chars.append(chr(code))
+        return "".join(chars)
+
+    def binary(self, min_size, max_size):
+        return self.rng.randbytes(self.rng.randint(min_size, max_size))
+
+
+# -- numbers and prose -------------------------------------------------------------------------
+
+
+def digits(d: Draw) -> str:
+    kind = d.integer(0, 7)
+    n = d.integer(0, 10**12)
     if kind == 0:
         return str(n % 1000)
     if kind == 1:
         return f"{n:,}"
     if kind == 2:
-        return f"{n % 10_000}.{draw(st.integers(0, 99))}"
+        return f"{n % 10_000}.{d.integer(0, 99)}"
     if kind == 3:
-        return str(draw(st.sampled_from([1999, 2000, 2016, 2021, 2024, 2030])))
+        return str(d.pick([1999, 2000, 2016, 2021, 2024, 2030]))
     if kind == 4:
-        return draw(st.sampled_from(["0", "0.5", "1.22", "107,941", "100,000", "56,516", "3.5"]))
+        return d.pick(["0", "0.5", "1.22", "107,941", "100,000", "56,516", "3.5", "-4", "+12"])
     if kind == 5:
-        return draw(st.sampled_from(["١٢٣", "𝟙𝟚", "½", "²", "Ⅻ", "1e5", "1,2,3", "1.1.1"]))
+        return d.pick(ODD_DIGITS)
     if kind == 6:
         return "&#" + str(48 + n % 10) + ";" + str(n % 100)
     return str(n)
 
 
-@st.composite
-def number_phrase(draw) -> str:
+def number_phrase(d: Draw) -> str:
     """A number as a writer may put it: qualifier, currency, digits or words, range, unit."""
-    space = draw(st.sampled_from(SPACES))
-    qualifier = draw(st.sampled_from(QUALIFIERS))
-    value = draw(st.sampled_from(WORDS)) if draw(st.booleans()) else _digits(draw)
-    if draw(st.integers(0, 3)) == 0:
-        currency = draw(st.sampled_from(CURRENCIES)).format(s=space)
-        value = currency + value
-    if draw(st.integers(0, 4)) == 0:
-        value = value + draw(st.sampled_from(DASHES)) + _digits(draw)
-    scale = draw(st.sampled_from(SCALES))
-    unit = draw(st.sampled_from(UNITS))
-    return f"{qualifier}{value}{scale}{unit}"
+    space = d.pick(SPACES)
+    qualifier = d.pick(QUALIFIERS)
+    value = d.pick(WORDS) if d.boolean() else digits(d)
+    if d.integer(0, 3) == 0:
+        value = d.pick(CURRENCIES).format(s=space) + value
+    if d.integer(0, 4) == 0:
+        value = value + d.pick(DASHES) + digits(d)
+    return f"{qualifier}{value}{d.pick(SCALES)}{d.pick(UNITS)}"
 
 
-@st.composite
-def sentence(draw) -> str:
-    subject = draw(st.sampled_from(NOUNS)).capitalize()
-    parts = [subject, " ", draw(st.sampled_from(VERBS)), " ", draw(number_phrase())]
-    if draw(st.booleans()):
-        parts += [", ", draw(st.sampled_from(["up from ", "against ", "or ", "less than "])),
-                  draw(number_phrase())]  # fmt: skip
-    parts += [draw(st.sampled_from(TIMES)), draw(st.sampled_from(PLACES))]
-    end = draw(st.sampled_from([".", ".", ";", "!", "?", "", "..."]))
-    return "".join(parts) + end + draw(st.sampled_from(MARKERS))
+def sentence(d: Draw) -> str:
+    parts = [d.pick(NOUNS).capitalize(), " ", d.pick(VERBS), " ", number_phrase(d)]
+    if d.boolean():
+        parts += [", ", d.pick(["up from ", "against ", "or ", "less than "]), number_phrase(d)]
+    parts += [d.pick(TIMES), d.pick(PLACES)]
+    return "".join(parts) + d.pick(ENDS) + d.pick(MARKERS)
 
 
-@st.composite
-def prose(draw) -> str:
-    paragraphs = []
-    for _ in range(draw(st.integers(1, 4))):
-        sentences = draw(st.lists(sentence(), min_size=1, max_size=5))
-        paragraphs.append(" ".join(sentences))
-    return "\n\n".join(paragraphs) + "\n"
+def paragraph(d: Draw) -> str:
+    return " ".join(d.many(sentence, 1, 5))
 
 
-@st.composite
-def markdown(draw) -> str:
-    body = draw(prose())
-    pieces = [
-        draw(st.sampled_from(["", "---\ndate: 2024-05-01\n---\n", "# A brief\n\n", "> "])),
-        body,
-        draw(st.sampled_from(["", "\n[^1]: A note with 12 pages.\n", "\n```\n5 10 15\n```\n",
-                              "\n| a | b |\n|---|---|\n| 1,200 | 3 |\n", "\n- 1. Item 12\n",
-                              "\n<!-- factcheck: ignore -->\n", "\n## References\n1. Author, 2021.\n",
-                              "\n## Deaths\n\nBy year:\n\n- 2021: 70,601\n- 2022 — 73,838 deaths\n",
-                              "\n| Year | Rate per 100,000 |\n|---|---|\n| 2021 | 32.4 |\n| | |\n"])),
-    ]  # fmt: skip
-    return "".join(pieces)
+def prose(d: Draw) -> str:
+    return "\n\n".join(d.many(paragraph, 1, 4)) + "\n"
 
 
-@st.composite
-def html(draw) -> str:
-    paragraphs = draw(prose()).split("\n\n")
-    wrap = draw(st.sampled_from(["<p>{}</p>", "<div>{}", "<li>{}</li>", "{}<br>", "<td>{}</td>"]))
-    inner = "\n".join(wrap.format(p.strip()) for p in paragraphs)
-    extras = draw(st.sampled_from(["", "<script>var x = 100;</script>", "<nav>Home 1 2 3</nav>",
-                                   "<!-- 5 million -->", "<b>", "<sup>", "&amp; &nbsp; &#8211;",
-                                   "<time datetime='2024-01-01'>2024</time>",
-                                   "<table><caption>Deaths</caption><tr><th>Year<th>Deaths"
-                                   "<tr><td rowspan=2>2021<td>70,601<tr><td colspan=9>1.5</table>",
-                                   "<h2>Deaths</h2><ul><li>2021: 70,601<li>2022<ul><li>x: 3</ul></ul>"]))  # fmt: skip
-    return f"<html><body>{extras}{inner}</body></html>\n"
+# -- structure -----------------------------------------------------------------------------------
 
 
-def _token_text(draw) -> str:
-    glue = draw(st.sampled_from(["", " "]))
-    return glue.join(draw(st.lists(st.sampled_from(TOKENS), max_size=50)))
+def table(d: Draw, html: bool) -> str:
+    """A table of a few rows: a header (or none), figures with units, markers, empty cells."""
+    columns = d.integer(1, 4)
+
+    def cell(d: Draw) -> str:
+        return d.pick(["", digits(d), number_phrase(d), d.pick(NOUNS), d.pick(TIMES).strip(),
+                       digits(d) + d.pick(MARKERS)])  # fmt: skip
+
+    header = [d.pick(["Year", "Deaths", "Rate per 100,000", "Share (%)", "$ millions", ""])
+              for _ in range(columns)]  # fmt: skip
+    rows = [[cell(d) for _ in range(d.integer(max(1, columns - 1), columns + 1))]
+            for _ in range(d.integer(1, 5))]  # fmt: skip
+    if html:
+        caption = d.pick(["", "<caption>Deaths by year</caption>", "<caption>1,200</caption>"])
+        head = "<tr>" + "".join(f"<th>{h}" for h in header) + "\n"
+        span = d.pick(["", " rowspan=2", " colspan=9", " colspan=0"])
+        body = "".join("<tr>" + "".join(f"<td{span if i == 0 else ''}>{c}</td>"
+                                        for i, c in enumerate(row)) + "</tr>\n"
+                       for row in rows)  # fmt: skip
+        return f"<table>{caption}{head}{body}</table>"
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * columns]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
 
 
-@st.composite
-def document(draw) -> tuple[str, bytes]:
-    """(suffix, bytes) of one generated document."""
-    kind = draw(st.integers(0, 9))
-    any_suffix = st.sampled_from([".txt", ".md", ".html"])
-    if kind <= 3:
-        suffix, text = draw(st.sampled_from([".txt", ".md"])), draw(prose())
-    elif kind == 4:
-        suffix, text = ".md", draw(markdown())
-    elif kind == 5:
-        suffix, text = ".html", draw(html())
-    elif kind == 6:
-        suffix, text = draw(any_suffix), _token_text(draw)
-    elif kind == 7:
-        suffix, text = draw(any_suffix), draw(st.text(max_size=300))
-    elif kind == 8:
-        alphabet = "0123456789,.  -–—$%()[]<>/\nkmb&#;"
-        suffix, text = ".txt", draw(st.text(alphabet=alphabet, max_size=300))
+def html_fragment(d: Draw, body: str) -> str:
+    """Prose in HTML: wrapped in a tag, with entities, comments, scripts or unclosed tags."""
+    wrap = d.pick(["<p>{}</p>", "<div>{}", "<li>{}</li>", "{}<br>", "<td>{}</td>", "<h2>{}</h2>",
+                   "<p>{}", "<blockquote><p>{}</p></blockquote>", "<span>{}</span>", "{}"])  # fmt: skip
+    extra = d.pick(["", "<script>var x = 100;</script>", "<nav>Home 1 2 3</nav>",
+                    "<!-- 5 million -->", "<b>", "<sup>", "&amp; &nbsp; &#8211;", "&#x31;&#x32;",
+                    "<time datetime='2024-01-01'>2024</time>", "<style>p{width:12px}</style>",
+                    "<!-- factcheck: ignore -->", "<a href='/a/2021/12'>12</a>"])  # fmt: skip
+    inner = "\n".join(wrap.format(p.strip()) for p in body.split("\n\n"))
+    return d.pick(["{}{}", "<html><body>{}{}</body></html>\n"]).format(extra, inner)
+
+
+def markdown(d: Draw) -> str:
+    return "".join([
+        d.pick(["", "---\ndate: 2024-05-01\n---\n", "# A brief\n\n", "> "]),
+        prose(d),
+        d.pick(["", "\n[^1]: A note with 12 pages.\n", "\n```\n5 10 15\n```\n",
+                "\n| a | b |\n|---|---|\n| 1,200 | 3 |\n", "\n- 1. Item 12\n",
+                "\n<!-- factcheck: ignore -->\n", "\n## References\n1. Author, 2021.\n",
+                "\n## Deaths\n\nBy year:\n\n- 2021: 70,601\n- 2022 — 73,838 deaths\n",
+                "\n| Year | Rate per 100,000 |\n|---|---|\n| 2021 | 32.4 |\n| | |\n",
+                "\n" + table(d, html=False) + "\n"]),
+    ])  # fmt: skip
+
+
+def html_page(d: Draw) -> str:
+    extras = d.pick(["", "<table><caption>Deaths</caption><tr><th>Year<th>Deaths"
+                     "<tr><td rowspan=2>2021<td>70,601<tr><td colspan=9>1.5</table>",
+                     "<h2>Deaths</h2><ul><li>2021: 70,601<li>2022<ul><li>x: 3</ul></ul>",
+                     table(d, html=True)])  # fmt: skip
+    return f"<html><body>{extras}{html_fragment(d, prose(d))}</body></html>\n"
+
+
+def token_text(d: Draw, most: int = 50) -> str:
+    return d.pick(["", " "]).join(d.pick(TOKENS) for _ in range(d.integer(0, most)))
+
+
+def repeats(d: Draw) -> str:
+    """A pathological repeat: one or two pieces hundreds of times, in a sentence or alone."""
+    pieces = d.pick(REPEATS) + (d.pick(REPEATS) if d.boolean() else "")
+    # Mostly tens of times (a sentence's worth); one in fifty, hundreds (a run-on paragraph).
+    run = pieces * (d.integer(2, 400) if d.integer(0, 49) == 0 else d.integer(2, 40))
+    return d.pick(["{}", "Deaths reached {} in 2021.", "{}5", "About {} people died.",
+                   "<p>{}</p>", "| {} | 2 |\n|---|---|\n| 1 | {} |"]).format(run, run)  # fmt: skip
+
+
+def damaged(d: Draw, text: str) -> bytes:
+    """Text with bytes that are not UTF-8 spliced in."""
+    data = bytearray(text.encode("utf-8"))
+    for _ in range(d.integer(1, 4)):
+        at = d.integer(0, len(data))
+        data[at:at] = d.binary(1, 4)
+    return bytes(data)
+
+
+# -- inputs --------------------------------------------------------------------------------------
+
+_NOISE = "0123456789,.  -–—$%()[]<>/\nkmb&#;"
+
+
+def snippet(d: Draw) -> tuple[str, bytes]:
+    """(suffix, bytes) of one sentence- or paragraph-sized document."""
+    kind = d.integer(0, 19)
+    if kind <= 5:  # one sentence, as text, Markdown or an HTML fragment
+        suffix = d.pick([".txt", ".md", ".html"])
+        text = sentence(d)
+        if suffix == ".html":
+            text = html_fragment(d, text)
+    elif kind <= 8:  # a paragraph or two
+        suffix = d.pick([".txt", ".md", ".html"])
+        text = "\n\n".join(d.many(paragraph, 1, 2))
+        if suffix == ".html":
+            text = html_fragment(d, text)
+    elif kind <= 10:  # a table of a few rows, with or without a sentence before it
+        suffix = d.pick([".md", ".html"])
+        lead = sentence(d) + "\n\n" if d.boolean() else ""
+        text = lead + table(d, html=suffix == ".html")
+    elif kind <= 12:
+        suffix, text = d.pick([".txt", ".md", ".html"]), token_text(d, 30)
+    elif kind <= 14:
+        suffix, text = d.pick([".txt", ".md", ".html"]), repeats(d)
+    elif kind == 15:
+        suffix, text = d.pick([".txt", ".md", ".html"]), d.text(200)
+    elif kind == 16:
+        suffix, text = ".txt", d.text(200, _NOISE)
+    elif kind == 17:  # a sentence with its spacing and digits made exotic
+        suffix = d.pick([".txt", ".md"])
+        text = sentence(d)
+        for _ in range(d.integer(1, 3)):
+            at = d.integer(0, len(text))
+            text = (
+                text[:at] + d.pick(SPACES + ODD_DIGITS + ["\u200b", "\ufeff", "\u2028"]) + text[at:]
+            )
+    elif kind == 18:
+        return d.pick(BINARY_DOC_SUFFIXES), damaged(d, sentence(d))
     else:
-        # Damaged encodings: prose with bytes that are not UTF-8 spliced in.
-        data = bytearray(draw(prose()).encode("utf-8"))
-        for _ in range(draw(st.integers(1, 4))):
-            at = draw(st.integers(0, len(data)))
-            data[at:at] = draw(st.binary(min_size=1, max_size=4))
-        return draw(any_suffix), bytes(data)
+        suffix, text = d.pick([".txt", ".md"]), d.pick(TOKENS) + number_phrase(d)
     return suffix, text.encode("utf-8")
 
 
+def whole_document(d: Draw) -> tuple[str, bytes]:
+    """(suffix, bytes) of one whole generated document."""
+    kind = d.integer(0, 9)
+    if kind <= 3:
+        suffix, text = d.pick([".txt", ".md"]), prose(d)
+    elif kind == 4:
+        suffix, text = ".md", markdown(d)
+    elif kind == 5:
+        suffix, text = ".html", html_page(d)
+    elif kind == 6:
+        suffix, text = d.pick([".txt", ".md", ".html"]), token_text(d)
+    elif kind == 7:
+        suffix, text = d.pick([".txt", ".md", ".html"]), d.text(300)
+    elif kind == 8:
+        suffix, text = ".txt", d.text(300, _NOISE)
+    else:
+        return d.pick(BINARY_DOC_SUFFIXES), damaged(d, prose(d))
+    return suffix, text.encode("utf-8")
+
+
+def whole_documents(d: Draw) -> list[tuple[str, bytes]]:
+    """One to five whole documents, checked together."""
+    return d.many(whole_document, 1, 5)
+
+
+# The same generators as hypothesis strategies, for the property tests.
+def _strategy(make: Callable[[Draw], T]) -> Callable[[], st.SearchStrategy[T]]:
+    return st.composite(lambda draw: make(HypothesisDraw(draw)))
+
+
+document = _strategy(whole_document)
+snippets = _strategy(snippet)
 documents = st.lists(document(), min_size=1, max_size=5)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from factcheck.model import Claim
@@ -19,8 +21,11 @@ from factcheck.report.json_report import load_schema, report_validator
 
 
 @cache
-def claim_validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(load_schema("claim"))
+def claim_validator() -> Callable[[dict[str, Any]], Any]:
+    """The claim schema compiled to Python code (fastjsonschema): every claim of a million-
+    input campaign is validated, and the interpreting validator cost more than the claim's
+    extraction. The schema uses nothing beyond draft 7, which fastjsonschema implements."""
+    return fastjsonschema.compile(load_schema("claim"))
 
 
 @cache
@@ -40,8 +45,10 @@ def strict_json(text: str) -> Any:
 def assert_claim(claim: Claim, text: str) -> None:
     """One claim of a document whose original text is ``text`` keeps its contract."""
     row = claim.to_dict()
-    errors = sorted(claim_validator().iter_errors(row), key=str)
-    assert not errors, (errors[0].message, row)
+    try:
+        claim_validator()(row)
+    except fastjsonschema.JsonSchemaException as exc:
+        raise AssertionError(exc.message, row) from None
     strict_json(json.dumps(row))  # finite numbers only
     assert claim.surface, row
     assert text.startswith(claim.surface, claim.start), (claim.surface, text[claim.start :][:40])

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..extract.lexicon import CLAUSE_BREAK_RE
@@ -395,6 +396,14 @@ def _read_properties(sentence: str, claim: Claim, frame: Frame) -> None:
             frame.subset = " ".join(m.group().split())
 
 
+@lru_cache(maxsize=1 << 15)
+def _first_match(pattern: re.Pattern[str], text: str) -> tuple[int, str] | None:
+    """Where a pattern first matches a layer's text, and what it matched. Remembered: the
+    claims of one sentence share their layers (see terms.layer_hits)."""
+    m = pattern.search(text)
+    return (m.start(), m.group()) if m else None
+
+
 def find_vocabulary(
     sentence: str, frame: Frame, vocabulary: dict[str, dict[str, re.Pattern[str]]]
 ) -> None:
@@ -413,7 +422,7 @@ def find_vocabulary(
         if not named:
             continue
         for _rank, _offset, text in texts:
-            found = [(m.start(), name, m.group()) for name, p in named if (m := p.search(text))]
+            found = [(m[0], name, m[1]) for name, p in named if (m := _first_match(p, text))]
             if found:
                 # The first named is the subject ("carfentanil, a derivative of fentanyl,
                 # is 10,000 times ..."); the others are listed after it.

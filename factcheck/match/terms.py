@@ -186,16 +186,21 @@ class Window:
     own: tuple[int, int] | None
     default: tuple[int, int] | None
 
-    def allows(self, start: int, end: int, frame: Frame, rank: int) -> bool:
+    def span(self, frame: Frame, rank: int) -> tuple[int, int] | None:
+        """Where in the sentence a hit of this rank may lie; None: anywhere."""
         if rank == OWN:
             bounds = self.own
         elif rank == NEIGHBOURS:
             bounds = self.own or self.default
         else:
-            return True
+            return None
         if bounds is None:
-            return True
-        return start >= frame.start - bounds[0] and end <= frame.end + bounds[1]
+            return None
+        return frame.start - bounds[0], frame.end + bounds[1]
+
+    def allows(self, start: int, end: int, frame: Frame, rank: int) -> bool:
+        span = self.span(frame, rank)
+        return span is None or (start >= span[0] and end <= span[1])
 
 
 @dataclass(frozen=True)
@@ -246,14 +251,25 @@ def _nearest(
                 hit = (layer.rank, len(sentence), -len(found.group()), found.group())
                 best = hit if best is None or hit < best else best
             continue
-        for found in pattern.finditer(sentence, layer.start, layer.end):
-            start, end = found.span()
+        for start, end, text in layer_hits(pattern, sentence, layer.start, layer.end):
             if start == end or not window.allows(start, end, frame, layer.rank):
                 continue
-            hit = (layer.rank, _distance(start, end, frame), -(end - start), found.group())
+            hit = (layer.rank, _distance(start, end, frame), -(end - start), text)
             if best is None or hit < best:
                 best = hit
     return best
+
+
+@lru_cache(maxsize=1 << 15)
+def layer_hits(
+    pattern: re.Pattern[str], sentence: str, start: int, end: int
+) -> tuple[tuple[int, int, str], ...]:
+    """Every match of a pattern in one stretch of a sentence: (start, end, text).
+
+    Remembered, because the claims of one sentence share their stretches (one number's own
+    words are each other number's neighbours; the clause's lead and the earlier clauses are
+    everyone's): without it a sentence of k numbers searched each stretch k times."""
+    return tuple((m.start(), m.end(), m.group()) for m in pattern.finditer(sentence, start, end))
 
 
 def _match_terms(
