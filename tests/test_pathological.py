@@ -207,6 +207,33 @@ def test_a_run_on_sentence_costs_what_short_sentences_do() -> None:
     assert took["run-on"] < 3 * took["sentences"] + 1.0
 
 
+@pytest.mark.parametrize("piece", ["1,200 deaths, ", "| 1 ", "a hundred "])
+def test_a_sentence_of_many_numbers_is_matched_at_about_the_cost_of_short_sentences(piece):
+    # 150 numbers in one sentence against the same numbers in sentences of their own, matched
+    # to the catalog: each number has every other as a neighbour, and searching each
+    # neighbour's words for every number (every pattern, every time) made the one sentence 50
+    # to 80 times slower. It is bounded by the sentence cut (extract.sentences.MAX_SENTENCE),
+    # so it grows linearly with the document, but with that constant.
+    from factcheck.catalog import default_catalog_path, load_catalog
+
+    catalog = load_catalog(default_catalog_path())
+    one = piece * 150
+    short = (piece.strip(" ,") + ". ") * 150
+    took = {}
+    for name, text in (("one sentence", one), ("short sentences", short)):
+        found: list = []
+        with cut_off():
+            took[name] = cpu_seconds(
+                lambda text=text, found=found: found.append(
+                    extract_claims(load_text(text, "many", "text"), catalog)
+                ),
+                repeat=1,
+            )
+        assert len(found[0]) == 150
+    print(f"{piece!r}: {took}")
+    assert took["one sentence"] < 10 * took["short sentences"] + 0.5, took
+
+
 # --- tables and lists -----------------------------------------------------------------------
 
 

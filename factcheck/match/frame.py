@@ -108,6 +108,8 @@ class Frame:
     clause_start: int = 0  # where the number's clause starts in the sentence
     vocabulary: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slot -> ids found
     vocabulary_words: dict[str, str] = field(default_factory=dict)  # slot -> the words
+    # The layers a window of the terms can reach, by window (terms._layers_in_window).
+    windowed: dict = field(default_factory=dict, repr=False, compare=False)
 
     def texts(self, sentence: str, max_rank: int = BACK) -> list[tuple[int, int, str]]:
         """(rank, offset, text) of each layer up to ``max_rank``."""

@@ -36,7 +36,7 @@ from ..catalog import Catalog, Measure, normalize_place
 from ..model import Claim
 from ..regex_safety import PatternSet, UserPattern, built_once
 from ..units import parse_unit, ureg
-from .frame import LEAD, NEIGHBOURS, OWN, Frame
+from .frame import LEAD, NEIGHBOURS, OWN, Frame, Layer
 
 _RELATIVE_CHANGE_UNITS = ("percent", "dimensionless")
 
@@ -240,7 +240,7 @@ def _nearest(
         found = pattern.search(noun)
         if found and found.group():
             best = (OWN, 0, -len(found.group()), found.group())
-    for layer in frame.layers:
+    for layer in _layers_in_window(frame, window):
         if best is not None and layer.rank > best[0]:
             break
         if max_rank is not None and layer.rank > max_rank:
@@ -258,6 +258,22 @@ def _nearest(
             if best is None or hit < best:
                 best = hit
     return best
+
+
+def _layers_in_window(frame: Frame, window: Window) -> list[Layer]:
+    """The frame's layers (in rank order) that can hold a hit the window allows: a number
+    among hundreds in one sentence has a neighbour layer for each of them, and going through
+    them all for every pattern made such a sentence quadratic. Kept on the frame per window
+    (a catalog has a few windows, and hundreds of patterns)."""
+    found = frame.windowed.get(window)
+    if found is None:
+        found = []
+        for layer in frame.layers:
+            span = None if layer.text is not None else window.span(frame, layer.rank)
+            if span is None or (layer.end > span[0] and layer.start < span[1]):
+                found.append(layer)
+        frame.windowed[window] = found
+    return found
 
 
 @lru_cache(maxsize=1 << 15)
