@@ -22,7 +22,9 @@ from factcheck.scan import has_digit
 
 # Punctuation ending a sentence (maybe closed by a quote or bracket), then 1-3 digits, then an
 # opening quote or a capital letter, with nothing in between.
-_GLUED = re.compile(r"(?<=\S)(?:[.!?][”\"’)]?|[”\"])(\d{1,3})(?=[“\"‘A-ZÀ-Þ])")
+# (The check that a non-space precedes comes after the punctuation, "(?<=\S.)", so that the
+# pattern starts with a class of characters, which re scans for quickly.)
+_GLUED = re.compile(r"(?:[.!?](?<=\S.)[”\"’)]?|[”\"](?<=\S.))(\d{1,3})(?=[“\"‘A-ZÀ-Þ])")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d$")
 _URL_START = re.compile(r"\s*<?(?:https?://|www\.)")
 _WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]{2,}")
