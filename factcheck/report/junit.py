@@ -1,6 +1,7 @@
 """JUnit XML (``check --format junit``), for CI systems that show test results: one test case
-per document read, failing with one <failure> per error or warning about it (the finding's
-rule as the type, its message, and where).
+per document read, failing when there is an error or warning about it. JUnit's schema allows
+one <failure> per test case (GitLab shows only the first), so a document's failure lists all
+its findings, one lint-style line each, and ``failures`` counts the failed documents.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ def render_junit(report: Report, out: TextIO) -> None:
             problems[str(finding.claims[0].get("doc"))].append(finding)
     documents = [str(item["path"]) for item in report.inputs if item.get("role") != "corpus"]
     documents += sorted(set(problems) - set(documents))
-    failures = sum(len(problems[d]) for d in documents)
+    failures = sum(1 for d in documents if problems.get(d))
     elapsed = f"{float((report.summary or {}).get('elapsed_seconds') or 0):.3f}"
     suites = ET.Element("testsuites", name="factcheck", tests=str(len(documents)),
                         failures=str(failures), time=elapsed)  # fmt: skip
@@ -29,11 +30,17 @@ def render_junit(report: Report, out: TextIO) -> None:
     for document in documents:
         case = ET.SubElement(suite, "testcase", classname="factcheck", name=document,
                              file=document)  # fmt: skip
-        for finding in problems.get(document, []):
-            message = " ".join(finding.message.split())
-            failure = ET.SubElement(case, "failure", type=finding.rule, message=message)
-            failure.text = (f"{place_of(finding.claims[0])}: {finding.severity} {finding.rule} "
-                            f"{message} [{finding.id}]")  # fmt: skip
+        found = problems.get(document)
+        if not found:
+            continue
+        first = " ".join(found[0].message.split())
+        summary = first if len(found) == 1 else f"{len(found)} findings; the first: {first}"
+        failure = ET.SubElement(case, "failure", type=found[0].rule, message=summary)
+        failure.text = "\n".join(
+            f"{place_of(f.claims[0])}: {f.severity} {f.rule} {' '.join(f.message.split())} "
+            f"[{f.id}]"
+            for f in found
+        )
     ET.indent(suites)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(ET.tostring(suites, encoding="unicode"))
