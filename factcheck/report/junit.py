@@ -37,8 +37,7 @@ def render_junit(report: Report, out: TextIO) -> None:
         summary = first if len(found) == 1 else f"{len(found)} findings; the first: {first}"
         failure = ET.SubElement(case, "failure", type=found[0].rule, message=summary)
         failure.text = "\n".join(
-            f"{place_of(f.claims[0])}: {f.severity} {f.rule} {' '.join(f.message.split())} "
-            f"[{f.id}]"
+            f"{place_of(f.claims[0])}: {f.severity} {f.rule} {' '.join(f.message.split())} [{f.id}]"
             for f in found
         )
     ET.indent(suites)
