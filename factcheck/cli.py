@@ -82,7 +82,7 @@ def cli() -> None:
 @click.option("-o", "--output", "output", metavar="FILE", help="Write to FILE instead of stdout.")
 @click.option("--include", multiple=True, metavar="GLOB", help="Only read files matching GLOB.")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB.")
-@click.option("--catalog", metavar="FILE", help="Measure catalog (default ./claims.yaml, else the shipped one).")  # fmt: skip
+@click.option("--catalog", metavar="FILE", help="Measure catalog (default: the project's claims.yaml, else the shipped one).")  # fmt: skip
 @click.option("--no-catalog", is_flag=True, help="Do not match claims to measures.")
 @click.option("--as-of", metavar="DATE", callback=lambda c, p, v: _check_date(v),
               help="Document date (YYYY, YYYY-MM or YYYY-MM-DD) for relative periods.")  # fmt: skip
@@ -131,8 +131,8 @@ def extract(
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--catalog", metavar="FILE", help="Measure catalog (default ./claims.yaml, else the shipped one).")  # fmt: skip
-@click.option("--references", "references_dir", metavar="DIR", help="Reference datasets (default ./references/, else the shipped ones).")  # fmt: skip
+@click.option("--catalog", metavar="FILE", help="Measure catalog (default: the project's claims.yaml, else the shipped one).")  # fmt: skip
+@click.option("--references", "references_dir", metavar="DIR", help="Reference datasets (default: the project's references/, else the shipped ones).")  # fmt: skip
 @click.option("--format", "fmt",
               type=click.Choice(["text", "json", "sarif", "csv", "html", "github", "gitlab", "junit"]),
               default="text", show_default=True,
@@ -300,7 +300,8 @@ def references_show(id: str, references_dir: str | None) -> None:
 @click.argument("directory", default=".", type=click.Path(file_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
 def init(directory: str, force: bool) -> None:
-    """Start a project in DIRECTORY: a catalog, an empty references/ and a pre-commit config."""
+    """Start a project in DIRECTORY: a catalog and a references/ that extend the shipped ones,
+    and a pre-commit hook (at the top of the git work tree, for DIRECTORY's drafts)."""
     from .init import write_starter
 
     for path in write_starter(Path(directory), force=force):

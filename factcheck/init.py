@@ -58,9 +58,16 @@ STARTER_DATAPACKAGE = {
 }
 
 
-def pre_commit_config(python: str) -> str:
+def pre_commit_config(python: str, folder: str | None = None) -> str:
     """A local hook that runs the factcheck installed for ``python`` (the interpreter that ran
-    `factcheck init`), so it works whether or not factcheck is on PATH."""
+    `factcheck init`), so it works whether or not factcheck is on PATH. With ``folder`` (the
+    project's folder from the top of the git work tree) the hook checks that folder only."""
+    import re
+
+    corpus, files = ".", ""
+    if folder:
+        corpus = _quoted(folder)
+        files = "\n        files: '^" + re.escape(folder + "/").replace("'", "''") + "'"
     return f"""\
 # Run factcheck on every commit of drafts: `pip install pre-commit && pre-commit install`.
 # The hook runs the factcheck that wrote this file ({python}); on another
@@ -70,9 +77,9 @@ repos:
     hooks:
       - id: factcheck
         name: factcheck (numeric claims)
-        entry: {_quoted(python)} -m factcheck check --quiet --corpus .
+        entry: {_quoted(python)} -m factcheck check --quiet --corpus {corpus}
         language: system
-        types_or: [markdown, html, plain-text]
+        types_or: [markdown, html, plain-text]{files}
         require_serial: true
 """
 
@@ -87,11 +94,17 @@ def _quoted(path: str) -> str:
 
 def write_starter(directory: Path, force: bool = False) -> list[Path]:
     """Write the starter files into ``directory``; the paths written, in order."""
+    # pre-commit reads its configuration at the top of the git work tree only.
+    top = _work_tree_top(directory)
+    folder = None
+    if top is not None and top != directory.resolve():
+        folder = directory.resolve().relative_to(top).as_posix()
+    hook = (top if folder else directory) / ".pre-commit-config.yaml"
     files = {
         directory / "claims.yaml": STARTER_CATALOG,
         directory / "references" / "datapackage.json": json.dumps(STARTER_DATAPACKAGE, indent=2)
         + "\n",
-        directory / ".pre-commit-config.yaml": pre_commit_config(sys.executable),
+        hook: pre_commit_config(sys.executable, folder),
     }
     existing = [path for path in files if path.exists()]
     if existing and not force:
@@ -104,3 +117,21 @@ def write_starter(directory: Path, force: bool = False) -> list[Path]:
             out.write(content)
         written.append(path)
     return written
+
+
+def _work_tree_top(directory: Path) -> Path | None:
+    """The top of the git work tree ``directory`` is (or will be) in; None outside one."""
+    import subprocess
+
+    existing = directory.resolve()
+    while not existing.is_dir():
+        existing = existing.parent
+    try:
+        found = subprocess.run(["git", "-C", str(existing), "rev-parse", "--show-toplevel"],
+                               capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if found.returncode != 0 or not found.stdout.strip():
+        return None
+    top = Path(found.stdout.strip()).resolve()
+    return top if directory.resolve().is_relative_to(top) else None

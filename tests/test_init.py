@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -72,6 +74,32 @@ def test_the_starter_hook_runs_without_factcheck_on_path(tmp_path: Path, capsys)
                             capture_output=True, text=True, timeout=120)  # fmt: skip
     assert result.returncode == 1, result.stderr
     assert "draft.md:1:" in result.stdout and "reference-mismatch" in result.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_init_in_a_folder_of_a_repository_puts_the_hook_where_pre_commit_reads_it(
+    tmp_path: Path, capsys
+):
+    # pre-commit reads .pre-commit-config.yaml at the top of the work tree only; a starter
+    # project in docs/ gets its hook there, run on docs/ alone.
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True, timeout=60)
+    assert main(["init", str(tmp_path / "docs")]) == 0
+    assert (tmp_path / "docs" / "claims.yaml").is_file()
+    assert not (tmp_path / "docs" / ".pre-commit-config.yaml").exists()
+    config = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())
+    [hook] = config["repos"][0]["hooks"]
+    assert re.match(hook["files"], "docs/draft.md") and not re.match(hook["files"], "notes.md")
+    (tmp_path / "docs" / "draft.md").write_text(WRONG)
+    result = subprocess.run([*shlex.split(hook["entry"]), "docs/draft.md"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert "docs/draft.md:1:" in result.stdout
+    # The help says what init writes: nothing empty that turns the checking off.
+    assert main(["init", "--help"]) == 0
+    assert "extend the shipped ones" in " ".join(capsys.readouterr().out.split())
+    # A second init there finds the hook already written.
+    assert main(["init", str(tmp_path / "docs")]) == 2
+    assert ".pre-commit-config.yaml: already exists" in capsys.readouterr().err
 
 
 # --- extends ----------------------------------------------------------------------------------
