@@ -492,3 +492,14 @@ def test_the_report_marks_the_number_not_the_year(tmp_path, monkeypatch):
     page = (tmp_path / "r.html").read_text()
     assert "By March 2023, <mark>3</mark> laboratories" in page
     assert "202<mark>" not in page
+
+
+def test_no_dimensionless_in_the_page(tmp_path, monkeypatch):
+    # pint's name for a pure number is no word for a reader: a multiplier is "times".
+    from factcheck.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.md").write_text("Fentanyl is roughly 50 times as potent as heroin.\n")
+    assert main(["check", "--no-cache", "-v", "--format", "html", "-o", "r.html", "d.md"]) == 0
+    page = (tmp_path / "r.html").read_text()
+    assert "<td>times</td>" in page and "dimensionless" not in page

@@ -338,6 +338,13 @@ def _charts_section(report: Report, references: ReferenceSet | None, catalog=Non
 # --- tables -----------------------------------------------------------------------------------
 
 
+def _unit_words(claim: Claim) -> str:
+    """A claim's unit for a reader: pint's "dimensionless" is "times" for a multiplier."""
+    if claim.unit == "dimensionless":
+        return "times" if claim.kind == "multiplier" else "ratio"
+    return claim.unit
+
+
 def _claims_section(claims: list[Claim], about: dict[str, list[Finding]]) -> str:
     rows = []
     for claim in sorted(claims, key=lambda c: (c.doc, c.line, c.column)):
@@ -357,7 +364,7 @@ def _claims_section(claims: list[Claim], about: dict[str, list[Finding]]) -> str
             f'<td class="num">{escape(format_number(claim.value))}'
             f'<br><span class="interval">{escape(format_interval(claim.low, claim.high))}</span>'
             "</td>",
-            f"<td>{escape(claim.unit)}</td>",
+            f"<td>{escape(_unit_words(claim))}</td>",
             f"<td><code>{breakable(claim.measure or '')}</code><br>{escape(where)}</td>",
             f'<td class="links">{links}</td>',
         ]
