@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -269,7 +269,18 @@ class Finding:
             self.id = "f" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The JSON form, as ``asdict`` makes it; the claims named may be mappings that read
+        the claim (check.findings.ClaimRef), written as plain dicts."""
+        return {name: _plain(getattr(self, name)) for name in Finding.__dataclass_fields__}
+
+
+def _plain(value: Any) -> Any:
+    """A JSON value copied as ``asdict`` copies one, any mapping made a dict."""
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_plain(item) for item in value)
+    return value
 
 
 REPORT_VERSION = "1.0"  # bump the minor for added fields, the major for anything else
