@@ -735,3 +735,21 @@ def test_a_footnote_carried_over_a_page_break_is_not_body():
     doc = load_text(text, "x.md", "markdown")
     assert "10–11" not in doc.body and "Fact Book" not in doc.body
     assert "300 officers" in doc.body and "This structural" in doc.body
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("Crossings rose by 12% from 2019 to 2020.4\n\nThe ratio was 2.5\n", "text"),
+        ("Crossings rose by 12% from 2019 to 2020.4\n\nThe ratio was 2.5\n", "markdown"),
+        ("<p>Crossings rose by 12% from 2019 to 2020.4</p><p>The ratio was 2.5</p>", "html"),
+    ],
+)
+def test_a_note_number_glued_to_the_end_of_a_paragraph_is_a_marker(text, fmt):
+    from factcheck.extract import extract_document
+
+    doc = load_text(text, "a", fmt)
+    assert [m.label for m in doc.markers] == ["4"]
+    claims = {c.surface: c for c in extract_document(doc)}
+    assert claims["12%"].period == "2019/2020" and claims["12%"].citation == "4"
+    assert claims["2.5"].value == 2.5  # a decimal at a paragraph's end stays a decimal

@@ -25,6 +25,16 @@ from factcheck.scan import has_digit
 # (The check that a non-space precedes comes after the punctuation, "(?<=\S.)", so that the
 # pattern starts with a class of characters, which re scans for quickly.)
 _GLUED = re.compile(r"(?:[.!?](?<=\S.)[”\"’)]?|[”\"](?<=\S.))(\d{1,3})(?=[“\"‘A-ZÀ-Þ])")
+# A note number glued to the end of a paragraph ("… rose from 2015 to 2016.1" and the line
+# ends; in HTML, the block closes): the note itself is elsewhere, only the marker is here.
+_GLUED_AT_LINE_END = re.compile(
+    r"(?:[.!?](?<=\S.)[”\"’)]?|[”\"](?<=\S.))(\d{1,3})(?=[ \t]*(?:\n|$))"
+)
+_GLUED_AT_BLOCK_END = re.compile(
+    r"(?:[.!?](?<=\S.)[”\"’)]?|[”\"](?<=\S.))(\d{1,3})"
+    r"(?=[ \t]*</(?:p|li|div|h[1-6]|td|th|dd|blockquote)\s*>)",
+    re.IGNORECASE,
+)
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d$")
 _URL_START = re.compile(r"\s*<?(?:https?://|www\.)")
 _WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]{2,}")
@@ -65,7 +75,23 @@ def glued(text: str, end: int, notes: dict[str, str], layout: Layout) -> None:
         layout.hide(m.end(1), stop)
 
 
-def _plausible(text: str, m: re.Match[str]) -> bool:
+def at_ends(
+    text: str, end: int, layout: Layout, pattern: re.Pattern[str] = _GLUED_AT_LINE_END
+) -> None:
+    """Record the note numbers glued to the ends of paragraphs before ``end`` as markers."""
+    if not has_digit(text, 0, end):
+        return
+    for m in pattern.finditer(text, 0, end):
+        if _plausible(text, m, at_end=True):
+            layout.mark(m.start(1), m.end(1), m.group(1))
+
+
+def at_block_ends(text: str, layout: Layout) -> None:
+    """The same in HTML, where a paragraph ends with its closing tag."""
+    at_ends(text, len(text), layout, _GLUED_AT_BLOCK_END)
+
+
+def _plausible(text: str, m: re.Match[str], at_end: bool = False) -> bool:
     """Reject decimals with a unit ("2.5Mt", "1.2GW"): after a number and a period, unless the
     number is a year ("in 2024.1“Title,”"), want an opening quote or a real word."""
     word_start = max(text.rfind(" ", max(0, m.start() - 300), m.start()), 0)
@@ -73,9 +99,11 @@ def _plausible(text: str, m: re.Match[str]) -> bool:
         return False
     if not (text[m.start() - 1].isdigit() and text[m.start()] == "."):
         return True
-    if text[m.end()] in '“"‘' or _YEAR_BEFORE.search(text, max(0, m.start() - 5), m.start()):
-        return True
-    return _WORD.match(text, m.end()) is not None
+    if _YEAR_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+        return True  # "in 2016.1"
+    if at_end:
+        return False  # "the ratio was 2.5": a decimal ends the paragraph
+    return text[m.end()] in '“"‘' or _WORD.match(text, m.end()) is not None
 
 
 def note_end(text: str, start: int, limit: int, expected: str | None) -> int:

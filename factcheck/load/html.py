@@ -11,6 +11,7 @@ import html as htmllib
 import re
 from html.parser import HTMLParser
 
+from factcheck.load import endnotes
 from factcheck.load import text as plain
 from factcheck.load.dates import DATE, to_iso
 from factcheck.load.mask import Layout
@@ -359,5 +360,6 @@ def read(text: str) -> Layout:
     masker = _Masker(text)
     masker.feed(text)
     layout = masker.finish()
+    endnotes.at_block_ends(text, layout)
     plain.urls(text, layout)
     return layout

@@ -87,6 +87,7 @@ def read(text: str) -> Layout:
     # Scraped pages saved as Markdown glue endnotes into the prose as plain text does. A
     # reference section ends at the next heading here, so prose may follow it: look to the end.
     endnotes.glued(text, len(text), notes, layout)
+    endnotes.at_ends(text, len(text), layout)
     plain.urls(text, layout)
     layout.date = layout.date or find_date(text, spans)
     return layout

@@ -381,6 +381,7 @@ def read(text: str) -> Layout:
     toc_lines(text, spans, layout)
     prose_end = spans[end_line][0] if end_line < len(spans) else len(text)
     endnotes.glued(text, prose_end, notes, layout)
+    endnotes.at_ends(text, prose_end, layout)
     urls(text, layout)
     list_markers(text, spans, layout)
     return layout
