@@ -162,17 +162,23 @@ def test_keep_hyphen(before, after, words, kept):
 # --- inputs that are not a readable PDF ------------------------------------------------------
 
 
-def _minimal_pdf(content: bytes, resources: bytes = b"<<>>", extra: list[bytes] = ()) -> bytes:
-    """A one-page PDF with the given content stream, written by hand (no text layer)."""
+def _hand_pdf(pages: list[tuple[bytes, bytes]], extra: list[bytes] = ()) -> bytes:
+    """A PDF written by hand: one page per (content stream, resources); ``extra`` objects are
+    numbered after the pages' (each page is two objects: the page and its content)."""
+    n = len(pages)
+    kids = b" ".join(b"%d 0 R" % (3 + 2 * k) for k in range(n))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources "
-        + resources
-        + b" /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        *extra,
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % n,
     ]
+    for k, (content, resources) in enumerate(pages):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources "
+            + resources
+            + b" /Contents %d 0 R >>" % (4 + 2 * k)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    objects += extra
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -188,18 +194,57 @@ def _minimal_pdf(content: bytes, resources: bytes = b"<<>>", extra: list[bytes] 
     return out.getvalue()
 
 
-def _scan_pdf() -> bytes:
+_HELVETICA = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+
+
+def _text_page(*lines: str) -> tuple[bytes, bytes]:
+    """A page with lines of Helvetica 10 pt, 12 pt apart, from the top."""
+    ops = [b"BT /F1 10 Tf 20 180 Td"]
+    for k, line in enumerate(lines):
+        ops.append((b"0 -12 Td " if k else b"") + b"(" + line.encode("latin-1") + b") Tj")
+    ops.append(b"ET")
+    return b"\n".join(ops), _HELVETICA
+
+
+def _image_page(object_number: int) -> tuple[bytes, bytes]:
     """A page that is one grey image, as a scanner makes it: no text at all."""
+    return (b"q 300 0 0 200 0 0 cm /Im1 Do Q",
+            b"<< /XObject << /Im1 %d 0 R >> >>" % object_number)  # fmt: skip
+
+
+def _image() -> bytes:
     pixels = zlib.compress(bytes(range(256)) * 64)
-    image = (
+    return (
         b"<< /Type /XObject /Subtype /Image /Width 128 /Height 128 /ColorSpace /DeviceGray"
         b" /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n"
         % len(pixels)
         + pixels
         + b"\nendstream"
     )
-    return _minimal_pdf(b"q 200 0 0 200 0 0 cm /Im1 Do Q", b"<< /XObject << /Im1 5 0 R >> >>",
-                        [image])  # fmt: skip
+
+
+def _scan_pdf() -> bytes:
+    return _hand_pdf([_image_page(5)], [_image()])
+
+
+def test_a_pdf_written_by_hand_is_read_with_its_positions():
+    """Without LibreOffice: a page of plain Helvetica lines, read as one paragraph."""
+    data = _hand_pdf([_text_page("The clinic treated 240 patients in 2022, and", "310 in 2023.")])
+    (piece,) = pdf.convert_pages(io.BytesIO(data), "plain.pdf")
+    assert piece.text == "The clinic treated 240 patients in 2022, and 310 in 2023."
+    assert piece.position(piece.text.index("240")) == (1, 1, 20)
+    assert piece.position(piece.text.index("310")) == (1, 2, 1)
+
+
+def test_scanned_pages_among_text_pages_are_named():
+    pages = [_text_page("The clinic treated 240 patients in 2022."), _image_page(7)]
+    data = _hand_pdf(pages, [_image()])
+    (piece,) = pdf.convert_pages(io.BytesIO(data), "mixed.pdf")
+    assert "240 patients" in piece.text
+    (warning,) = piece.warnings
+    assert warning == (
+        "mixed.pdf: 1 page(s) without a text layer (scanned?), not read: 2; OCR is not supported"
+    )
 
 
 def test_a_scan_gets_a_warning_that_ocr_is_not_supported():

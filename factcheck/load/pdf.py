@@ -157,6 +157,7 @@ class Survey:
     edges: Counter[tuple[str, str]] = field(default_factory=Counter)  # (top|bottom, text)
     words: Counter[str] = field(default_factory=Counter)  # lowercased, seen within lines
     blank: list[int] = field(default_factory=list)  # pages without any text
+    broken: list[int] = field(default_factory=list)  # pages PDFium could not load
 
     def repeated(self, where: str, text: str) -> bool:
         need = 2 if self.pages <= 4 else 3
@@ -178,17 +179,30 @@ def _raw_lines(page_text: str) -> list[tuple[str, bool]]:
     return out
 
 
+def _on_page(doc, index: int, read):
+    """``read(textpage)`` for page ``index``, or None when PDFium cannot load the page."""
+    import pypdfium2 as pdfium
+
+    try:
+        page = doc[index]
+    except pdfium.PdfiumError:
+        return None
+    tp = page.get_textpage()
+    try:
+        return read(tp)
+    finally:
+        tp.close()
+        page.close()
+
+
 def survey(doc) -> Survey:
     s = Survey(pages=len(doc))
     for index in range(len(doc)):
-        page = doc[index]
-        tp = page.get_textpage()
-        try:
-            text = tp.get_text_range()
-            lines = [t for t, _ in _raw_lines(text) if t.strip()]
-        finally:
-            tp.close()
-            page.close()
+        text = _on_page(doc, index, lambda tp: tp.get_text_range())
+        if text is None:
+            s.broken.append(index + 1)
+            continue
+        lines = [t for t, _ in _raw_lines(text) if t.strip()]
         if not lines:
             s.blank.append(index + 1)
             continue
@@ -440,14 +454,19 @@ def convert_pages(stream: BinaryIO, name: str) -> Iterator[Piece]:
                 "supported, nothing was read"
             )
         elif s.blank:
-            shown = ", ".join(str(p) for p in s.blank[:10]) + (" …" if len(s.blank) > 10 else "")
             warnings.append(
                 f"{name}: {len(s.blank)} page(s) without a text layer (scanned?), not read: "
-                f"{shown}; OCR is not supported"
+                f"{_listed(s.blank)}; OCR is not supported"
             )
+        if s.broken:
+            warnings.append(f"{name}: page(s) {_listed(s.broken)} could not be read (damaged)")
         yield from _pieces(doc, s, name, warnings)
     finally:
         doc.close()
+
+
+def _listed(pages: list[int]) -> str:
+    return ", ".join(str(p) for p in pages[:10]) + (" …" if len(pages) > 10 else "")
 
 
 def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
@@ -462,13 +481,7 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
     starts: Counter[int] = Counter()  # how many lines start there
     for index in range(len(doc)):
         page_no = index + 1
-        page = doc[index]
-        tp = page.get_textpage()
-        try:
-            lines = page_lines(tp)
-        finally:
-            tp.close()
-            page.close()
+        lines = _on_page(doc, index, page_lines) or []
         lines_before, page_lines_seen = page_lines_seen, page_lines_seen + len(lines)
         if not any(ln.text.strip() for ln in lines):
             continue
