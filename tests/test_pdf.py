@@ -279,3 +279,16 @@ def test_pdfium_lines_split_at_line_ends_and_marked_hyphens_with_ligatures_undon
     ]
     # the halves of a word hyphenated at a line end are not words of the document
     assert "eigh" not in set(pdf._whole_words(pdf._raw_lines(text)))
+
+
+@needs_soffice
+def test_a_long_pdf_comes_in_pieces_that_end_paragraphs(built, monkeypatch):
+    (whole,) = _pieces(built)
+    monkeypatch.setattr(pdf, "CHUNK_CHARS", 1500)
+    pieces = _pieces(built)
+    assert len(pieces) >= 3
+    # The same text, cut only at paragraph breaks; each piece's positions are its own.
+    assert "\n\n".join(p.text for p in pieces) == whole.text
+    for p in pieces:
+        assert p.text.strip() and p.stretches[0].offset == 0
+        assert p.position(0)[0] == p.first_page

@@ -509,13 +509,14 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
                 if sep == "hyphen":
                     if keep_hyphen(_last_word(prev.text), _first_word(ln.text), s.words):
                         w.add("-", prev_page, prev, len(prev.text), prev_doc_line)
-                elif sep != "url":
-                    w.separator(sep)
-                if sep == "\n\n" and w.size >= CHUNK_CHARS:
+                elif sep == "\n\n" and w.size >= CHUNK_CHARS:
+                    # A piece ends with a paragraph; the next starts with this line.
                     yield Piece(w.text(), w.stretches, warnings, first_page, prev_page)
                     warnings = []
                     w = Writer()
                     first_page = page_no
+                elif sep != "url":
+                    w.separator(sep)
             if (
                 prev is not None
                 and prev_page == page_no
