@@ -8,7 +8,9 @@ numbers, footnotes) into bench-data/pdf/, read back by factcheck (factcheck.load
 claims, attributed with the default catalog, are compared with the text version's as a
 multiset of (value, unit, qualifier, period, measure). It prints, per source, the claims on
 each side, those only in one of them, and the difference in percent of the text's claims;
--v lists the differing claims with their sentences, to explain each.
+then the findings of `check` on each version alone (shipped catalog and references) and how
+many differ (rule, severity, measure, expected, actual). -v lists the differing claims with
+their sentences, to explain each.
 """
 
 from __future__ import annotations
@@ -23,13 +25,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 import pdf_build  # noqa: E402
 
 from factcheck.catalog import default_catalog_path, load_catalog  # noqa: E402
-from factcheck.load import iter_documents, load_text, pdf  # noqa: E402
-
-try:
-    from factcheck.load.binary import CONVERTERS
-except ImportError:
-    CONVERTERS = {}
-from factcheck.pipeline import extract_claims  # noqa: E402
+from factcheck.load import iter_documents  # noqa: E402
+from factcheck.pipeline import extract_claims, run_check  # noqa: E402
+from factcheck.references import load_references  # noqa: E402
 
 
 def sources() -> list[Path]:
@@ -43,20 +41,21 @@ def key(c) -> tuple:
             c.measure)  # fmt: skip
 
 
-def documents(path: Path):
-    if path.suffix != ".pdf" or CONVERTERS.get("pdf") is not None:
-        yield from iter_documents(path)
-        return
-    with open(path, "rb") as stream:  # before the framework reads PDFs itself
-        for piece in pdf.convert_pages(stream, str(path)):
-            yield load_text(piece.text, str(path), "text")
-
-
 def claims_of(path: Path, catalog) -> list:
     out = []
-    for doc in documents(path):
+    for doc in iter_documents(path):
         out += [c for c in extract_claims(doc, catalog) if not getattr(c, "suppressed", False)]
     return out
+
+
+def finding_key(f) -> tuple:
+    """A finding apart from where its claims are: rule, severity, measure, figures."""
+    return (f.rule, f.severity, f.measure, str(f.expected), str(f.actual))
+
+
+def findings_of(path: Path, catalog, references) -> Counter:
+    report = run_check([str(path)], catalog, references)
+    return Counter(finding_key(f) for f in report.findings)
 
 
 def compare(source: Path, catalog, out: Path) -> tuple[list, list, Counter, Counter]:
@@ -73,18 +72,29 @@ def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     paths = [Path(a) for a in argv if a != "-v"] or [p for p in sources() if p.exists()]
     catalog = load_catalog(default_catalog_path())
+    references = load_references()
     out = ROOT / "bench-data" / "pdf"
-    total_text = total_diff = 0
-    print(f"{'source':28} {'text':>5} {'pdf':>5} {'only text':>9} {'only pdf':>8} {'diff':>6}")
+    total_text = total_diff = total_findings = total_differ = 0
+    print(f"{'source':28} {'text':>5} {'pdf':>5} {'only text':>9} {'only pdf':>8} {'diff':>6}"
+          f" {'findings':>8} {'differ':>6}")  # fmt: skip
     for source in paths:
         text_claims, pdf_claims, only_text, only_pdf = compare(source, catalog, out)
         n_a, n_b = sum(only_text.values()), sum(only_pdf.values())
         diff = max(n_a, n_b) / max(len(text_claims), 1)
         total_text += len(text_claims)
         total_diff += max(n_a, n_b)
+        text_findings = findings_of(source, catalog, references)
+        pdf_findings = findings_of(out / (source.stem + ".pdf"), catalog, references)
+        differ = sum(((text_findings - pdf_findings) + (pdf_findings - text_findings)).values())
+        total_findings += sum(text_findings.values())
+        total_differ += differ
         print(f"{source.name[:28]:28} {len(text_claims):5d} {len(pdf_claims):5d} {n_a:9d} {n_b:8d}"
-              f" {100 * diff:5.1f}%")  # fmt: skip
+              f" {100 * diff:5.1f}% {sum(text_findings.values()):8d} {differ:6d}")  # fmt: skip
         if verbose:
+            for label, a, b in (("text", text_findings, pdf_findings),
+                                ("pdf", pdf_findings, text_findings)):  # fmt: skip
+                for k, n in (a - b).items():
+                    print(f"   finding only {label}: {k} x{n}")
             for label, missing, claims in (("text", only_text, text_claims),
                                            ("pdf", only_pdf, pdf_claims)):  # fmt: skip
                 missing = Counter(missing)
@@ -92,9 +102,9 @@ def main(argv: list[str]) -> int:
                     if missing.get(key(c)):
                         missing[key(c)] -= 1
                         print(f"   only {label}: {key(c)} {c.surface!r} :: {c.sentence[:160]!r}")
-    print(
-        f"{'all':28} {total_text:5d} {'':5} {'':9} {'':8} {100 * total_diff / max(total_text, 1):5.1f}%"
-    )
+    share = 100 * total_diff / max(total_text, 1)
+    print(f"{'all':28} {total_text:5d} {'':5} {'':9} {'':8} {share:5.1f}% {total_findings:8d}"
+          f" {total_differ:6d}")  # fmt: skip
     return 0
 
 

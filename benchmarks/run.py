@@ -189,19 +189,7 @@ def pdf_worker(path: str) -> dict[str, Any]:
     base_rss = _rss_mb()
     t_load = t_extract = 0.0
     claims = pieces = chars = 0
-    try:
-        from factcheck.load.binary import CONVERTERS
-    except ImportError:
-        CONVERTERS = {}
-    if "pdf" in CONVERTERS:
-        documents = iter_documents(path)
-    else:  # before load.binary reads PDFs: the converter's pieces read as text
-        from factcheck.load import load_text
-        from factcheck.load import pdf as pdf_reader
-
-        stream = open(path, "rb")  # noqa: SIM115 -- read to the end below
-        pieces_of = pdf_reader.convert_pages(stream, path)
-        documents = (load_text(p.text, path, "text") for p in pieces_of)
+    documents = iter_documents(path)
     while True:
         t0 = time.process_time()
         doc = next(documents, None)

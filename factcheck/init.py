@@ -79,7 +79,7 @@ repos:
         name: factcheck (numeric claims)
         entry: {_quoted(python)} -m factcheck check --quiet --corpus {corpus}
         language: system
-        types_or: [markdown, html, plain-text]{files}
+        types_or: [markdown, html, plain-text, pdf]{files}
         require_serial: true
 """
 

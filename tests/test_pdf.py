@@ -292,3 +292,78 @@ def test_a_long_pdf_comes_in_pieces_that_end_paragraphs(built, monkeypatch):
     for p in pieces:
         assert p.text.strip() and p.stretches[0].offset == 0
         assert p.position(0)[0] == p.first_page
+
+
+# --- through the command line ----------------------------------------------------------------
+
+
+def _cli(capsys, *args: str) -> tuple[int, str, str]:
+    from factcheck.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+CONTRADICTION = (
+    "Overdose deaths from all drugs came to 107,941 in 2022, and",
+    "some 150,000 people died of drug overdoses in 2022.",
+)
+
+
+def test_check_reports_a_pdf_finding_at_its_page_line_and_column(capsys, tmp_path, monkeypatch):
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "memo.pdf").write_bytes(_hand_pdf([_text_page(*CONTRADICTION)]))
+    code, out, err = _cli(capsys, "check", "--no-cache", "drafts")  # found in a folder walk
+    assert code == 1, err
+    assert "drafts/memo.pdf:p1:2:1: error reference-mismatch “some 150,000”" in out
+    code, out, _ = _cli(capsys, "check", "--no-cache", "--format", "json", "drafts/memo.pdf")
+    claims = {c["surface"]: c for c in json.loads(out)["claims"]}
+    assert claims["107,941"]["position"] == {
+        "label": "p1:1:40",
+        "start": {"page": 1, "line": 1, "column": 40},
+        "end": {"page": 1, "line": 1, "column": 47},
+    }
+    assert claims["some 150,000"]["position"]["label"] == "p1:2:1"
+
+
+def test_damaged_and_scanned_pdfs_on_the_command_line(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cut.pdf").write_bytes(_scan_pdf()[:300])
+    code, _, err = _cli(capsys, "check", "--no-cache", "cut.pdf")
+    assert code == 2 and "cut.pdf: not a readable PDF" in err and "Traceback" not in err
+    (tmp_path / "scan.pdf").write_bytes(_scan_pdf())
+    code, _, err = _cli(capsys, "check", "--no-cache", "scan.pdf")
+    assert "scan.pdf: no text layer on any page" in err and "OCR is not supported" in err
+    assert code == 0 and "Traceback" not in err
+
+
+@needs_soffice
+def test_an_encrypted_pdf_on_the_command_line(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "locked.md"
+    source.write_text("# Locked\n\nThe clinic treated 240 patients in 2022.\n", encoding="utf-8")
+    pdf_build.convert(source, tmp_path, password="open-sesame")
+    code, _, err = _cli(capsys, "check", "--no-cache", "locked.pdf")
+    assert code == 2 and "locked.pdf: the PDF is encrypted" in err and "Traceback" not in err
+
+
+@needs_soffice
+def test_every_claim_position_points_at_its_words_in_the_pdf(built):
+    """The position a claim reports (page, line, column) holds the claim's first word in the
+    PDF's own text of that line."""
+    from factcheck.load import iter_documents
+    from factcheck.pipeline import extract_claims
+
+    lines: dict[int, list[str]] = {}
+    claims = [c for doc in iter_documents(built) for c in extract_claims(doc)]
+    assert len(claims) >= 20
+    for c in claims:
+        start = c.position["start"]
+        page_lines = lines.setdefault(start["page"], _visual_lines(built, start["page"]))
+        at = page_lines[start["line"] - 1][start["column"] - 1 :]
+        assert at.startswith(c.surface.split()[0]), (c.surface, c.position, at)
+        assert c.position["label"] == f"p{start['page']}:{start['line']}:{start['column']}"

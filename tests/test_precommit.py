@@ -4,6 +4,7 @@ one passes, and the changed draft is checked against the drafts already committe
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,10 @@ pytestmark = pytest.mark.skipif(
     not PRE_COMMIT.exists() or shutil.which("git") is None, reason="needs git and pre-commit"
 )
 
+# The formats the shipped hook passes to factcheck, as its manifest says (one home for them).
+HOOK_TYPES = re.search(
+    r"^  types_or: (\[.*\])$", (ROOT / ".pre-commit-hooks.yaml").read_text(), re.M
+).group(1)
 CONFIG = f"""\
 repos:
   - repo: local
@@ -25,7 +30,7 @@ repos:
         name: factcheck
         entry: {sys.executable} -m factcheck.cli check --quiet --corpus .
         language: system
-        types_or: [markdown, html, plain-text]
+        types_or: {HOOK_TYPES}
         require_serial: true
 """
 
@@ -64,6 +69,26 @@ def test_a_contradiction_blocks_the_commit(repo):
     assert "memo.md:1:" in output and "contradiction" in output
     assert "brief.md:1" in output  # the committed draft it disagrees with
     assert git(repo, "log", "--oneline", env=env).stdout.count("\n") == 1
+
+
+def test_a_pdf_draft_is_checked_against_the_committed_drafts(repo):
+    from test_pdf import _hand_pdf, _text_page
+
+    repo, env = repo
+    page = _text_page("In 2022, some 150,000 people died of drug overdoses.")
+    (repo / "memo.pdf").write_bytes(_hand_pdf([page]))
+    git(repo, "add", "memo.pdf", env=env)
+    result = git(repo, "commit", "-m", "memo", env=env)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "memo.pdf:p1:1:10:" in output and "contradiction" in output
+    assert "brief.md:1" in output
+
+
+def test_init_writes_the_formats_of_the_shipped_hook():
+    from factcheck.init import pre_commit_config
+
+    assert f"types_or: {HOOK_TYPES}" in pre_commit_config("python3")
 
 
 def test_a_consistent_draft_passes(repo):

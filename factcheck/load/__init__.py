@@ -21,6 +21,7 @@ from typing import BinaryIO
 from factcheck.errors import InputError
 from factcheck.load import binary, html, markdown, text
 from factcheck.load import docx as _docx
+from factcheck.load import pdf as _pdf
 from factcheck.load.mask import Layout, build_body, inside, merge
 from factcheck.load.own import HEAD_CHARS, own_output
 from factcheck.load.sections import SECTION_CHARS, BinaryInput, iter_sections
@@ -407,3 +408,4 @@ def _is_own_output(path: Path) -> bool:
 
 # The converters of binary formats (see ``binary``), one line each.
 binary.CONVERTERS["docx"] = _docx.read
+binary.CONVERTERS["pdf"] = _pdf.read
