@@ -134,9 +134,9 @@ def extract(
 @click.option("--catalog", metavar="FILE", help="Measure catalog (default: the project's claims.yaml, else the shipped one).")  # fmt: skip
 @click.option("--references", "references_dir", metavar="DIR", help="Reference datasets (default: the project's references/, else the shipped ones).")  # fmt: skip
 @click.option("--format", "fmt",
-              type=click.Choice(["text", "json", "sarif", "csv", "html", "github", "gitlab", "junit"]),
+              type=click.Choice(["text", "json", "sarif", "csv", "html", "github", "gitlab", "junit", "docx"]),
               default="text", show_default=True,
-              help="Output format (github: Actions annotations; gitlab: Code Quality JSON; junit: XML).")  # fmt: skip
+              help="Output format (github: Actions annotations; gitlab: Code Quality JSON; junit: XML; docx: the Word draft with a comment on each finding, -o required).")  # fmt: skip
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of stdout.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding is at least this severe.")  # fmt: skip
@@ -197,6 +197,8 @@ def check(
     as_of, cache_dir = given["as_of"], given["cache_dir"]
     selected = _selected_rules(select, ignore)
 
+    if fmt == "docx" and output in (None, "-"):
+        raise click.UsageError("--format docx writes a reviewed copy of the draft: give -o FILE.docx")
     if output not in (None, "-"):
         from .load import iter_paths
 
@@ -211,6 +213,11 @@ def check(
                        cache_dir=None if no_cache else cache_dir,
                        progress=_progress_bar(quiet), rules=selected,
                        started=_STARTED, stdin_name=stdin_filename)  # fmt: skip
+    if fmt == "docx" and not explain:
+        from .report.docx_review import write_review
+
+        write_review(report, output, verbose=verbose)
+        return exit_code(report.findings, fail_on)
     with _output(output) as out:
         if explain:
             from .report.text import render_explain

@@ -20,23 +20,26 @@ from .errors import InputError
 
 
 @contextlib.contextmanager
-def atomic_write(path: str | Path, *, newline: str | None = None) -> Iterator[TextIO]:
-    """A text stream (UTF-8) whose content replaces ``path`` when the block ends without an
-    exception; on an exception the target is untouched and the temporary file removed. A
-    symbolic link is written through (its target is replaced), and an existing file keeps
-    its permissions. A target that is not a regular file (/dev/null, a pipe) is written
-    directly."""
+def atomic_write(
+    path: str | Path, *, newline: str | None = None, binary: bool = False
+) -> Iterator[TextIO]:
+    """A text stream (UTF-8; bytes with ``binary``) whose content replaces ``path`` when the
+    block ends without an exception; on an exception the target is untouched and the
+    temporary file removed. A symbolic link is written through (its target is replaced), and
+    an existing file keeps its permissions. A target that is not a regular file (/dev/null,
+    a pipe) is written directly."""
+    mode, options = ("wb", {}) if binary else ("w", {"encoding": "utf-8", "newline": newline})
     target = Path(path)
     if target.is_symlink():
         target = target.resolve()
     if target.exists() and not target.is_file():
         # /dev/null, a FIFO, a terminal: written to as they are, never replaced by a file.
-        with open(target, "w", encoding="utf-8", newline=newline) as handle:
+        with open(target, mode, **options) as handle:
             yield handle
         return
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+        with os.fdopen(fd, mode, **options) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

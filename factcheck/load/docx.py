@@ -1,24 +1,33 @@
-"""Word (.docx): the document's XML turned into HTML for the HTML reader, with a position map.
+"""Word (.docx): the document's XML turned into the text a text reader reads, with positions.
 
 The package's parts are found through its relationships (so .docm and templates read too) and
-parsed with lxml, without resolving entities. What is read, in reading order:
+parsed with lxml, without resolving entities. The document is written as the text a text
+version of the same draft would be: Markdown when it has what plain text cannot say (a
+table, notes, superscript, two or more headings, a factcheck directive in a comment), else
+plain text, so the same reader and the same rules (reference lists, tables of contents,
+glued endnotes, date lines) apply to both. What is read, in reading order:
 
-- body paragraphs as ``<p>``, paragraphs with a heading style or outline level as ``<hN>``,
-  numbered and bulleted paragraphs as list items, tables as ``<table>`` (the first row and
-  rows marked "repeat as header row" as header cells; merged cells as colspan/rowspan), so
-  that a cell's period and measure come from its headers as for any HTML table;
+- paragraphs, one per line with a blank line between; headings (a heading style or an
+  outline level) as ``#`` headings; numbered and bulleted paragraphs as ``- `` list items;
+  an empty paragraph with a border (Word's horizontal line) as a thematic break ``---``;
+- tables as HTML tables (an HTML block in the Markdown): the first row and rows marked
+  "repeat as header row" as header cells, merged cells as colspan/rowspan, so that a cell's
+  period and measure come from its headers as for any table;
 - tracked changes as if accepted (insertions in, deletions and moved-away text out), fields
   as their shown result (never their code), hyperlinks and content controls as their text;
-- footnote and endnote references as note markers (``<sup>``) and the notes' text in a notes
-  section, which the reader keeps out of the body; superscript runs as ``<sup>``;
-- comments, headers, footers, text boxes and drawings are not read.
+- footnote and endnote references as note markers (``<sup>3</sup>``, numbered in order of
+  reference) and the notes' text in an HTML notes section, which the reader keeps out of
+  the body; superscript runs as ``<sup>``;
+- a comment whose text is a factcheck directive (``factcheck: ignore`` …) acts as that
+  directive on the paragraph it is anchored in; other comments, headers, footers, text
+  boxes and drawings are not read.
 
 Positions: every paragraph of the body is numbered in reading order from 1, counting empty
 paragraphs and those in table cells (nested tables too): ``¶14:23`` is paragraph 14,
 character 23 (1-based), where the paragraph's characters are its text as Word shows it (a tab
 or line break is one character, a note reference none). A cell's label names its table, row
 and column as well: ``¶14:5 (table 2 r3c2)``. ``paragraph_texts`` gives the same numbering
-and text, for the review writer and the tests.
+and text, and ``runs_of``/``run_items`` the runs behind it, for the review writer.
 """
 
 from __future__ import annotations
@@ -34,7 +43,6 @@ from lxml import etree
 
 from factcheck.errors import InputError
 from factcheck.load.binary import Converted, Place, PositionMap
-from factcheck.load.dates import date_line
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -68,6 +76,7 @@ class Package:
     styles: etree._Element | None = None
     footnotes: etree._Element | None = None
     endnotes: etree._Element | None = None
+    comments: etree._Element | None = None
 
 
 def open_package(stream: BinaryIO, name: str) -> Package:
@@ -78,7 +87,7 @@ def open_package(stream: BinaryIO, name: str) -> Package:
             folder = posixpath.dirname(main)
             rels = posixpath.join(folder, "_rels", posixpath.basename(main) + ".rels")
             package = Package(_parse(archive, main))
-            for kind in ("styles", "footnotes", "endnotes"):
+            for kind in ("styles", "footnotes", "endnotes", "comments"):
                 target = _target(archive, folder, rels, "/" + kind)
                 if target is not None and target in archive.namelist():
                     setattr(package, kind, _parse(archive, target))
@@ -156,11 +165,11 @@ def _styles(root: etree._Element | None) -> _Styles:
     return out
 
 
-# -- the HTML being written -----------------------------------------------------------------
+# -- the text being written ------------------------------------------------------------------
 
 
-class _Html:
-    """The HTML text being built, and the position map of its characters."""
+class _Out:
+    """The converted text being built, and the position map of its characters."""
 
     def __init__(self) -> None:
         self.pieces: list[str] = []
@@ -171,14 +180,22 @@ class _Html:
         self.pieces.append(text)
         self.size += len(text)
 
-    def text(self, text: str, place: Place, first_char: int) -> None:
-        """The characters of ``place`` from ``first_char`` on, escaped, each mapped."""
+    def point(self, markup: str, place: Place, char: int) -> None:
+        """Markup that stands at one character of ``place`` (a directive from a comment)."""
+        self.positions.add(self.size, len(markup), place, char)
+        self.markup(markup)
+
+    def text(self, text: str, place: Place, first_char: int, html: bool) -> None:
+        """The characters of ``place`` from ``first_char`` on, each mapped. In HTML (a table,
+        the notes) "&" and "<" are written as entities and a line break as a space (a blank
+        line would end the HTML block); elsewhere only a "<" that would open a tag is."""
+        if html:
+            text = text.replace("\n", " ")
         start = 0
-        for m in re.finditer("[&<]", text):
+        for m in (_HTML_SPECIAL if html else _TAG_START).finditer(text):
             self._mapped(text[start : m.start()], place, first_char + start)
-            entity = "&amp;" if m.group() == "&" else "&lt;"
             self.positions.add(self.size, 1, place, first_char + m.start())
-            self.markup(entity)
+            self.markup("&amp;" if m.group() == "&" else "&lt;")
             start = m.end()
         self._mapped(text[start:], place, first_char + start)
 
@@ -188,27 +205,54 @@ class _Html:
             self.markup(text)
 
 
+_HTML_SPECIAL = re.compile("[&<]")
+_TAG_START = re.compile("<(?=[A-Za-z/!?])")
+
+
 @dataclass
 class _Piece:
-    """What a paragraph holds, in order: text (with whether it is superscript) or a note."""
+    """What a paragraph holds, in order: text, superscript text, a note reference, or a
+    factcheck directive from a comment anchored there."""
 
-    kind: str  # "text", "sup" or "footnote"/"endnote"
+    kind: str  # "text", "sup", "footnote", "endnote" or "directive"
     value: str
 
 
 class _Reader:
-    def __init__(self, package: Package) -> None:
+    """Writes the document as Markdown (with HTML tables and notes) or, for a document of
+    plain paragraphs, as plain text: the reader a text version of the same draft gets."""
+
+    def __init__(self, package: Package, markdown: bool | None = None) -> None:
         self.package = package
         self.styles = _styles(package.styles)
-        self.html = _Html()
+        self.directives = _directives(package.comments)
+        self.markdown = self.wants_markdown() if markdown is None else markdown
+        self.out = _Out()
         self.paragraph = 0  # the number of the last body paragraph read
         self.tables = 0
         self.notes: dict[str, list[tuple[str, str, int]]] = {"footnote": [], "endnote": []}
         self.note_numbers: dict[tuple[str, str], str] = {}
         self.text_boxes = 0
         self.in_list = False
-        self.date: str | None = None  # from a date line near the top, as for a text file
-        self.lines_seen = 0
+        self.html = 0  # inside a table (an HTML block): text is written as HTML
+
+    def wants_markdown(self) -> bool:
+        """Markdown when the document has what plain text cannot say: a table, notes,
+        superscript, headings (two or more, as ``load.sniff`` asks of a text file), or a
+        factcheck directive in a comment."""
+        body = self.package.document.find(w("body"))
+        if body is None:
+            return False
+        if self.directives or body.find(f".//{_TBL}") is not None:
+            return True
+        for tag in ("footnoteReference", "endnoteReference"):
+            if body.find(f".//{w(tag)}") is not None:
+                return True
+        for align in body.iter(w("vertAlign")):
+            if align.get(w("val")) == "superscript":
+                return True
+        headings = sum(1 for p in body_paragraphs(body) if self.heading_level(p))
+        return headings >= 2
 
     # Blocks ---------------------------------------------------------------------------
     def blocks(self, parent: etree._Element, cell: tuple[int, int, int] | None = None) -> None:
@@ -236,47 +280,37 @@ class _Reader:
             table, row, column = cell
             place = Place.of(f"¶{n}:{{}} (table {table} r{row}c{column})", n,
                              paragraph=n, table=table, row=row, column=column)  # fmt: skip
-            self.paragraph_text(pieces, place)
-            self.html.markup("\n")
+            if _has_text(pieces):
+                self.paragraph_text(pieces, place)
+                self.out.markup("<br>")
             return
         place = Place.of(f"¶{n}:{{}}", n, paragraph=n)
-        self.look_for_date(pieces)
-        if not any(piece.value.strip() for piece in pieces if piece.kind in ("text", "sup")):
+        if not _has_text(pieces):
             self.paragraph_text(pieces, place)  # note references alone, kept as markers
+            if _rule_below(p):  # Word's horizontal line: a border on an empty paragraph
+                self.end_list()
+                self.out.markup("---\n\n")
             return
         level = self.heading_level(p)
         if level:
             self.end_list()
-            self.html.markup(f"<h{level}>")
+            if self.markdown:
+                self.out.markup("#" * level + " ")
             self.paragraph_text(pieces, place)
-            self.html.markup(f"</h{level}>\n\n")
+            self.out.markup("\n\n")
         elif self.numbered(p):
-            if not self.in_list:
-                self.html.markup("<ul>\n")
-                self.in_list = True
-            self.html.markup("<li>")
+            self.in_list = True
+            self.out.markup("- ")
             self.paragraph_text(pieces, place)
-            self.html.markup("</li>\n")
+            self.out.markup("\n")
         else:
             self.end_list()
-            self.html.markup("<p>")
             self.paragraph_text(pieces, place)
-            self.html.markup("</p>\n\n")
-
-    def look_for_date(self, pieces: list[_Piece]) -> None:
-        """The document's date, from a paragraph that is only a date among the first 40
-        (``dates.find_date``'s rule for text files)."""
-        if self.date or self.lines_seen >= 40:
-            return
-        words = "".join(x.value for x in pieces if x.kind in ("text", "sup"))
-        for line in words.split("\n"):
-            if line.strip() and self.lines_seen < 40:
-                self.lines_seen += 1
-                self.date = self.date or (date_line(line) if len(line) <= 100 else None)
+            self.out.markup("\n\n")
 
     def end_list(self) -> None:
         if self.in_list:
-            self.html.markup("</ul>\n\n")
+            self.out.markup("\n")
             self.in_list = False
 
     def heading_level(self, p: etree._Element) -> int:
@@ -302,18 +336,32 @@ class _Reader:
         return style is not None and style.get(w("val"), "") in self.styles.numbered
 
     def paragraph_text(self, pieces: list[_Piece], place: Place) -> None:
+        """The paragraph's characters, counted from 1; leading white space is counted but
+        not written (an indented line would be a code block in Markdown)."""
         char = 1
+        started = False
+        html = self.html > 0
         for piece in pieces:
             if piece.kind in ("footnote", "endnote"):
                 label = self.note_label(piece.kind, piece.value, place.line)
-                self.html.markup(f'<sup><a href="#{piece.kind}-{label}">{label}</a></sup>')
+                self.out.markup(f"<sup>{label}</sup>" if self.markdown else f"[{label}]")
                 continue
-            if piece.kind == "sup":
-                self.html.markup("<sup>")
-            self.html.text(piece.value, place, char)
-            if piece.kind == "sup":
-                self.html.markup("</sup>")
-            char += len(piece.value)
+            if piece.kind == "directive":
+                safe = " ".join(piece.value.replace("--", "- -").split())
+                self.out.point(f"<!-- {safe} -->", place, char)
+                continue
+            value = piece.value
+            if not started:
+                kept = value.lstrip(" \t")
+                char += len(value) - len(kept)
+                value = kept
+                started = bool(value)
+            if piece.kind == "sup" and self.markdown:
+                self.out.markup("<sup>")
+            self.out.text(value, place, char, html)
+            if piece.kind == "sup" and self.markdown:
+                self.out.markup("</sup>")
+            char += len(value)
 
     def note_label(self, kind: str, note_id: str, line: int) -> str:
         key = (kind, note_id)
@@ -335,8 +383,12 @@ class _Reader:
                 content = child.find(w("sdtContent"))
                 if content is not None:
                     yield from self.inline(content)
-            # w:del and w:moveFrom (tracked deletions), comment ranges, bookmarks, proofing
-            # marks and math are not text of the accepted document.
+            elif tag == w("commentRangeStart"):
+                said = self.directives.get(child.get(w("id"), ""))
+                if said:
+                    yield _Piece("directive", said)
+            # w:del and w:moveFrom (tracked deletions), bookmarks, proofing marks and math
+            # are not text of the accepted document.
 
     def run(self, r: etree._Element) -> Iterator[_Piece]:
         props = r.find(w("rPr"))
@@ -344,22 +396,16 @@ class _Reader:
         kind = "sup" if align is not None and align.get(w("val")) == "superscript" else "text"
         buffer: list[str] = []
         for child in r:
-            tag = child.tag
-            if tag == _T:
-                buffer.append(child.text or "")
-            elif tag == w("tab"):
-                buffer.append("\t")
-            elif tag in (w("br"), w("cr")):
-                if child.get(w("type")) not in ("page", "column"):
-                    buffer.append("\n")
-            elif tag == w("noBreakHyphen"):
-                buffer.append("-")
-            elif tag in (w("footnoteReference"), w("endnoteReference")):
+            shown = char_text(child)
+            if shown is not None:
+                buffer.append(shown)
+            elif child.tag in (w("footnoteReference"), w("endnoteReference")):
                 if buffer:
                     yield _Piece(kind, "".join(buffer))
                     buffer = []
-                yield _Piece(tag.split("}")[1].removesuffix("Reference"), child.get(w("id"), ""))
-            elif tag in (w("drawing"), w("pict")) or tag.endswith("}AlternateContent"):
+                note = child.tag.split("}")[1].removesuffix("Reference")
+                yield _Piece(note, child.get(w("id"), ""))
+            elif child.tag in (w("drawing"), w("pict")) or child.tag.endswith("}AlternateContent"):
                 if any(True for _ in child.iter(w("txbxContent"))):
                     self.text_boxes += 1
         if buffer:
@@ -367,41 +413,50 @@ class _Reader:
 
     # Tables ---------------------------------------------------------------------------
     def table(self, tbl: etree._Element) -> None:
+        """An HTML table (in Markdown, an HTML block: no blank line inside), so that its
+        header rows label the cells; in plain text, its cells as paragraphs."""
         self.tables += 1
         number = self.tables
-        rows = [tr for tr in _children(tbl, _TR)]
+        rows = list(_children(tbl, _TR))
         grid = _grid(rows)
-        self.html.markup("<table>\n")
+        self.html += 1
+        self.out.markup("<table>\n")
         for r, (tr, cells) in enumerate(zip(rows, grid, strict=True), start=1):
             props = tr.find(w("trPr"))
             repeat = props is not None and props.find(w("tblHeader")) is not None
             header = (r == 1 and len(rows) > 1) or repeat
             tag = "th" if header else "td"
-            self.html.markup("<tr>")
+            self.out.markup("<tr>")
             for tc, column, colspan, rowspan, continued in cells:
                 if continued:  # merged into the cell above: numbered, not read
-                    self.paragraph += sum(1 for _ in _body_paragraphs(tc))
+                    self.paragraph += sum(1 for _ in body_paragraphs(tc))
                     continue
                 attrs = (f' colspan="{colspan}"' if colspan > 1 else "") + (
                     f' rowspan="{rowspan}"' if rowspan > 1 else ""
                 )
-                self.html.markup(f"<{tag}{attrs}>")
+                self.out.markup(f"<{tag}{attrs}>")
                 self.blocks(tc, (number, r, column))
-                self.html.markup(f"</{tag}>")
-            self.html.markup("</tr>\n")
-        self.html.markup("</table>\n\n")
+                self.out.markup(f"</{tag}>")
+            self.out.markup("</tr>\n")
+        self.out.markup("</table>\n")
+        self.html -= 1
+        if not self.html:
+            self.out.markup("\n")
 
     # Notes ----------------------------------------------------------------------------
     def note_sections(self) -> None:
+        """The text of the notes referred to, in an HTML notes section the reader keeps out
+        of the body (in Markdown, one HTML block: no blank line inside)."""
+        self.html += 1
         for kind in ("footnote", "endnote"):
             root = getattr(self.package, kind + "s")
             if not self.notes[kind] or root is None:
                 continue
             by_id = {n.get(w("id")): n for n in root.iter(w(kind))}
-            self.html.markup(f'<section class="{kind}s">\n<ol>\n')
+            self.out.markup(f'<section class="{kind}s">\n<ol>\n')
             for note_id, label, line in self.notes[kind]:
                 note = by_id.get(note_id)
-                self.html.markup(f'<li id="{kind}-{label}">')
+                self.out.markup(f'<li id="{kind}-{label}">')
                 if note is not None:
                     for k, p in enumerate(_children(note, _P), start=1):
                         place = Place.of(f"{kind} {label} ¶{k}:{{}}", line,
@@ -409,9 +464,73 @@ class _Reader:
                         self.paragraph_text(
                             [x for x in self.inline(p) if x.kind in ("text", "sup")], place
                         )
-                        self.html.markup("\n")
-                self.html.markup("</li>\n")
-            self.html.markup("</ol>\n</section>\n")
+                        self.out.markup(" ")
+                self.out.markup("</li>\n")
+            self.out.markup("</ol>\n</section>\n")
+        self.html -= 1
+
+
+def _rule_below(p: etree._Element) -> bool:
+    """Whether a paragraph draws a horizontal line (a top or bottom border)."""
+    borders = p.find(f"{w('pPr')}/{w('pBdr')}")
+    return borders is not None and (
+        borders.find(w("bottom")) is not None or borders.find(w("top")) is not None
+    )
+
+
+def _has_text(pieces: list[_Piece]) -> bool:
+    return any(x.value.strip() for x in pieces if x.kind in ("text", "sup"))
+
+
+def char_text(child: etree._Element) -> str | None:
+    """The characters a run's child shows (a tab or line break is one), or None for one
+    that shows none (properties, note references, drawings, field codes, comments)."""
+    tag = child.tag
+    if tag == _T:
+        return child.text or ""
+    if tag == w("tab"):
+        return "\t"
+    if tag in (w("br"), w("cr")):
+        return "" if child.get(w("type")) in ("page", "column") else "\n"
+    if tag == w("noBreakHyphen"):
+        return "-"
+    return None
+
+
+def runs_of(parent: etree._Element) -> Iterator[etree._Element]:
+    """The runs of a paragraph whose text the reader reads, in order (through hyperlinks,
+    insertions, fields and content controls; not through deletions)."""
+    for child in parent:
+        if child.tag == _R:
+            yield child
+        elif child.tag in _INLINE_CONTAINERS:
+            yield from runs_of(child)
+        elif child.tag == w("sdt"):
+            content = child.find(w("sdtContent"))
+            if content is not None:
+                yield from runs_of(content)
+
+
+def run_items(r: etree._Element) -> Iterator[tuple[etree._Element, str]]:
+    """The children of a run that show characters, with those characters."""
+    for child in r:
+        shown = char_text(child)
+        if shown:
+            yield child, shown
+
+
+def _directives(root: etree._Element | None) -> dict[str, str]:
+    """Comment id -> the factcheck directive a comment says ("factcheck: ignore …"): such
+    a comment acts as the directive does in a text file, on the paragraph it is anchored
+    in. Other comments are not read."""
+    found: dict[str, str] = {}
+    if root is None:
+        return found
+    for comment in root.iter(w("comment")):
+        said = " ".join("".join(t.text or "" for t in comment.iter(_T)).split())
+        if "factcheck:" in said.lower():
+            found[comment.get(w("id"), "")] = said
+    return found
 
 
 def _children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
@@ -463,33 +582,30 @@ def read(stream: BinaryIO, name: str) -> Iterator[Converted]:
     reader = _Reader(package)
     if body is not None:
         reader.blocks(body)
-    reader.note_sections()
-    if reader.date:  # at the end, so that no offset moves: the reader takes it from anywhere
-        reader.html.markup(f'<meta name="date" content="{reader.date}">\n')
+    if any(reader.notes.values()):
+        reader.note_sections()
     warnings = []
     if reader.text_boxes:
         warnings.append(
             f"{name}: {reader.text_boxes} text box(es) or drawing(s) with text not read"
         )
-    if not reader.html.positions:
+    if not reader.out.positions:
         warnings.append(f"{name}: the Word document holds no text")
-    yield Converted("".join(reader.html.pieces), "html", reader.html.positions, warnings)
+    fmt = "markdown" if reader.markdown else "text"
+    yield Converted("".join(reader.out.pieces), fmt, reader.out.positions, warnings)
 
 
 def paragraph_texts(stream: BinaryIO, name: str = "<docx>") -> list[str]:
     """The text of every body paragraph, numbered as positions number them (index 0 is ¶1),
     as Word shows it with tracked changes accepted: what ``¶N:C`` counts in."""
     package = open_package(stream, name)
-    reader = _Reader(package)
-    texts: list[str] = []
     body = package.document.find(w("body"))
-    if body is not None:
-        for p in _body_paragraphs(body):
-            texts.append("".join(x.value for x in reader.inline(p) if x.kind in ("text", "sup")))
-    return texts
+    if body is None:
+        return []
+    return ["".join(t for r in runs_of(p) for _, t in run_items(r)) for p in body_paragraphs(body)]
 
 
-def _body_paragraphs(parent: etree._Element) -> Iterator[etree._Element]:
+def body_paragraphs(parent: etree._Element) -> Iterator[etree._Element]:
     """The paragraphs of the body in reading order, as ``_Reader.blocks`` numbers them."""
     for child in parent:
         if child.tag == _P:
@@ -497,10 +613,10 @@ def _body_paragraphs(parent: etree._Element) -> Iterator[etree._Element]:
         elif child.tag == _TBL:
             for tr in _children(child, _TR):
                 for tc in _children(tr, _TC):
-                    yield from _body_paragraphs(tc)
+                    yield from body_paragraphs(tc)
         elif child.tag == w("sdt"):
             content = child.find(w("sdtContent"))
             if content is not None:
-                yield from _body_paragraphs(content)
+                yield from body_paragraphs(content)
         elif child.tag in _BLOCK_CONTAINERS:
-            yield from _body_paragraphs(child)
+            yield from body_paragraphs(child)
