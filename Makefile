@@ -50,12 +50,16 @@ score-real: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
-# The long fuzz campaign (tests/fuzz_campaign.py): coverage-guided with atheris when it
-# installs, else hypothesis; FUZZ_COUNT inputs, failures and the tally in fuzz-log.txt.
-FUZZ_COUNT ?= 100000
+# The long fuzz campaign (tests/fuzz_campaign.py): FUZZ_COUNT seeded inputs from FUZZ_START
+# (two shells can share a campaign: FUZZ_START=0 and FUZZ_START=500000 with FUZZ_COUNT=500000);
+# failures, progress and the tally in fuzz-log.txt. FUZZ_ENGINE=atheris: coverage-guided.
+FUZZ_COUNT ?= 1000000
+FUZZ_START ?= 0
+FUZZ_ENGINE ?= seeded
 fuzz: $(STAMP)
-	-$(BIN)/pip install --quiet -e '.[fuzz]'
-	$(BIN)/python tests/fuzz_campaign.py --count $(FUZZ_COUNT) --log fuzz-log.txt
+	if [ "$(FUZZ_ENGINE)" = atheris ]; then $(BIN)/pip install --quiet -e '.[fuzz]'; fi
+	$(BIN)/python tests/fuzz_campaign.py --engine $(FUZZ_ENGINE) --count $(FUZZ_COUNT) \
+		--start $(FUZZ_START) --log fuzz-log.txt
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis .factcheck-cache bench-data

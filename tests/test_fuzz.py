@@ -12,9 +12,9 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from fuzz_inputs import document, documents
+from fuzz_inputs import document, documents, snippets
 from hypothesis import HealthCheck, given, settings
-from invariants import check_run
+from invariants import assert_claim, check_run
 
 from factcheck.catalog import default_catalog_path, load_catalog
 from factcheck.references import load_references
@@ -55,3 +55,62 @@ def test_one_generated_document_alone(doc):
     catalog, references = _configuration()
     with tempfile.TemporaryDirectory() as folder:
         check_run(Path(folder), [doc], catalog, references)
+
+
+@SETTINGS
+@given(snippet=snippets())
+def test_a_generated_snippet_keeps_every_claim_contract(snippet):
+    # The campaign's most common input: one sentence- or paragraph-sized document, read from
+    # its bytes in its format, extracted and matched.
+    import io
+
+    from factcheck.load import documents_of
+    from factcheck.pipeline import extract_claims
+
+    suffix, data = snippet
+    catalog, _ = _configuration()
+    for doc in documents_of(io.BytesIO(data), f"snippet{suffix}"):
+        for claim in extract_claims(doc, catalog):
+            assert_claim(claim, doc.text)
+
+
+# --- the campaign harness (tests/fuzz_campaign.py) ------------------------------------------
+
+
+def test_a_short_campaign_runs_both_sizes_of_input_and_logs_its_tally(tmp_path):
+    import fuzz_campaign
+
+    log = tmp_path / "fuzz-log.txt"
+    args = ["--count", "40", "--full-every", "20", "--html-every", "40", "--log", str(log)]
+    assert fuzz_campaign.main(args) == 0
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("start: engine seeded, inputs 0 to 39")
+    seconds, next_index, tally = fuzz_campaign.last_progress(log)
+    assert next_index == 40
+    assert tally["inputs"] == 40 and tally["full pipeline"] == 2 and tally["with html"] == 1
+    assert not tally["exceptions"] and not tally["invariant violations"]
+
+
+def test_campaign_inputs_depend_only_on_seed_and_index():
+    from fuzz_campaign import input_at
+
+    assert input_at(0, 123, 100) == input_at(0, 123, 100)
+    assert input_at(0, 123, 100) != input_at(1, 123, 100)
+    assert len(input_at(0, 7, 100)) == 1  # a snippet; index 0 mod 100: whole documents
+    assert all(isinstance(data, bytes) for _, data in input_at(0, 200, 100))
+
+
+def test_a_resumed_campaign_goes_on_after_its_last_progress_line(tmp_path, monkeypatch):
+    import fuzz_campaign
+
+    monkeypatch.setattr(fuzz_campaign, "PROGRESS_EVERY", 10)
+    log = tmp_path / "fuzz-log.txt"
+    log.write_text(
+        "start: engine seeded, inputs 0 to 29, seed 0, full pipeline every 100, html every 5000\n"
+        "progress: 3 s, 7 inputs/s, next 20, {'inputs': 20, 'documents': 21, 'claims': 50}\n",
+        encoding="utf-8",
+    )
+    assert fuzz_campaign.main(["--count", "30", "--resume", "--log", str(log)]) == 0
+    _, next_index, tally = fuzz_campaign.last_progress(log)
+    assert next_index == 30 and tally["inputs"] == 30
+    assert "resume: at input 20" in log.read_text(encoding="utf-8")
