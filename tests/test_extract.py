@@ -405,3 +405,24 @@ def test_a_run_on_sentence_is_cut_at_clauses():
 def test_a_factor_word_after_a_dash_is_not_a_range_end():
     claims = claims_of("Seizures 0–tripled in a year.")  # raised AttributeError before the fix
     assert [(c.surface, c.qualifier) for c in claims] == [("0", "exact"), ("tripled", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "period"),
+    [
+        ("In 2022, the clinic saw 4,100 patients, a 12% increase from the 2021 total.", "12%",
+         "2021/2022"),
+        ("Ridership in 2023 was 8.1 million, a 6 percent rise over the 2022 figure.",
+         "6 percent", "2022/2023"),
+        ("In 2020 the county spent $3 million, a 9% drop compared with 2018.", "9%",
+         "2018/2020"),
+        # No later year to run to: the baseline's year alone, as before.
+        ("Costs saw a 5% increase over 2019.", "5%", "2019"),
+        # A baseline later than the clause's year is no span.
+        ("In 2018, admissions showed a 4% decline from the 2019 peak.", "4%", "2019"),
+        ("Fares rose 3% from 2020 to 2021.", "3%", "2020/2021"),
+    ],
+)  # fmt: skip
+def test_a_change_measured_from_a_years_figure_runs_to_the_clauses_year(text, surface, period):
+    claim = next(c for c in claims_of(text) if c.surface == surface)
+    assert claim.period == period

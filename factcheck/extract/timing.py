@@ -72,6 +72,12 @@ def assign_periods(
             _assign_previous_span(item, chosen, times)
             continue
         period = resolve(chosen, anchor_year, doc_year)
+        if q.kind == "change" and period and _is_baseline(body, q, chosen):
+            # "In 2019, ... a 4.3% increase from the 2018 rate": the year after the change is
+            # what it is measured against; the change runs from it to the clause's year.
+            later = _later_year(chosen, clause, anchor_year)
+            if later is not None:
+                period = f"{period}/{later}"
         if (
             q.kind != "change"
             and chosen.is_span
@@ -101,6 +107,38 @@ def assign_periods(
                 item.change = q.direction * q.value / 100
         if q.kind == "change" and q.factor is not None:
             item.change = None
+
+
+# Words that make the time after a change its baseline: "an increase from the 2018 rate",
+# "up 27 percent over the number who died in 2015", "higher than in 2018".
+_BASELINE_RE = re.compile(r"\b(?:from|over|than|compared\s+(?:with|to)|relative\s+to)\b", re.I)
+_YEAR_ONLY_RE = re.compile(r"\d{4}")
+
+
+def _is_baseline(body: str, q: Quantity, t: TimeExpr) -> bool:
+    """Whether a single year written after a change is the year it is measured from."""
+    if t.start < q.end or t.is_span or not _YEAR_ONLY_RE.fullmatch(t.period or ""):
+        return False
+    return _BASELINE_RE.search(body, q.end, t.start) is not None
+
+
+def _later_year(baseline: TimeExpr, clause: list[TimeExpr], anchor_year: int | None) -> int | None:
+    """The year a change measured from ``baseline`` runs to: a later single year of its
+    clause (the nearest before the baseline), else the sentence's year."""
+    base = int(baseline.period)  # type: ignore[arg-type]
+    years = [
+        int(t.period)
+        for t in clause
+        if t is not baseline
+        and t.start < baseline.start
+        and _YEAR_ONLY_RE.fullmatch(t.period or "")
+    ]
+    later = [y for y in years if y > base]
+    if later:
+        return later[-1]
+    if anchor_year is not None and anchor_year > base:
+        return anchor_year
+    return None
 
 
 def _assign_previous_span(item: Found, expr: TimeExpr, times: list[TimeExpr]) -> None:
