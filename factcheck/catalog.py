@@ -30,7 +30,7 @@ import yaml
 
 from factcheck.errors import ConfigError
 from factcheck.interval import Interval
-from factcheck.model import Claim
+from factcheck.model import Claim, claim_id
 from factcheck.regex_safety import UnsafePattern, UserPattern, compile_user_pattern
 from factcheck.relations import (
     RelationExpr,
@@ -216,7 +216,7 @@ class Suppression:
             return False
         if self.claim is None:
             return True
-        if self.claim == claim.id:
+        if self.claim == claim.id or self.claim == self._id_from_base(claim):
             return True
         path, _, line = self.claim.rpartition(":")
         if not line.isdigit() or int(line) != claim.line:
@@ -232,6 +232,18 @@ class Suppression:
         return doc == wanted or (
             not wanted.is_absolute() and doc.parts[-len(wanted.parts) :] == wanted.parts
         )
+
+
+    def _id_from_base(self, claim: Claim) -> str | None:
+        """The claim's id in a run from the catalog's folder (ids hash the path as written),
+        so an id copied from such a run silences the claim from any folder."""
+        if self.base is None or not self.claim or not self.claim.startswith("c"):
+            return None
+        real = os.path.realpath(claim.doc)
+        if not os.path.isfile(real):
+            return None  # standard input without a name, or a deleted file
+        shown = os.path.relpath(real, os.path.realpath(self.base)).replace(os.sep, "/")
+        return claim_id(shown, claim.start, claim.end, claim.surface)
 
 
 @dataclass(frozen=True)

@@ -156,3 +156,20 @@ def test_a_catalog_suppression_holds_from_a_subdirectory(capsys, project, monkey
     monkeypatch.chdir(project / "drafts")
     code, out, _ = cli(capsys, "check", "-q", "--no-cache", "a.md")
     assert code == 0 and out == "", out
+
+
+def test_a_suppression_by_claim_id_holds_from_a_subdirectory(capsys, project, monkeypatch):
+    # The id a run from the catalog's folder printed silences the claim from anywhere.
+    code, out, _ = cli(capsys, "extract", "drafts/a.md")
+    import json
+
+    [wanted] = [c["id"] for c in map(json.loads, out.splitlines()) if c["line"] == 3]
+    (project / "claims.yaml").write_text(
+        "version: 1\nextends: default\nsuppress:\n"
+        f'  - claim: "{wanted}"\n    reason: "a figure quoted to be refuted"\n'
+    )
+    code, out, _ = cli(capsys, "check", "-q", "--no-cache", "drafts/a.md")
+    assert code == 0 and out == "", out
+    monkeypatch.chdir(project / "drafts")
+    code, out, _ = cli(capsys, "check", "-q", "--no-cache", "a.md")
+    assert code == 0 and out == "", out
