@@ -233,7 +233,6 @@ class Suppression:
             not wanted.is_absolute() and doc.parts[-len(wanted.parts) :] == wanted.parts
         )
 
-
     def _id_from_base(self, claim: Claim) -> str | None:
         """The claim's id in a run from the catalog's folder (ids hash the path as written),
         so an id copied from such a run silences the claim from any folder."""
