@@ -2,7 +2,8 @@
 
     python benchmarks/run.py [--sizes 10,25,50] [--many-sizes 10,25] [--line-sizes 50]
                              [--claims 1000000] [--shape-n 250000]
-                             [--parts extract,check,shapes,precommit,pdf] [--pdf-repeats 1,5]
+                             [--parts extract,check,shapes,precommit,pdf,memory]
+                             [--pdf-repeats 1,5] [--memory-mb 20]
 
 Run by `make bench`; never part of the test suite (timings on a shared machine must not gate
 CI). Inputs are generated into bench-data/ (gitignored) and reused on the next run; the
@@ -31,6 +32,12 @@ results are printed as a table and written to bench-data/results.json.
    Needs soffice; the PDFs are made once into bench-data/pdf/.
 4. precommit: a corpus of 100 drafts (the examples with varied numbers) and the wall time of
    `factcheck check` on one changed file, as a pre-commit hook would run it.
+6. memory: the peak resident memory of the real command, `factcheck check`, on 20 MB of
+   claim-dense prose (`--memory-mb`; the examples' paragraphs in random order with varied
+   figures, about 15,000 claims per MB), measured by the OS as /usr/bin/time -v does; the
+   claim cache (bench-data/memory-cache) is filled by the first run (cold: read, extract,
+   check, report) and read by the next (warm: check and report alone). The 10^6-claim
+   benchmark's peak memory is part 2's, with what the claims alone take before the check.
 """
 
 from __future__ import annotations
@@ -47,6 +54,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -421,12 +429,14 @@ def check_worker(n: int, budget: float) -> dict[str, Any]:
     claims = synthetic_claims(n)
     build_s = time.perf_counter() - t0
     gc.collect()
+    claims_rss = _rss_mb()  # the interpreter, the libraries and the claims themselves
     seconds, findings = _timed(lambda: check_claims(claims, catalog, references), budget)
     result: dict[str, Any] = {
         "claims": len(claims),
         "measures": len({c.measure for c in claims}),
         "documents": len({c.doc for c in claims}),
         "build_s": build_s,
+        "claims_rss_mb": claims_rss,
         "budget_s": budget,
         "seconds": seconds,  # None: did not finish within the budget
         "findings": len(findings) if findings is not None else None,
@@ -657,6 +667,99 @@ def bench_precommit() -> dict[str, Any]:
     return {"documents": 100, "changed": rel, "corpus_option": has_corpus, "timings": timings}
 
 
+# --- 5. memory of the real command ------------------------------------------------------------
+
+TARGET_PROSE_MB = 300  # the issue's bounds on check's peak memory
+TARGET_CLAIMS_MB = 600
+
+
+def _example_paragraphs() -> list[str]:
+    """The prose paragraphs of the project's Markdown and text examples (no headings, front
+    matter, code or comments): sentences that the shipped catalog attributes."""
+    paragraphs = []
+    for path in sorted(EXAMPLES.iterdir()):
+        if path.suffix not in (".md", ".txt"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---"):
+            text = text.split("---", 2)[2]  # front matter
+        for paragraph in text.split("\n\n"):
+            paragraph = paragraph.strip()
+            if paragraph.startswith(("#", "`", "<!--")) or len(paragraph) < 40:
+                continue
+            paragraphs.append(paragraph)
+    return paragraphs
+
+
+def dense_prose_corpus(size_mb: int) -> Path:
+    """size_mb files of 1 MB, each the examples' paragraphs in random order with their
+    figures varied by up to 10% (years kept): about 15,000 claims per MB, most of them
+    attributed to a measure, with as many findings (the figures disagree with each other and
+    with the references)."""
+    folder = DATA / f"dense-prose-{size_mb}MB"
+    stamp = folder / ".done"
+    if stamp.exists():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    paragraphs = _example_paragraphs()
+    rng = random.Random(13)
+    for i in range(size_mb):
+        chunks, size = [], 0
+        while size < MB:
+            chunk = _vary(rng.choice(paragraphs), rng)
+            chunks.append(chunk)
+            size += len(chunk) + 2
+        (folder / f"part-{i:02d}.md").write_text("\n\n".join(chunks) + "\n", encoding="utf-8")
+    stamp.touch()
+    return folder
+
+
+def _peak_rss_of(args: list[str], cwd: Path) -> dict[str, Any]:
+    """Run `factcheck ARGS` and measure its peak resident set as the OS counts it (the
+    "Maximum resident set size" of /usr/bin/time -v): os.wait4 gives the rusage of that
+    one child."""
+    t0 = time.perf_counter()
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a full pipe would block it
+        proc = subprocess.Popen(
+            _factcheck_command() + args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - t0
+        errors.seek(0)
+        stderr = errors.read().decode("utf-8", "replace")
+    code = os.waitstatus_to_exitcode(status)
+    peak = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / (1024 * 1024)
+    result = {"args": args, "exit": code, "seconds": seconds, "cpu_s": usage.ru_utime + usage.ru_stime,
+              "peak_rss_mb": peak}  # fmt: skip
+    if code not in (0, 1):
+        result["error"] = stderr.strip()[-500:]
+    return result
+
+
+def bench_memory(size_mb: int) -> dict[str, Any]:
+    """Peak memory of `factcheck check` on size_mb MB of claim-dense prose: with the claim
+    cache cold (read, extract, check, report) the first time, then warm (the claims read
+    from the cache: check and report alone), as text and as JSON."""
+    corpus = dense_prose_corpus(size_mb)
+    cache = DATA / "memory-cache"
+    cold = not cache.exists()
+    runs = []
+    base = ["check", "--cache-dir", str(cache), "--fail-on", "never", corpus.name]
+    plan = [("cold cache, text", base)] if cold else []
+    plan += [("warm cache, text", base), ("warm cache, json", base + ["--format", "json"])]
+    for name, args in plan:
+        print(f"memory: check, {size_mb} MB of dense prose, {name} ...", end=" ", flush=True)
+        result = _peak_rss_of(args, corpus.parent)
+        result["run"] = name
+        shown = f"{result['peak_rss_mb']:.0f} MB" if "error" not in result else "failed"
+        print(f"{shown} ({result['seconds']:.0f} s)")
+        runs.append(result)
+    return {"size_mb": size_mb, "corpus": str(corpus.relative_to(ROOT)), "runs": runs,
+            "target_mb": TARGET_PROSE_MB}  # fmt: skip
+
+
 # --- the report -----------------------------------------------------------------------------
 
 
@@ -720,8 +823,12 @@ def _table(results: dict[str, Any]) -> str:
                 for k, v in points.items()
             )
             lines.append(f"    {name} on prefixes: {shown}")
+        lines.append(f"  building the claims took {chk['build_s']:.1f} s")
+        held = chk.get("claims_rss_mb")
         lines.append(
-            f"  building the claims took {chk['build_s']:.1f} s; peak RSS {chk['peak_rss_mb']:.0f} MB"
+            f"  peak RSS {chk['peak_rss_mb']:.0f} MB (target {TARGET_CLAIMS_MB} MB"
+            f"{', OVER' if chk['peak_rss_mb'] > TARGET_CLAIMS_MB else ''})"
+            + (f"; {held:.0f} MB with the claims built, before the check" if held else "")
         )
     if results.get("shapes"):
         lines.append("")
@@ -756,6 +863,18 @@ def _table(results: dict[str, Any]) -> str:
                 lines.append(
                     f"  {name:<26} {t['min_s']:>6.2f} s wall (median {t['median_s']:.2f} s)"
                 )
+    mem = results.get("memory")
+    if mem:
+        lines.append("")
+        lines.append(f"Memory of `factcheck check` on {mem['size_mb']} MB of dense prose "
+                     f"({mem['corpus']}; target {mem['target_mb']} MB)")  # fmt: skip
+        for r in mem["runs"]:
+            if "error" in r:
+                lines.append(f"  {r['run']:<18} failed (exit {r['exit']}): {r['error']}")
+                continue
+            over = " OVER TARGET" if r["peak_rss_mb"] > mem["target_mb"] else ""
+            lines.append(f"  {r['run']:<18} peak RSS {r['peak_rss_mb']:>6.0f} MB{over}; "
+                         f"{r['seconds']:.0f} s wall, {r['cpu_s']:.0f} s CPU")  # fmt: skip
     return "\n".join(lines)
 
 
@@ -771,7 +890,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--shape-n", type=int, default=250_000, help="characters of the smallest shape input"
     )
-    parser.add_argument("--parts", default="extract,check,shapes,precommit,pdf")
+    parser.add_argument("--parts", default="extract,check,shapes,precommit,pdf,memory")
+    parser.add_argument(
+        "--memory-mb", type=int, default=20, help="MB of dense prose for the memory part"
+    )
     parser.add_argument("--pdf-repeats", default="1,5", help="the seeds this many times as a PDF")
     parser.add_argument("--worker", nargs=2, metavar=("KIND", "ARG"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -813,6 +935,8 @@ def main(argv: list[str] | None = None) -> int:
         results["precommit"] = bench_precommit()
     if "pdf" in parts:
         results["pdf"] = bench_pdf([int(n) for n in args.pdf_repeats.split(",") if n])
+    if "memory" in parts:
+        results["memory"] = bench_memory(args.memory_mb)
     results["total_s"] = time.perf_counter() - started
     print()
     print(_table(results))
