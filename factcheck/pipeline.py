@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from .cache import ClaimCache
+from .compact import share_strings
 from .errors import InputError
 from .extract import extract_document
 from .inline import Directives
@@ -121,7 +122,7 @@ def extract_path(
         if key is not None:
             cached = cache.get(key, name, sha)
             if cached is not None:
-                return {"path": name, "sha256": sha, "claims": len(cached)}, cached
+                return {"path": name, "sha256": sha, "claims": len(cached)}, share_strings(cached)
         claims: list[Claim] = []
         documents = 0
         directives = Directives()
@@ -135,7 +136,7 @@ def extract_path(
         return None  # a binary file, skipped with a warning
     if key is not None:
         cache.put(key, name, sha, claims)
-    return {"path": name, "sha256": sha, "claims": len(claims)}, claims
+    return {"path": name, "sha256": sha, "claims": len(claims)}, share_strings(claims)
 
 
 def run_check(

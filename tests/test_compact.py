@@ -1,0 +1,32 @@
+"""Claims held compactly: repeated strings shared, no value changed."""
+
+import json
+
+from factcheck.compact import share_strings
+from factcheck.model import Claim
+
+
+def _claim(start: int) -> Claim:
+    # Through JSON, as the claim cache gives them: every string a copy of its own.
+    row = json.loads(json.dumps({
+        "doc": "drafts/budget.md", "start": start, "end": start + 3, "line": 1,
+        "column": start + 1, "end_line": 1, "end_column": start + 4, "surface": "120",
+        "sentence": "The town hired 120 teachers and 45 nurses in 2019.", "value": 120.0,
+        "low": None, "high": None, "unit": "count", "qualifier": "exact", "kind": "count",
+        "noun": "teachers", "period": "2019", "attribution": ["no measure: 'teachers' names none"],
+        "frame": {"sort": "people", "substance": ["none given"]},
+    }))  # fmt: skip
+    return Claim(**row)
+
+
+def test_repeated_strings_are_shared_and_values_kept():
+    first, second = _claim(15), _claim(30)
+    before = [c.to_dict() for c in (first, second)]
+    assert first.sentence is not second.sentence
+    share_strings([first, second])
+    assert [c.to_dict() for c in (first, second)] == before
+    assert first.sentence is second.sentence
+    assert first.doc is second.doc and first.unit is second.unit
+    assert first.attribution[0] is second.attribution[0]
+    assert first.frame["substance"][0] is second.frame["substance"][0]
+    assert first.attribution is not second.attribution  # each claim keeps its own lists
