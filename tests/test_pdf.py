@@ -328,6 +328,18 @@ def test_check_reports_a_pdf_finding_at_its_page_line_and_column(capsys, tmp_pat
         "end": {"page": 1, "line": 1, "column": 47},
     }
     assert claims["some 150,000"]["position"]["label"] == "p1:2:1"
+    # SARIF: the region (lines through the document) and the place as a logical location.
+    code, out, _ = _cli(capsys, "check", "--no-cache", "--format", "sarif", "drafts/memo.pdf")
+    (result,) = [r for r in json.loads(out)["runs"][0]["results"] if r["level"] == "error"]
+    (location,) = result["locations"]
+    assert location["physicalLocation"]["region"]["startLine"] == 2
+    assert location["logicalLocations"] == [
+        {"name": "p1:2:1", "fullyQualifiedName": "drafts/memo.pdf:p1:2:1"}
+    ]
+    # HTML: the place as text in the table of claims.
+    _cli(capsys, "check", "--no-cache", "--format", "html", "-o", "r.html", "drafts/memo.pdf")
+    page = (tmp_path / "r.html").read_text(encoding="utf-8").replace("<wbr>", "")
+    assert "drafts/memo.pdf:p1:2:1" in page
 
 
 def test_damaged_and_scanned_pdfs_on_the_command_line(capsys, tmp_path, monkeypatch):

@@ -132,7 +132,13 @@ def _location(claim: dict[str, Any], artifact_index: dict[str, int]) -> dict[str
     physical: dict[str, Any] = {"artifactLocation": artifact}
     if "startLine" in region:
         physical["region"] = region
-    return {"physicalLocation": physical}
+    location: dict[str, Any] = {"physicalLocation": physical}
+    position = claim.get("position")
+    if position:  # a Word or PDF document: the place as its reader names it ("p7:12:5")
+        location["logicalLocations"] = [
+            {"name": position["label"], "fullyQualifiedName": f"{path}:{position['label']}"}
+        ]
+    return location
 
 
 def _result(
