@@ -95,31 +95,44 @@ def _problem(data: Any, key: str, path: str, content_sha256: str) -> str | None:
 
 
 def _accepts(annotation: str):
-    """A test for the JSON values a Claim field annotated so may hold ("float | None")."""
-    tests = []
+    """A test for the JSON values a Claim field annotated so may hold ("float | None").
+
+    Tested by exact type (JSON gives no subclasses, and so a bool is never taken for an
+    int): every cached claim's every field is tested on each hook run, so the test is kept
+    to a set lookup."""
+    exact: set[type] = set()
+    finite = str_list = anything = False
     for part in (p.strip() for p in annotation.split("|")):
         if part == "None":
-            tests.append(lambda v: v is None)
+            exact.add(type(None))
         elif part == "str":
-            tests.append(lambda v: isinstance(v, str))
+            exact.add(str)
         elif part == "int":
-            tests.append(lambda v: isinstance(v, int) and not isinstance(v, bool))
+            exact.add(int)
         elif part == "float":
-            tests.append(
-                lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
-                and math.isfinite(v)
-            )  # fmt: skip
+            exact.update((int, float))
+            finite = True
         elif part == "bool":
-            tests.append(lambda v: isinstance(v, bool))
+            exact.add(bool)
         elif part.startswith("list[str]"):
-            tests.append(lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v))
+            str_list = True
         elif part.startswith("list"):
-            tests.append(lambda v: isinstance(v, list))
+            exact.add(list)
         elif part.startswith("dict"):
-            tests.append(lambda v: isinstance(v, dict))
+            exact.add(dict)
         else:
-            tests.append(lambda v: True)  # a type this table does not know: any JSON value
-    return lambda value: any(test(value) for test in tests)
+            anything = True  # a type this table does not know: any JSON value
+    if anything:
+        return lambda value: True
+    allowed = frozenset(exact)
+
+    def test(value: Any) -> bool:
+        kind = type(value)
+        if kind in allowed:
+            return not (finite and kind is float and not math.isfinite(value))
+        return str_list and kind is list and all(type(x) is str for x in value)
+
+    return test
 
 
 # Claim's fields and the test of each, from its annotations (strings: postponed evaluation).

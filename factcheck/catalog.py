@@ -18,14 +18,15 @@ map from each JSON path (``measures[3].unit``) to the line it is written on.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
 from factcheck.errors import ConfigError
@@ -40,6 +41,9 @@ from factcheck.relations import (
     parse_relation,
 )
 from factcheck.units import parse_unit, ureg
+
+if TYPE_CHECKING:
+    import jsonschema
 
 JsonPath = tuple[str | int, ...]
 
@@ -308,21 +312,25 @@ def catalog_schema() -> dict[str, Any]:
     return load("catalog")
 
 
-def load_catalog(path: str | Path) -> Catalog:
+def load_catalog(path: str | Path, *, validated: Path | None = None) -> Catalog:
     """Read and validate a catalog; every problem is reported in one ConfigError.
+
+    ``validated`` is a folder (in the claim cache) that remembers catalogs found valid against
+    the schema, so that a pre-commit run on an unchanged catalog skips loading jsonschema and
+    validating (a tenth of its budget); the other checks of the catalog run every time.
 
     A catalog with ``extends: default`` (or a path, relative to the catalog) adds to another:
     its measures and relations come first and replace the other's of the same id; its
     defaults and vocabulary entries replace the other's one by one; suppressions and named
     periods are added.
     """
-    data, lines, base = _read_extended(Path(path), ())
-    catalog = _build(data, lines, str(path))
+    data, lines, base = _read_extended(Path(path), (), validated)
+    catalog = _build(data, lines, str(path), validated)
     return replace(catalog, extends=base) if base else catalog
 
 
 def _read_extended(
-    path: Path, seen: tuple[Path, ...]
+    path: Path, seen: tuple[Path, ...], validated: Path | None = None
 ) -> tuple[Any, dict[JsonPath, int], str | None]:
     """A catalog's data with what it extends merged in, its lines, and the path extended."""
     name = str(path)
@@ -339,8 +347,8 @@ def _read_extended(
         raise ConfigError(f"{name}:{lines.get(('extends',), 1)}: extends itself ({wanted})")
     if not base.is_file():
         raise ConfigError(f"{name}:{lines.get(('extends',), 1)}: extends {base}, not found")
-    base_data, base_lines, _ = _read_extended(base, (*seen, path.resolve()))
-    _build(base_data, base_lines, str(base))  # the base's own problems, named in its file
+    base_data, base_lines, _ = _read_extended(base, (*seen, path.resolve()), validated)
+    _build(base_data, base_lines, str(base), validated)  # the base's problems, in its file
     merged = dict(data)
     merged.pop("extends")
     merged["defaults"] = {**(base_data.get("defaults") or {}), **(data.get("defaults") or {})}
@@ -518,11 +526,28 @@ class _Problems:
 # -- schema -------------------------------------------------------------------------------
 
 
-def _schema_problems(data: Any, problems: _Problems) -> None:
+def _schema_problems(data: Any, problems: _Problems, validated: Path | None = None) -> None:
+    key = None
+    if validated is not None:
+        # The data and the schema it was checked against, whatever file they came from.
+        seen = json.dumps([catalog_schema(), data], sort_keys=True, default=str)
+        key = hashlib.sha256(seen.encode("utf-8")).hexdigest()
+        if (validated / key).is_file():
+            return
+    import jsonschema  # imported here: it is a tenth of a pre-commit run's start-up
+
     validator = jsonschema.Draft202012Validator(catalog_schema())
+    found = False
     for error in validator.iter_errors(data):
         path: JsonPath = tuple(error.absolute_path)
         problems.add(*_describe(error, path))
+        found = True
+    if key is not None and not found:
+        try:
+            validated.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+            (validated / key).touch()  # type: ignore[operator]
+        except OSError:
+            pass  # an unwritable cache: validate again next time
 
 
 def _describe(error: jsonschema.ValidationError, path: JsonPath) -> tuple[JsonPath, str]:
@@ -554,9 +579,11 @@ def _describe(error: jsonschema.ValidationError, path: JsonPath) -> tuple[JsonPa
 # -- building the catalog -----------------------------------------------------------------
 
 
-def _build(data: Any, lines: dict[JsonPath, int], name: str) -> Catalog:
+def _build(
+    data: Any, lines: dict[JsonPath, int], name: str, validated: Path | None = None
+) -> Catalog:
     problems = _Problems(name, lines)
-    _schema_problems(data, problems)
+    _schema_problems(data, problems, validated)
     # Later checks rely on the shapes the schema guarantees.
     problems.raise_if_any()
 

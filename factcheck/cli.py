@@ -198,7 +198,9 @@ def check(
     selected = _selected_rules(select, ignore)
 
     if fmt == "docx" and output in (None, "-"):
-        raise click.UsageError("--format docx writes a reviewed copy of the draft: give -o FILE.docx")
+        raise click.UsageError(
+            "--format docx writes a reviewed copy of the draft: give -o FILE.docx"
+        )
     if output not in (None, "-"):
         from .load import iter_paths
 
@@ -206,7 +208,7 @@ def check(
         refuse_output_among_inputs(
             output, [*every, *iter_paths(every, list(include), list(exclude))]
         )
-    cat = _load_catalog(catalog, project)
+    cat = _load_catalog(catalog, project, None if no_cache else cache_dir)
     refs = _load_references(references_dir, project)
     report = run_check(list(paths), cat, refs, include=list(include), exclude=list(exclude),
                        as_of=as_of, jobs=jobs, corpus=list(corpus),
@@ -390,15 +392,17 @@ def _with_project(paths, **given):
     return project, given
 
 
-def _load_catalog(path: str | None, project=None):
-    """The catalog named, else the project's claims.yaml when present, else the shipped one."""
+def _load_catalog(path: str | None, project=None, cache_dir: str | None = None):
+    """The catalog named, else the project's claims.yaml when present, else the shipped one;
+    with ``cache_dir``, a catalog found valid once is not validated against the schema again."""
     from .catalog import default_catalog_path, load_catalog
     from .config import find_project
 
     if path is None:
         project = project or find_project([])
         path = project.default_catalog() or str(default_catalog_path())
-    return load_catalog(path)
+    validated = Path(cache_dir) / "valid-catalogs" if cache_dir else None
+    return load_catalog(path, validated=validated)
 
 
 def _load_references(directory: str | None, project=None):

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import pint
-
+from factcheck._pint import pint
 from factcheck.units import parse_unit, ureg
 
 if TYPE_CHECKING:  # pragma: no cover - only for type hints

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import pint
+from ._pint import pint
 
 
 def _registry() -> pint.UnitRegistry:

@@ -707,3 +707,18 @@ def test_named_periods_are_validated(tmp_path) -> None:
     path.write_text(good.replace("2024-10/2030-09", "last year"))
     with pytest.raises(ConfigError, match=r"claims.yaml:5"):
         load_catalog(path)
+
+
+def test_a_catalog_found_valid_is_remembered_and_a_changed_or_invalid_one_is_checked(tmp_path):
+    memo = tmp_path / "valid-catalogs"
+    shipped = load_catalog(default_catalog_path(), validated=memo)
+    assert len(list(memo.iterdir())) == 1
+    assert load_catalog(default_catalog_path(), validated=memo).measures == shipped.measures
+    # Data the memo has not seen is validated: a schema problem is still reported, each time,
+    # and never remembered.
+    bad = tmp_path / "claims.yaml"
+    bad.write_text("version: 1\nmeasures:\n  - id: a.b\n    unit: count\n    colour: red\n")
+    for _ in range(2):
+        with pytest.raises(ConfigError, match="unknown field 'colour'"):
+            load_catalog(bad, validated=memo)
+    assert len(list(memo.iterdir())) == 1

@@ -60,7 +60,6 @@ def _in_order(claims: list[Claim]) -> list[Claim]:
     return sorted(claims, key=claim_order)
 
 
-
 def index_claims(claims: list[Claim], catalog: Catalog) -> Subjects:
     """One walk over the claims (given in claim_order)."""
     subjects = Subjects()
