@@ -141,6 +141,25 @@ def test_docx_output_needs_a_file_and_never_an_input(capsys, drafts):
     assert code == 2 and "Word draft" in err and not Path("r.docx").exists()
 
 
+def test_a_reviewed_copy_left_among_the_drafts_is_not_read_as_one(capsys, drafts):
+    # The copy holds the draft's numbers: read as a draft, each finding came twice.
+    code, before, _ = cli(capsys, "check", "-q", "--no-cache", "drafts")
+    code, _, _ = cli(capsys, "check", "--no-cache", "--format", "docx",
+                     "-o", "drafts/reviewed.docx", "drafts/overdose-brief.docx")  # fmt: skip
+    assert code == 1 and (drafts / "reviewed.docx").is_file()
+    code, after, err = cli(capsys, "check", "-q", "--no-cache", "drafts")
+    assert after == before and "reviewed.docx" not in after + err
+    code, out, err = cli(capsys, "check", "-q", "--no-cache", "drafts/reviewed.docx",
+                         "drafts/overdose-brief.docx")  # fmt: skip
+    assert "drafts/reviewed.docx: factcheck's own" in err and "reviewed.docx" not in out
+    # Saved again by an editor (Word writes its own name there), the copy is a draft again.
+    document = docx.Document(drafts / "reviewed.docx")
+    document.core_properties.last_modified_by = "An Editor"
+    document.save(drafts / "reviewed.docx")
+    code, out, _ = cli(capsys, "check", "-q", "--no-cache", "drafts/reviewed.docx")
+    assert "drafts/reviewed.docx:" in out
+
+
 def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 

@@ -23,7 +23,7 @@ from factcheck.load import binary, html, markdown, text
 from factcheck.load import docx as _docx
 from factcheck.load import pdf as _pdf
 from factcheck.load.mask import Layout, build_body, inside, merge
-from factcheck.load.own import HEAD_CHARS, own_output
+from factcheck.load.own import HEAD_CHARS, own_output, own_package
 from factcheck.load.sections import SECTION_CHARS, BinaryInput, iter_sections
 from factcheck.load.structure import build_blocks
 from factcheck.model import Document, Marker
@@ -199,6 +199,10 @@ def _converted(stream: BinaryIO, head: bytes, name: str, as_of: str | None) -> I
     warning naming it; a damaged or encrypted document is an InputError."""
     stream = binary.seekable(stream, head)
     fmt = binary.recognise(stream, name)
+    own = own_package(stream) if fmt == "docx" else None
+    if own is not None:
+        log.warning("%s: factcheck's own %s, not read as a draft", name, own)
+        return
     if fmt == "ole2" and binary.encrypted_office(stream):
         raise InputError(
             f"{name}: an encrypted (password-protected) Office document, not read; "
@@ -401,6 +405,8 @@ def _is_own_output(path: Path) -> bool:
     try:
         with open(path, "rb") as handle:
             head = handle.read(HEAD_CHARS * 4)
+            if binary.looks_binary(head):
+                return own_package(handle) is not None
     except OSError:
         return False  # reading it will say what is wrong
     return own_output(head.decode("utf-8", errors="replace")) is not None

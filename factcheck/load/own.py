@@ -17,7 +17,10 @@ it in the first few thousand characters:
 - ``--statistics``: a first line ``<count>  <rule id>  …``; ``--explain``: ``f<id>: severity
   rule``;
 - ``--format github``: a workflow command ``::error file=…``; ``gitlab``: a list of issues;
-  ``junit``: the XML declaration, then ``<testsuites name="factcheck"``.
+  ``junit``: the XML declaration, then ``<testsuites name="factcheck"``;
+- ``--format docx``, the reviewed copy of a Word draft: "factcheck" as the document's last
+  author (``docProps/core.xml``), which Word replaces when an editor saves it: the copy
+  edited is a draft again.
 """
 
 from __future__ import annotations
@@ -82,3 +85,24 @@ def own_output(head: str) -> str | None:
         if pattern.search(head):
             return what
     return None
+
+
+REVIEWED_COPY_AUTHOR = "factcheck"  # report.docx_review writes it, own_package reads it
+_LAST_AUTHOR = re.compile(
+    r"<cp:lastModifiedBy>\s*" + re.escape(REVIEWED_COPY_AUTHOR) + r"\s*</cp:lastModifiedBy>"
+)
+
+
+def own_package(stream) -> str | None:
+    """What factcheck output a zip package (seekable binary stream) is, or None: the reviewed
+    copy of a Word draft. The stream is left at its start."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            core = archive.read("docProps/core.xml")[:HEAD_CHARS].decode("utf-8", "replace")
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError):
+        return None
+    finally:
+        stream.seek(0)
+    return "reviewed copy of a Word draft" if _LAST_AUTHOR.search(core) else None

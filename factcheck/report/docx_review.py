@@ -81,8 +81,11 @@ def write_review(report: Report, output: str, *, verbose: bool = False) -> int:
         for line in lines[1:]:
             comment.add_paragraph(line)
         count += 1
+    from ..load.own import REVIEWED_COPY_AUTHOR
     from ..output import atomic_write
 
+    # The mark that keeps the copy, left among the drafts, from being read as one.
+    document.core_properties.last_modified_by = REVIEWED_COPY_AUTHOR
     try:
         with atomic_write(output, binary=True) as handle:
             document.save(handle)
