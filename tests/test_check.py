@@ -142,3 +142,29 @@ def test_claim_bounds_agree_with_the_evidence(catalog, references):
     for claim in claims:
         interval = claim_evidence(claim).interval
         assert claim_bounds(claim) == (interval.low, interval.high), claim.surface
+
+
+LETHAL = "Overdoses involving synthetic opioids such as fentanyl"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        (f"{LETHAL} kill about 250,000 Americans each year.", True),
+        (f"{LETHAL} now claim roughly 1,000 lives a day.", True),
+        (f"{LETHAL} kill some 500,000 people annually, by one estimate.", True),
+        # Some year of the reference data fits: nothing to say.
+        (f"{LETHAL} kill about 200 Americans a day.", False),
+        (f"{LETHAL} kill about 70,000 Americans every year.", False),
+        # No year in general: a total over years, or a year not given, is not compared.
+        (f"{LETHAL} have killed 250,000 Americans.", False),
+        (f"{LETHAL} killed 250,000 Americans, each year's toll higher than the last.", False),
+    ],
+)
+def test_a_figure_for_any_year_that_no_year_of_the_data_fits(catalog, references, sentence,
+                                                             flagged):  # fmt: skip
+    _, findings = run(catalog, references, sentence)
+    mismatches = problems(findings, "reference-mismatch")
+    assert bool(mismatches) is flagged
+    for finding in mismatches:
+        assert finding.severity == "warning" and "fits no year" in finding.message

@@ -8,6 +8,8 @@ claim, which one: "100,000 fentanyl overdoses" that match all overdose deaths in
 
 from __future__ import annotations
 
+import re
+
 from ..catalog import Catalog, Measure
 from ..extract.periods import last_year as year_of
 from ..interval import Interval
@@ -78,6 +80,9 @@ def _check_claim(
     what: str,
 ) -> Finding:
     if not refs:
+        every_year = _against_every_year(claim, measure, references, place, what)
+        if every_year is not None:
+            return every_year
         return Finding(
             rule="unverifiable",
             severity="info",
@@ -168,6 +173,89 @@ def _check_claim(
         severity=severity,
         message=message,
         **common,
+    )
+
+
+# "... each year", "a day", "annually": a figure stated for any year, not for one.
+_EVERY_YEAR_RE = re.compile(
+    r"\b(?:(?:each|every|per|a|an)\s+(?:year|day)|annually|yearly|daily)\b", re.IGNORECASE
+)
+_OWN_WORDS_END = re.compile(r"[,;:.!?]\s|\s[–—]\s")
+
+
+def _says_every_year(claim: Claim) -> bool:
+    """Whether the claim states a figure for a year (or day) in general: its unit is per year
+    or per day, or its own words, up to the clause's next comma, say "each year"."""
+    if claim.unit.endswith(("/ year", "/ day")):
+        return True
+    if claim.sentence_offset is None:
+        return False
+    start = claim.sentence_offset + len(claim.surface)
+    window = claim.sentence[start : start + 90]
+    cut = _OWN_WORDS_END.search(window)
+    return _EVERY_YEAR_RE.search(window[: cut.start()] if cut else window) is not None
+
+
+def _against_every_year(
+    claim: Claim,
+    measure: Measure,
+    references: ReferenceSet,
+    place: str | None,
+    what: str,
+) -> Finding | None:
+    """A figure stated for any year ("kills hundreds of thousands each year") that no year of
+    the reference data comes near, whichever year was meant: a warning against the nearest
+    year's figure. None when some year fits, or the claim names no such general year."""
+    if claim.period is not None or not _says_every_year(claim):
+        return None
+    best: dict[str, Reference] = {}
+    for ref in references.series(measure.reference or measure.id):
+        if ref.period and year_of(ref.period) is not None and ref.place in (place, None):
+            best.setdefault(ref.period, ref)  # the series lists the best status first
+    if len(best) < 2:
+        return None  # one year's figure is no series to speak of every year against
+    base = claim_evidence(claim)
+    compared = []
+    for ref in best.values():
+        if ref.status.startswith("provisional"):
+            continue
+        try:
+            evidence = normalized(base, ref.unit, year_of(ref.period), references)
+        except ValueError:
+            return None
+        comparison = compare(evidence.interval, reference_interval(ref), measure.tolerance)
+        if comparison.verdict == AGREE:
+            return None
+        compared.append((comparison.gap or 0.0, ref, evidence, comparison))
+    if len(compared) < 2:
+        return None
+    gap, ref, evidence, comparison = min(compared, key=lambda item: item[0])
+    years = sorted(year_of(r.period) for _, r, _, _ in compared)
+    stated = stated_value(evidence)
+    difference = relative_difference(stated, ref.value)
+    explanation = evidence.steps + [
+        f"a figure for any year: compared with every year of {ref.dataset} "
+        f"({years[0]}–{years[-1]}, {len(compared)} years); none is within the tolerance",
+        f"nearest: {describe_reference(ref)} from {ref.dataset} ({ref.location}): {ref.source}",
+        f"tolerance {measure.tolerance} of the reference: ± {fmt(comparison.allowed)}",
+        f"gap between the claim and the nearest reference: {fmt(comparison.gap)}",
+    ]
+    return Finding(
+        rule="reference-mismatch",
+        severity="warning",
+        message=(
+            f"{quote(claim)} fits no year of the reference data for {what} "
+            f"({years[0]}–{years[-1]}): it is {difference_words(difference)} "
+            f"{describe_reference(ref)}, the nearest, beyond the {measure.tolerance} tolerance"
+        ),
+        claims=[claim_ref(claim)],
+        reference=reference_ref(ref),
+        expected=describe_reference(ref),
+        actual=f"{claim.surface} → {describe_interval(evidence.interval)}",
+        difference=difference,
+        tolerance=str(measure.tolerance),
+        measure=measure.id,
+        explanation=explanation,
     )
 
 
