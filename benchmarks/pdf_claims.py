@@ -32,7 +32,8 @@ from factcheck.references import load_references  # noqa: E402
 
 def sources() -> list[Path]:
     seeds = ROOT.parent / "shared" / "seeds"
-    found = [ROOT / "examples" / "cartel-economics.txt", ROOT / "examples" / "overdose-brief.md"]
+    found = [ROOT / "examples" / name
+             for name in ("cartel-economics.txt", "overdose-brief.md", "web-article.html")]  # fmt: skip
     return found + sorted(seeds.glob("[0-9]*.txt"))
 
 

@@ -237,7 +237,8 @@ def test_a_pdf_written_by_hand_is_read_with_its_positions():
 
 
 def test_scanned_pages_among_text_pages_are_named():
-    pages = [_text_page("The clinic treated 240 patients in 2022."), _image_page(7)]
+    empty = (b"", b"<<>>")  # an empty page (a page left blank) is no scan: no warning
+    pages = [_text_page("The clinic treated 240 patients in 2022."), _image_page(9), empty]
     data = _hand_pdf(pages, [_image()])
     (piece,) = pdf.convert_pages(io.BytesIO(data), "mixed.pdf")
     assert "240 patients" in piece.text

@@ -156,7 +156,7 @@ class Survey:
     pages: int = 0
     edges: Counter[tuple[str, str]] = field(default_factory=Counter)  # (top|bottom, text)
     words: Counter[str] = field(default_factory=Counter)  # lowercased, seen within lines
-    blank: list[int] = field(default_factory=list)  # pages without any text
+    blank: list[int] = field(default_factory=list)  # pages of images without any text
     broken: list[int] = field(default_factory=list)  # pages PDFium could not load
 
     def repeated(self, where: str, text: str) -> bool:
@@ -195,6 +195,16 @@ def _on_page(doc, index: int, read):
         page.close()
 
 
+def _has_image(doc, index: int) -> bool:
+    import pypdfium2.raw as raw
+
+    page = doc[index]
+    try:
+        return next(page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE]), None) is not None
+    finally:
+        page.close()
+
+
 def survey(doc) -> Survey:
     s = Survey(pages=len(doc))
     for index in range(len(doc)):
@@ -204,7 +214,8 @@ def survey(doc) -> Survey:
             continue
         lines = [t for t, _ in _raw_lines(text) if t.strip()]
         if not lines:
-            s.blank.append(index + 1)
+            if _has_image(doc, index):  # a scanned page; an empty one says nothing
+                s.blank.append(index + 1)
             continue
         for t in lines[:EDGE_LINES]:
             s.edges[("top", _edge_key(t))] += 1
@@ -448,7 +459,7 @@ def convert_pages(stream: BinaryIO, name: str) -> Iterator[Piece]:
     try:
         s = survey(doc)
         warnings = []
-        if s.pages and len(s.blank) == s.pages:
+        if s.blank and len(s.blank) == s.pages:
             warnings.append(
                 f"{name}: no text layer on any page (a scanned document?): OCR is not "
                 "supported, nothing was read"
