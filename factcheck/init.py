@@ -58,16 +58,22 @@ STARTER_DATAPACKAGE = {
 }
 
 
+# The drafts a hook passes to factcheck: text drafts by their type, Word and PDF drafts (binary
+# files) by their names; the endings a folder walk reads (as in .pre-commit-hooks.yaml).
+DRAFT_FILES = r"\.(?i:md|markdown|mdown|mkdn|mkd|txt|text|html?|xhtml|docx|docm|pdf)$"
+
+
 def pre_commit_config(python: str, folder: str | None = None) -> str:
     """A local hook that runs the factcheck installed for ``python`` (the interpreter that ran
     `factcheck init`), so it works whether or not factcheck is on PATH. With ``folder`` (the
     project's folder from the top of the git work tree) the hook checks that folder only."""
     import re
 
-    corpus, files = ".", ""
+    corpus, under = ".", ""
     if folder:
         corpus = _quoted(folder)
-        files = "\n        files: '^" + re.escape(folder + "/").replace("'", "''") + "'"
+        under = "^" + re.escape(folder + "/").replace("'", "''") + ".*"
+    files = f"\n        files: '{under}{DRAFT_FILES}'"
     return f"""\
 # Run factcheck on every commit of drafts: `pip install pre-commit && pre-commit install`.
 # The hook runs the factcheck that wrote this file ({python}); on another
@@ -79,7 +85,7 @@ repos:
         name: factcheck (numeric claims)
         entry: {_quoted(python)} -m factcheck check --quiet --corpus {corpus}
         language: system
-        types_or: [markdown, html, plain-text, pdf]{files}
+        types_or: [markdown, html, plain-text, pdf, binary]{files}
         require_serial: true
 """
 

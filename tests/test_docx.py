@@ -225,3 +225,37 @@ def test_a_word_document_on_standard_input(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, out, _ = cli(capsys, "check", "--no-cache", "--stdin-filename", "draft.docx", "-")
     assert code == 1 and out.startswith("draft.docx:¶3:10:")
+
+
+def test_sarif_and_html_name_the_paragraph(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    brief(tmp_path / "brief.docx")
+    code, out, _ = cli(capsys, "check", "--no-cache", "--format", "sarif", "brief.docx")
+    result = json.loads(out)["runs"][0]["results"][0]
+    location = result["locations"][0]
+    assert location["physicalLocation"]["region"]["startLine"] == 3  # the paragraph
+    assert location["physicalLocation"]["region"]["startColumn"] == 10  # its character
+    assert location["logicalLocations"] == [
+        {"name": "¶3:10", "fullyQualifiedName": "brief.docx:¶3:10"}
+    ]
+    code, out, _ = cli(capsys, "check", "--no-cache", "--format", "html", "-v", "brief.docx")
+    assert "¶3:10" in out and "¶8:1 (table 1 r2c2)" in out
+    assert "brief.docx:3:10" not in out
+
+
+def test_a_paragraph_of_note_references_alone_stays_apart(tmp_path):
+    path = tmp_path / "notes.docx"
+    d = docx.Document()
+    d.add_paragraph("Some 73,838 people died of synthetic opioid overdoses in 2022.")
+    run = d.add_paragraph().add_run()
+    ref = OxmlElement("w:footnoteReference")
+    ref.set(qn("w:id"), "1")
+    run._r.append(ref)
+    d.add_paragraph("Mexico registered 33,287 homicides in 2022.")
+    d.save(path)
+    _add_footnotes(path, {"1": "Table 4 of the 2023 yearbook, 1,200 pages."})
+    claims = extract_file(path)
+    assert [(c.surface, c.position["label"]) for c in claims] == [
+        ("Some 73,838", "¶1:1"),
+        ("33,287", "¶3:19"),
+    ]

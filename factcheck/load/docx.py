@@ -286,7 +286,9 @@ class _Reader:
             return
         place = Place.of(f"¶{n}:{{}}", n, paragraph=n)
         if not _has_text(pieces):
-            self.paragraph_text(pieces, place)  # note references alone, kept as markers
+            if any(x.kind in ("footnote", "endnote") for x in pieces):
+                self.paragraph_text(pieces, place)  # note references alone, kept as markers
+                self.out.markup("\n\n")
             if _rule_below(p):  # Word's horizontal line: a border on an empty paragraph
                 self.end_list()
                 self.out.markup("---\n\n")

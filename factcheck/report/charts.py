@@ -474,4 +474,6 @@ def _axis_number(unit: str):
 
 
 def _where(claim: Claim) -> str:
-    return f"{claim.doc}:{claim.line}:{claim.column}"
+    from .text import claim_place
+
+    return claim_place(claim)

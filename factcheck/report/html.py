@@ -18,6 +18,7 @@ from ..references import ReferenceSet
 from ..wording import difference_short
 from .text import (
     SEVERITY_ORDER,
+    claim_place,
     configuration_line,
     finding_sort_key,
     format_interval,
@@ -243,13 +244,6 @@ def highlight(sentence: str, surface: str, offset: int | None = None) -> str:
     return f"{escape(sentence[:at])}<mark>{escape(shown)}</mark>{escape(sentence[end:])}"
 
 
-def _place(claim: Claim) -> str:
-    """Where a claim is: path:line:column, or path:label in a Word or PDF document."""
-    if claim.position:
-        return f"{claim.doc}:{claim.position['label']}"
-    return f"{claim.doc}:{claim.line}:{claim.column}"
-
-
 def breakable(text: str) -> str:
     """Escaped, with line-break opportunities after the dots, slashes and colons of ids and
     paths, so a narrow column wraps them between parts rather than mid-word."""
@@ -366,7 +360,7 @@ def _claims_section(claims: list[Claim], about: dict[str, list[Finding]]) -> str
         )
         where = ", ".join(x for x in (claim.period, claim.place) if x)
         cells = [
-            f'<td class="place">{breakable(_place(claim))}</td>',
+            f'<td class="place">{breakable(claim_place(claim))}</td>',
             f"<td>{highlight(claim.sentence, claim.surface, claim.sentence_offset)}</td>",
             f'<td class="num">{escape(format_number(claim.value))}'
             f'<br><span class="interval">{escape(format_interval(claim.low, claim.high))}</span>'

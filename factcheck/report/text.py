@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..model import Finding, Report
+from ..model import Claim, Finding, Report
 from ..wording import difference_short
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -92,6 +92,14 @@ def finding_sort_key(finding: Finding) -> tuple[Any, ...]:
         finding.rule,
         finding.id,
     )
+
+
+def claim_place(claim: Claim) -> str:
+    """``place_of`` for a Claim: ``path:line:col``, or ``path:¶14:23`` in a Word or PDF
+    document."""
+    if claim.position:
+        return f"{claim.doc}:{claim.position['label']}"
+    return f"{claim.doc}:{claim.line}:{claim.column}"
 
 
 def place_of(claim: dict[str, Any]) -> str:
