@@ -259,3 +259,79 @@ def test_a_paragraph_of_note_references_alone_stays_apart(tmp_path):
         ("Some 73,838", "¶1:1"),
         ("33,287", "¶3:19"),
     ]
+
+
+def test_a_hostile_word_document_is_a_damaged_one(capsys, tmp_path, monkeypatch):
+    """Nesting past any draft's (a content control in a content control, 5,000 deep) and a
+    part that would unpack to gigabytes: an input error naming the file, no traceback."""
+    monkeypatch.chdir(tmp_path)
+    good = brief(tmp_path / "good.docx").read_bytes()
+    deep = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body>" + "<w:sdt><w:sdtContent>" * 5000 + "<w:p><w:r><w:t>12 deaths</w:t></w:r></w:p>"
+        + "</w:sdtContent></w:sdt>" * 5000 + "</w:body></w:document>"
+    )
+    with zipfile.ZipFile(io.BytesIO(good)) as zin, zipfile.ZipFile("deep.docx", "w") as z:
+        for item in zin.infolist():
+            data = deep.encode() if item.filename == "word/document.xml" else zin.read(item)
+            z.writestr(item.filename, data)
+    code, _, err = cli(capsys, "check", "--no-cache", "deep.docx")
+    assert code == 2 and "deep.docx" in err and "damaged" in err and "Traceback" not in err
+    with zipfile.ZipFile(io.BytesIO(good)) as zin, zipfile.ZipFile(
+        "bomb.docx", "w", zipfile.ZIP_DEFLATED
+    ) as z:
+        for item in zin.infolist():
+            if item.filename == "word/document.xml":
+                with z.open("word/document.xml", "w", force_zip64=True) as member:
+                    block = b" " * (1 << 20)
+                    for _ in range(300):  # 300 MB of blanks, a few hundred kB compressed
+                        member.write(block)
+            else:
+                z.writestr(item.filename, zin.read(item))
+    code, _, err = cli(capsys, "check", "--no-cache", "bomb.docx")
+    assert code == 2 and "bomb.docx" in err and "over 256 MB" in err and "Traceback" not in err
+
+
+def _run(text=None, **child):
+    run = OxmlElement("w:r")
+    if text is not None:
+        t = OxmlElement("w:t")
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        t.text = text
+        run.append(t)
+    for tag, attrs in child.items():
+        el = OxmlElement(f"w:{tag}")
+        for key, value in attrs.items():
+            el.set(qn(f"w:{key}"), value)
+        if tag == "instrText":
+            el.text = attrs.get("code", "")
+        run.append(el)
+    return run
+
+
+def test_fields_and_hyperlinks_read_as_the_text_they_show(tmp_path):
+    d = docx.Document()
+    p = d.add_paragraph("Overdose deaths came to ")
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), "rId99")
+    link.append(_run("107,941"))
+    p._p.append(link)
+    p._p.append(_run(" in 2022 (table "))
+    # A field: its code (with a number in it) is not text; its shown result is.
+    p._p.append(_run(fldChar={"fldCharType": "begin"}))
+    instr = _run()
+    code = OxmlElement("w:instrText")
+    code.text = " SEQ Table 2024 \\* ARABIC "
+    instr.append(code)
+    p._p.append(instr)
+    p._p.append(_run(fldChar={"fldCharType": "separate"}))
+    p._p.append(_run("4"))
+    p._p.append(_run(fldChar={"fldCharType": "end"}))
+    p._p.append(_run(")."))
+    d.save(tmp_path / "fields.docx")
+    texts = paragraph_texts(open(tmp_path / "fields.docx", "rb"))
+    assert texts == ["Overdose deaths came to 107,941 in 2022 (table 4)."]
+    claims = extract_file(tmp_path / "fields.docx")
+    assert [(c.surface, c.position["label"], c.period) for c in claims] == [
+        ("107,941", "¶1:25", "2022")
+    ]

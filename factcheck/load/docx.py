@@ -47,7 +47,10 @@ from factcheck.load.binary import Converted, Place, PositionMap
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_DOCUMENT = "/officeDocument"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+# No entities resolved, nothing fetched, and libxml2's limits kept (nesting depth, node size):
+# a hostile document is a damaged one, never a hang or a deep recursion here.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+MAX_PART_BYTES = 256 << 20  # a part this large uncompressed is not a draft (a zip bomb)
 _HEADING_NAME = re.compile(r"heading ([1-9])")
 
 
@@ -99,6 +102,8 @@ def open_package(stream: BinaryIO, name: str) -> Package:
 
 
 def _parse(archive: zipfile.ZipFile, member: str) -> etree._Element:
+    if archive.getinfo(member).file_size > MAX_PART_BYTES:
+        raise zipfile.BadZipFile(f"{member} is over {MAX_PART_BYTES >> 20} MB uncompressed")
     return etree.fromstring(archive.read(member), _PARSER)
 
 
