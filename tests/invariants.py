@@ -123,7 +123,8 @@ def check_run(
         rendered[fmt] = out.getvalue()
     assert_report_json(rendered["json"])
     strict_json(rendered["sarif"])
-    list(csv.reader(io.StringIO(rendered["csv"])))
+    rows = list(csv.reader(io.StringIO(rendered["csv"])))
+    assert len(rows) == len(report.claims) + 1, "the CSV report has not one row per claim"
     if reorder and len(paths) > 1:
         again = run_check(paths[::-1], catalog, references)
         assert [f.to_dict() for f in again.findings] == [f.to_dict() for f in report.findings], (

@@ -68,3 +68,16 @@ def test_round_trip_through_pandas():
     frame = pd.read_csv(io.StringIO(out.getvalue()), keep_default_na=False)
     assert len(frame) == 8
     assert (frame["worst_severity"] == "warning").sum() == 2
+
+
+def test_a_carriage_return_in_a_cell_does_not_split_its_row():
+    # Found by the fuzz campaign: a sentence read from a file with a bare carriage return
+    # went out unquoted, and a CSV reader ended the row there.
+    import dataclasses
+
+    report = sample_report()
+    first = report.claims[0]
+    report.claims[0] = dataclasses.replace(first, sentence="Deaths rose\rsharply.\r\nThey fell.")
+    rows = rows_of(report)
+    assert [row["id"] for row in rows] == [claim.id for claim in report.claims]
+    assert rows[0]["sentence"] == "Deaths rose\nsharply.\nThey fell."

@@ -28,7 +28,7 @@ def render_csv(report: Report, out: TextIO) -> None:
                 entries.append(entry)
     rows = []
     for claim in report.claims:
-        row = claim.to_row()
+        row = {key: _line_breaks(value) for key, value in claim.to_row().items()}
         entries = sorted(
             about.get(claim.id, []), key=lambda e: (SEVERITY_RANK.get(e[0], 3), e[1], e[2])
         )
@@ -38,3 +38,13 @@ def render_csv(report: Report, out: TextIO) -> None:
     # object dtype keeps each value as written: no 70000 -> 70000.0 from a column with a null.
     frame = pd.DataFrame(rows, columns=COLUMNS, dtype=object)
     frame.to_csv(out, index=False, lineterminator="\n")
+
+
+def _line_breaks(value: object) -> object:
+    """A cell's carriage returns as line feeds. The rows end in "\n", so the writer quotes a
+    cell holding a line feed but not one holding a bare carriage return, which every CSV
+    reader (spreadsheets, Python's csv) takes for the end of the row: one claim's sentence
+    from a file with old Mac line ends split its row in two."""
+    if isinstance(value, str) and "\r" in value:
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
