@@ -426,3 +426,13 @@ def test_a_factor_word_after_a_dash_is_not_a_range_end():
 def test_a_change_measured_from_a_years_figure_runs_to_the_clauses_year(text, surface, period):
     claim = next(c for c in claims_of(text) if c.surface == surface)
     assert claim.period == period
+
+
+def test_a_change_since_a_year_is_a_span_not_a_baseline():
+    # Found by the fuzz campaign: "since 2015" in a dated document resolves to 2015/2024, and
+    # the baseline rule ("from ... 2015") added the clause's year to it: the period
+    # "2015/2024/2021" then raised ValueError when split into its two ends.
+    claims = claims_of("In 2021, pills tripled from a low base since 2015.", date="2024-05-01")
+    claim = next(c for c in claims if c.surface == "tripled")
+    assert claim.period == "2015/2024"
+    assert (claim.from_period, claim.to_period) == ("2015", "2024")

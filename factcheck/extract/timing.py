@@ -72,7 +72,14 @@ def assign_periods(
             _assign_previous_span(item, chosen, times)
             continue
         period = resolve(chosen, anchor_year, doc_year)
-        if q.kind == "change" and period and _is_baseline(body, q, chosen):
+        # Only a single year is a baseline: "since 2015" resolves to a span (2015 to the
+        # document's year), and a span with a later year after it is no period at all.
+        if (
+            q.kind == "change"
+            and period
+            and _YEAR_ONLY_RE.fullmatch(period)
+            and _is_baseline(body, q, chosen)
+        ):
             # "In 2019, ... a 4.3% increase from the 2018 rate": the year after the change is
             # what it is measured against; the change runs from it to the clause's year.
             later = _later_year(chosen, clause, anchor_year)
