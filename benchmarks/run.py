@@ -390,15 +390,21 @@ class _OverBudget(Exception):
 
 
 def _timed(fn, budget: float, clock=time.perf_counter) -> tuple[float | None, Any]:
-    """(seconds, result) of fn(), or (None, None) when it runs past budget seconds. SIGALRM
-    interrupts pure Python code anywhere; the worker is a throwaway process, so leaving the
-    interrupted stage half done is harmless."""
+    """(seconds, result) of fn(), or (None, None) when it runs past budget seconds. The
+    signal interrupts pure Python code anywhere; the worker is a throwaway process, so leaving
+    the interrupted stage half done is harmless. Timed in CPU time (``clock`` is
+    time.process_time), the budget is CPU time too (SIGPROF): on a loaded machine a linear
+    run must not be cut off for the time it waited for a core."""
 
     def on_alarm(signum, frame):
         raise _OverBudget
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, budget)
+    cpu = clock is time.process_time
+    timer, signum = (
+        (signal.ITIMER_PROF, signal.SIGPROF) if cpu else (signal.ITIMER_REAL, signal.SIGALRM)
+    )
+    previous = signal.signal(signum, on_alarm)
+    signal.setitimer(timer, budget)
     t0 = clock()
     try:
         result = fn()
@@ -406,8 +412,8 @@ def _timed(fn, budget: float, clock=time.perf_counter) -> tuple[float | None, An
     except _OverBudget:
         return None, None
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(timer, 0)
+        signal.signal(signum, previous)
 
 
 def check_worker(n: int, budget: float) -> dict[str, Any]:
