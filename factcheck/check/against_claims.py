@@ -32,7 +32,7 @@ from .evidence import (
     normalized,
     stated_value,
 )
-from .findings import claim_ref, in_text, quote, where
+from .findings import claim_ref, in_text, quote, shared, where
 from .subjects import Subjects, index_claims
 
 _SKIP_KINDS = ("rank", "age", "duration")
@@ -232,7 +232,7 @@ def _check_changes(group: list[Claim], tolerance: Tolerance, about: str) -> list
                 expected=f"{anchor.surface} ({where(anchor)})",
                 actual=claim.surface,
                 difference=comparison.difference,
-                tolerance=str(tolerance),
+                tolerance=shared(str(tolerance)),
                 measure=claim.measure,
                 explanation=[
                     f"this claim asserts a change of {_change_text(change)}",
@@ -280,7 +280,7 @@ def _contradiction(
         expected=f"{anchor.surface} ({where(anchor)})",
         actual=claim.surface,
         difference=relative_difference(stated_value(evidence), anchor.value),
-        tolerance=str(tolerance),
+        tolerance=shared(str(tolerance)),
         measure=claim.measure,
         explanation=[f"this claim: {s}" for s in evidence.steps]
         + [f"the other claim ({where(anchor)}): {s}" for s in anchor_evidence.steps]
@@ -321,7 +321,7 @@ def _check_records(subjects: Subjects, catalog: Catalog) -> list[Finding]:
                         expected=f"at most {record.surface} (the stated record, {record.period})",
                         actual=claim.surface,
                         difference=(evidence.interval.low - ceiling) / ceiling if ceiling else None,
-                        tolerance=str(tolerance),
+                        tolerance=shared(str(tolerance)),
                         measure=measure,
                         explanation=evidence.steps
                         + [f"the record ({where(record)}): {s}" for s in record_evidence.steps]

@@ -27,6 +27,7 @@ from .findings import (
     reference_ref,
     reference_value,
     severity_for,
+    shared,
 )
 from .subjects import Subjects, index_claims
 
@@ -122,8 +123,11 @@ def _check_claim(
     stated = stated_value(evidence)
     difference = relative_difference(stated, ref.value)
     explanation = evidence.steps + [
-        f"reference: {describe_reference(ref)} from {ref.dataset} ({ref.location}): {ref.source}",
-        f"tolerance {measure.tolerance} of the reference: ± {fmt(comparison.allowed)}",
+        shared(
+            f"reference: {describe_reference(ref)} from {ref.dataset} ({ref.location}): "
+            f"{ref.source}"
+        ),
+        shared(f"tolerance {measure.tolerance} of the reference: ± {fmt(comparison.allowed)}"),
         f"gap between the claim and the reference: {fmt(comparison.gap)}"
         + (
             f" ({comparison.difference:.1%} of the reference side)" if comparison.difference else ""
@@ -138,7 +142,7 @@ def _check_claim(
         "expected": describe_reference(ref),
         "actual": f"{claim.surface} → {describe_interval(evidence.interval)}",
         "difference": difference,
-        "tolerance": str(measure.tolerance),
+        "tolerance": shared(str(measure.tolerance)),
         "measure": measure.id,
         "explanation": explanation,
     }

@@ -20,7 +20,7 @@ from ..wording import relative_difference
 from .against_references import place_of, reference_interval
 from .compare import AGREE, compare
 from .evidence import fmt, rounding_margin
-from .findings import claim_ref, quote, reference_ref, severity_for
+from .findings import claim_ref, quote, reference_ref, severity_for, shared
 from .subjects import Subjects, index_claims
 
 
@@ -98,7 +98,7 @@ def check_changes(
             "expected": f"{_pct(actual_change)} ({fmt(start.value)} → {fmt(end.value)}, {end.status})",
             "actual": claim.surface,
             "difference": relative_difference(implied.midpoint, end.value),
-            "tolerance": str(measure.tolerance),
+            "tolerance": shared(str(measure.tolerance)),
             "measure": measure.id,
             "explanation": explanation,
         }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from operator import attrgetter
@@ -72,6 +73,12 @@ def reference_ref(ref: Reference) -> dict[str, Any]:
         "url": ref.url,
         "row": ref.row,
     }
+
+
+def shared(text: str) -> str:
+    """One copy of a string that many findings repeat (a tolerance, the line that cites a
+    reference row): a million findings need not hold a million copies of it."""
+    return sys.intern(text)
 
 
 def where(claim: Claim) -> str:
