@@ -268,8 +268,11 @@ def test_a_hostile_word_document_is_a_damaged_one(capsys, tmp_path, monkeypatch)
     good = brief(tmp_path / "good.docx").read_bytes()
     deep = (
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        "<w:body>" + "<w:sdt><w:sdtContent>" * 5000 + "<w:p><w:r><w:t>12 deaths</w:t></w:r></w:p>"
-        + "</w:sdtContent></w:sdt>" * 5000 + "</w:body></w:document>"
+        "<w:body>"
+        + "<w:sdt><w:sdtContent>" * 5000
+        + "<w:p><w:r><w:t>12 deaths</w:t></w:r></w:p>"
+        + "</w:sdtContent></w:sdt>" * 5000
+        + "</w:body></w:document>"
     )
     with zipfile.ZipFile(io.BytesIO(good)) as zin, zipfile.ZipFile("deep.docx", "w") as z:
         for item in zin.infolist():
@@ -277,9 +280,10 @@ def test_a_hostile_word_document_is_a_damaged_one(capsys, tmp_path, monkeypatch)
             z.writestr(item.filename, data)
     code, _, err = cli(capsys, "check", "--no-cache", "deep.docx")
     assert code == 2 and "deep.docx" in err and "damaged" in err and "Traceback" not in err
-    with zipfile.ZipFile(io.BytesIO(good)) as zin, zipfile.ZipFile(
-        "bomb.docx", "w", zipfile.ZIP_DEFLATED
-    ) as z:
+    with (
+        zipfile.ZipFile(io.BytesIO(good)) as zin,
+        zipfile.ZipFile("bomb.docx", "w", zipfile.ZIP_DEFLATED) as z,
+    ):
         for item in zin.infolist():
             if item.filename == "word/document.xml":
                 with z.open("word/document.xml", "w", force_zip64=True) as member:
