@@ -54,7 +54,7 @@ _CLOCK_BEFORE_RE = re.compile(r"\b(?:half|quarter)\s+(?:past|to)\s+$", re.IGNORE
 _YEAR_MARKER_RE = re.compile(r"(?:1[89]|20)\d\d\.\d{1,2}")
 _SENTENCE_AFTER_RE = re.compile(r"\s+[A-Z“\"]|\s*$")
 _DASHED_RUN_RE = re.compile(r"[-–]\d+[-–]\d")
-# Spelled-out years: "in the year of our Lord two thousand twenty-one".
+# Spelled-out years: "in the year of our Lord two thousand and nine".
 _YEAR_WORD_BEFORE_RE = re.compile(r"\byear\s+(?:of\s+our\s+Lord\s+)?$", re.IGNORECASE)
 
 
@@ -226,7 +226,7 @@ def _is_in_a_word_sequence(text: str, number: Number) -> bool:
 
 
 def _is_a_year_in_words(number: Number, before: str) -> bool:
-    """ "in the year of our Lord two thousand twenty-one": a date, formally written."""
+    """ "in the year of our Lord two thousand and nine": a date, formally written."""
     value = number.value or 0
     return 1000 <= value <= 2100 and bool(_YEAR_WORD_BEFORE_RE.search(before))
 
