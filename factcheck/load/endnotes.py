@@ -24,15 +24,13 @@ from factcheck.scan import has_digit
 # opening quote or a capital letter, with nothing in between.
 # (The check that a non-space precedes comes after the punctuation, "(?<=\S.)", so that the
 # pattern starts with a class of characters, which re scans for quickly.)
-_GLUED = re.compile(r"(?:[.!?](?<=\S.)[”\"’)]?|[”\"](?<=\S.))(\d{1,3})(?=[“\"‘A-ZÀ-Þ])")
+_NOTE_AFTER_PUNCTUATION = r"(?:[.!?](?<=\S.)[”\"’)]?|[”\"](?<=\S.))(\d{1,3})"
+_GLUED = re.compile(_NOTE_AFTER_PUNCTUATION + r"(?=[“\"‘A-ZÀ-Þ])")
 # A note number glued to the end of a paragraph ("… rose from 2015 to 2016.1" and the line
 # ends; in HTML, the block closes): the note itself is elsewhere, only the marker is here.
-_GLUED_AT_LINE_END = re.compile(
-    r"(?:[.!?](?<=\S.)[”\"’)]?|[”\"](?<=\S.))(\d{1,3})(?=[ \t]*(?:\n|$))"
-)
+_GLUED_AT_LINE_END = re.compile(_NOTE_AFTER_PUNCTUATION + r"(?=[ \t]*(?:\n|$))")
 _GLUED_AT_BLOCK_END = re.compile(
-    r"(?:[.!?](?<=\S.)[”\"’)]?|[”\"](?<=\S.))(\d{1,3})"
-    r"(?=[ \t]*</(?:p|li|div|h[1-6]|td|th|dd|blockquote)\s*>)",
+    _NOTE_AFTER_PUNCTUATION + r"(?=[ \t]*</(?:p|li|div|h[1-6]|td|th|dd|blockquote)\s*>)",
     re.IGNORECASE,
 )
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d$")
