@@ -5,12 +5,23 @@
 Without arguments: the examples and the four seed documents (../shared/seeds). Each source is
 laid out by tests/pdf_build.py (narrow justified hyphenated column, running header, page
 numbers, footnotes) into bench-data/pdf/, read back by factcheck (factcheck.load.pdf), and its
-claims, attributed with the default catalog, are compared with the text version's as a
-multiset of (value, unit, qualifier, period, measure). It prints, per source, the claims on
-each side, those only in one of them, and the difference in percent of the text's claims;
-then the findings of `check` on each version alone (shipped catalog and references) and how
-many differ (rule, severity, measure, expected, actual). -v lists the differing claims with
-their sentences, to explain each.
+claims, attributed with the default catalog, are compared with the text version's
+(benchmarks/same_claims.py: a multiset of (value, unit, qualifier, period, measure)). It
+prints, per source, the claims on each side, those only in one of them, and the difference
+in percent of the text's claims; then the findings of `check` on each version alone (shipped
+catalog and references), how many differ in substance, and how many are the same but quote
+the claim's words differently. -v lists each difference with its sentence.
+
+What a PDF made this way cannot hold, so that its claims differ for a reason that is not
+the reader's (the comparison is not like for like there; the reader cannot do better):
+- a factcheck directive in an HTML comment: tests/pdf_build.py prints no comments (a printed
+  page has none), so the PDF does not say that a claim is ignored. (A PDF can carry comments
+  as annotations; factcheck does not read PDF annotations, a Word comment it does.)
+- a date that an HTML page has only in its metadata (``<meta name="date">``): LibreOffice
+  prints the page without it and the PDF's own dates are those of the conversion, so a
+  claim the text version dates by the page's date ("now") has no period in the PDF.
+A code block, by contrast, is in the PDF (in a fixed-pitch font) and the reader leaves it
+out, as the Markdown reader does.
 """
 
 from __future__ import annotations
@@ -23,10 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import pdf_build  # noqa: E402
+from same_claims import claims_of, compare_findings, key, print_only  # noqa: E402
 
 from factcheck.catalog import default_catalog_path, load_catalog  # noqa: E402
-from factcheck.load import iter_documents  # noqa: E402
-from factcheck.pipeline import extract_claims, run_check  # noqa: E402
 from factcheck.references import load_references  # noqa: E402
 
 
@@ -37,36 +47,14 @@ def sources() -> list[Path]:
     return found + sorted(seeds.glob("[0-9]*.txt"))
 
 
-def key(c) -> tuple:
-    return (round(c.value, 6) if c.value is not None else None, c.unit, c.qualifier, c.period,
-            c.measure)  # fmt: skip
-
-
-def claims_of(path: Path, catalog) -> list:
-    out = []
-    for doc in iter_documents(path):
-        out += [c for c in extract_claims(doc, catalog) if not getattr(c, "suppressed", False)]
-    return out
-
-
-def finding_key(f) -> tuple:
-    """A finding apart from where its claims are: rule, severity, measure, figures."""
-    return (f.rule, f.severity, f.measure, str(f.expected), str(f.actual))
-
-
-def findings_of(path: Path, catalog, references) -> Counter:
-    report = run_check([str(path)], catalog, references)
-    return Counter(finding_key(f) for f in report.findings)
-
-
-def compare(source: Path, catalog, out: Path) -> tuple[list, list, Counter, Counter]:
+def compare(source: Path, catalog, out: Path) -> tuple[Path, list, list, Counter, Counter]:
     pdf = out / (source.stem + ".pdf")
     if not pdf.exists() or pdf.stat().st_mtime < source.stat().st_mtime:
         pdf = pdf_build.convert(source, out)
     text_claims = claims_of(source, catalog)
     pdf_claims = claims_of(pdf, catalog)
     a, b = Counter(map(key, text_claims)), Counter(map(key, pdf_claims))
-    return text_claims, pdf_claims, a - b, b - a
+    return pdf, text_claims, pdf_claims, a - b, b - a
 
 
 def main(argv: list[str]) -> int:
@@ -75,37 +63,29 @@ def main(argv: list[str]) -> int:
     catalog = load_catalog(default_catalog_path())
     references = load_references()
     out = ROOT / "bench-data" / "pdf"
-    total_text = total_diff = total_findings = total_differ = 0
+    total_text = total_diff = total_findings = total_differ = total_quoted = 0
     print(f"{'source':28} {'text':>5} {'pdf':>5} {'only text':>9} {'only pdf':>8} {'diff':>6}"
-          f" {'findings':>8} {'differ':>6}")  # fmt: skip
+          f" {'findings':>8} {'differ':>6} {'quoted':>6}")  # fmt: skip
     for source in paths:
-        text_claims, pdf_claims, only_text, only_pdf = compare(source, catalog, out)
+        pdf, text_claims, pdf_claims, only_text, only_pdf = compare(source, catalog, out)
         n_a, n_b = sum(only_text.values()), sum(only_pdf.values())
         diff = max(n_a, n_b) / max(len(text_claims), 1)
         total_text += len(text_claims)
         total_diff += max(n_a, n_b)
-        text_findings = findings_of(source, catalog, references)
-        pdf_findings = findings_of(out / (source.stem + ".pdf"), catalog, references)
-        differ = sum(((text_findings - pdf_findings) + (pdf_findings - text_findings)).values())
-        total_findings += sum(text_findings.values())
-        total_differ += differ
         print(f"{source.name[:28]:28} {len(text_claims):5d} {len(pdf_claims):5d} {n_a:9d} {n_b:8d}"
-              f" {100 * diff:5.1f}% {sum(text_findings.values()):8d} {differ:6d}")  # fmt: skip
+              f" {100 * diff:5.1f}%", end="")  # fmt: skip
+        found, differ, quoted = compare_findings(source, pdf, catalog, references, "pdf", False)
+        print(f" {found:8d} {differ:6d} {quoted:6d}")
         if verbose:
-            for label, a, b in (("text", text_findings, pdf_findings),
-                                ("pdf", pdf_findings, text_findings)):  # fmt: skip
-                for k, n in (a - b).items():
-                    print(f"   finding only {label}: {k} x{n}")
-            for label, missing, claims in (("text", only_text, text_claims),
-                                           ("pdf", only_pdf, pdf_claims)):  # fmt: skip
-                missing = Counter(missing)
-                for c in claims:
-                    if missing.get(key(c)):
-                        missing[key(c)] -= 1
-                        print(f"   only {label}: {key(c)} {c.surface!r} :: {c.sentence[:160]!r}")
+            compare_findings(source, pdf, catalog, references, "pdf", True)
+            print_only("text", only_text, text_claims)
+            print_only("pdf", only_pdf, pdf_claims)
+        total_findings += found
+        total_differ += differ
+        total_quoted += quoted
     share = 100 * total_diff / max(total_text, 1)
     print(f"{'all':28} {total_text:5d} {'':5} {'':9} {'':8} {share:5.1f}% {total_findings:8d}"
-          f" {total_differ:6d}")  # fmt: skip
+          f" {total_differ:6d} {total_quoted:6d}")  # fmt: skip
     return 0
 
 

@@ -236,6 +236,28 @@ def test_a_pdf_written_by_hand_is_read_with_its_positions():
     assert piece.position(piece.text.index("310")) == (1, 2, 1)
 
 
+_WITH_COURIER = (
+    b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    b" /F2 << /Type /Font /Subtype /Type1 /BaseFont /Courier >> >> >>"
+)
+
+
+def test_lines_in_a_fixed_pitch_font_among_proportional_text_are_code_left_out():
+    page = (
+        b"BT /F1 10 Tf 20 180 Td (The clinic treated 240 patients in 2022.) Tj"
+        b" 0 -24 Td /F2 9 Tf (tally --rows 999 --year 2021 visits.csv) Tj"
+        b" 0 -24 Td /F1 10 Tf (It treated 310 patients in 2023.) Tj ET"
+    )
+    (piece,) = pdf.convert_pages(io.BytesIO(_hand_pdf([(page, _WITH_COURIER)])), "m.pdf")
+    assert "999" not in piece.text and "2021" not in piece.text
+    assert "240 patients" in piece.text and "310 patients" in piece.text
+    assert piece.position(piece.text.index("310")) == (1, 3, 12)
+    # A document typed in a fixed-pitch font throughout is read whole.
+    typed = b"BT /F2 10 Tf 20 180 Td (The clinic treated 240 patients in 2022.) Tj ET"
+    (piece,) = pdf.convert_pages(io.BytesIO(_hand_pdf([(typed, _WITH_COURIER)])), "t.pdf")
+    assert piece.text == "The clinic treated 240 patients in 2022."
+
+
 def test_scanned_pages_among_text_pages_are_named():
     empty = (b"", b"<<>>")  # an empty page (a page left blank) is no scan: no warning
     pages = [_text_page("The clinic treated 240 patients in 2022."), _image_page(9), empty]

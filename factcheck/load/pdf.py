@@ -17,6 +17,8 @@ position points at the words PDFium shows there. On each page:
   "vii") at the top or bottom are dropped too;
 - footnotes are the run of lines at the page bottom, in a smaller font than the body, the
   first of which starts with the number of a marker; they are notes, not body, and left out;
+- lines set in a fixed-pitch font in a document of proportional text are code (a listing,
+  a command line) and left out, as a Markdown reader leaves out a code block;
 - a marker is a run of 1-3 digits in a smaller font raised above the line's baseline; it is
   written "[12]", which every text reader takes as a citation marker;
 - lines are joined into paragraphs: a line that reaches the right edge of the text column
@@ -73,6 +75,9 @@ _PLAIN_NUMBER = re.compile(r"\d[\d,.]*")
 # Prefixes a hyphenation program splits off, never words of their own in a compound.
 _PREFIXES = frozenset("trans inter intra counter super multi semi sub pre pro dis mis un".split())
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[•◦▪‣●■□►▸])\s")
+# Fixed-pitch families by name: Courier, Liberation/DejaVu/Noto/Roboto Mono, Consolas, the
+# TeX typewriter fonts (CMTT, LMMono), Menlo, Monaco, Source Code Pro, Fixedsys.
+_FIXED_PITCH_NAME = re.compile(rb"(?i)mono|courier|consol|menlo|monaco|typewriter|fixed|cmtt|code")
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’)\]]?$")
 
 
@@ -90,6 +95,7 @@ class Line:
     right: float = 0.0
     markers: list[tuple[int, int]] = field(default_factory=list)  # superscript digit runs
     url: bool = False  # it goes on with a URL the line before broke off
+    mono: bool = False  # set in a fixed-pitch font (every character looked at)
 
 
 @dataclass(frozen=True)
@@ -269,6 +275,7 @@ def page_lines(tp) -> list[Line]:
         if chars:
             sample = sorted({chars[0], chars[len(chars) // 2], chars[-1], *chars[1:3]})
             sizes = [raw.FPDFText_GetFontSize(tp, i) for i in sample]
+            line.mono = all(_fixed_pitch(tp, i) for i in sample)
             line.size = max(sizes)  # a superscript is never bigger than the text
             base = [
                 origin(i)[1] for i, z in zip(sample, sizes, strict=True) if z >= 0.9 * line.size
@@ -288,6 +295,17 @@ def page_lines(tp) -> list[Line]:
                     line.markers.append((m.start(), m.end()))  # a note's number, set small
         lines.append(line)
     return _visual_lines(lines)
+
+
+def _fixed_pitch(tp, index: int) -> bool:
+    """Whether the character's font is fixed-pitch: its descriptor says so (flag 1), or, for
+    a font without one (the standard Courier), its name is that of a fixed-pitch family."""
+    import pypdfium2.raw as raw
+
+    flags = ctypes.c_int()
+    name = ctypes.create_string_buffer(64)
+    raw.FPDFText_GetFontInfo(tp, index, name, 64, ctypes.byref(flags))
+    return bool(flags.value & 1) or bool(_FIXED_PITCH_NAME.search(name.value))
 
 
 def _visual_lines(lines: list[Line]) -> list[Line]:
@@ -311,6 +329,7 @@ def _visual_lines(lines: list[Line]) -> list[Line]:
                 a.baseline, a.size = ln.baseline, ln.size
             a.text += sep + ln.text
             a.hyphen, a.right = ln.hyphen, ln.right
+            a.mono = a.mono and ln.mono
             continue
         merged.append(ln)
     for number, ln in enumerate(merged, start=1):
@@ -490,6 +509,11 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
     page_lines_seen = 0  # lines on the pages before this one: a line number through the PDF
     rights: dict[int, float] = {}  # text columns' right edges, by where their lines start
     starts: Counter[int] = Counter()  # how many lines start there
+    # Body lines so far in a fixed-pitch font (True) and in a proportional one (False): in
+    # proportional text, lines set in a fixed-pitch font are code (a listing, a command) and
+    # are left out, as a Markdown reader leaves out a code block; a document typed in a
+    # fixed-pitch font throughout is read whole.
+    fixed: Counter[bool] = Counter()
     for index in range(len(doc)):
         page_no = index + 1
         lines = _on_page(doc, index, page_lines) or []
@@ -500,6 +524,9 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
         sizes.update(page_sizes)
         body_size = sizes.most_common(1)[0][0]
         body, _notes = classify(lines, s, body_size)
+        fixed.update(ln.mono for ln in body)
+        if fixed[False] > fixed[True]:
+            body = [ln for ln in body if not ln.mono]
         if not body:
             continue
         body_lines = [ln for ln in body if abs(ln.size - body_size) < 0.1 * body_size]
