@@ -115,9 +115,13 @@ def extract(
         raise FactcheckError(f"no documents to read in {', '.join(paths)}")
     refuse_output_among_inputs(output, [*paths, *inputs])
 
+    read = []  # the inputs that gave a document (a binary one skipped, a scan, give none)
+
     def claims_by_document():
         for path in inputs:
-            yield from iter_claims(path, cat, as_of, stdin_filename)  # section by section
+            for claims in iter_claims(path, cat, as_of, stdin_filename):  # section by section
+                read[:] = [True]
+                yield claims
 
     with _output(output) as out:
         if fmt == "jsonl":
@@ -127,6 +131,11 @@ def extract(
                 write_claims(claims, fmt, out)
         else:
             write_claims([c for claims in claims_by_document() for c in claims], fmt, out)
+    if not read:
+        raise FactcheckError(
+            f"none of the inputs could be read as a document: {', '.join(map(str, inputs[:5]))}"
+            + (f" and {len(inputs) - 5} more" if len(inputs) > 5 else "")
+        )
 
 
 @cli.command()

@@ -134,6 +134,8 @@ def test_nothing_to_check_is_exit_2_with_a_message(capsys, tmp_path, monkeypatch
     (tmp_path / "blob.md").write_bytes(b"\x00\x01\x02")
     code, _, err = cli(capsys, "check", "blob.md")
     assert code == 2 and "none of the inputs could be read" in err and "blob.md" in err
+    code, _, err = cli(capsys, "extract", "blob.md")
+    assert code == 2 and "none of the inputs could be read" in err and "blob.md" in err
     code, _, err = cli(capsys, "extract", "empty")
     assert code == 2 and "no documents" in err
 

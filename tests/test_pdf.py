@@ -373,7 +373,14 @@ def test_damaged_and_scanned_pdfs_on_the_command_line(capsys, tmp_path, monkeypa
     (tmp_path / "scan.pdf").write_bytes(_scan_pdf())
     code, _, err = _cli(capsys, "check", "--no-cache", "scan.pdf")
     assert "scan.pdf: no text layer on any page" in err and "OCR is not supported" in err
-    assert code == 0 and "Traceback" not in err
+    assert "none of the inputs could be read" in err  # nothing was read: exit 2
+    assert code == 2 and "Traceback" not in err
+    code, _, err = _cli(capsys, "extract", "scan.pdf")
+    assert code == 2 and "OCR is not supported" in err and "none of the inputs" in err
+    # Beside a draft that reads, the scan is a warning and the run goes on.
+    (tmp_path / "memo.pdf").write_bytes(_hand_pdf([_text_page(*CONTRADICTION)]))
+    code, out, err = _cli(capsys, "check", "--no-cache", "scan.pdf", "memo.pdf")
+    assert code == 1 and "OCR is not supported" in err and "memo.pdf:p1:2:1" in out
 
 
 @needs_soffice

@@ -196,7 +196,9 @@ def documents_of(
 def _converted(stream: BinaryIO, head: bytes, name: str, as_of: str | None) -> Iterator[Document]:
     """The Documents of a binary input, through its format's converter: each piece a Document
     whose offsets continue the previous piece's. An unreadable format is skipped with a
-    warning naming it; a damaged or encrypted document is an InputError."""
+    warning naming it; a damaged or encrypted document is an InputError; a document without
+    text (a scan) gives its warning and no Document, so a run of nothing else reads nothing
+    and says so."""
     stream = binary.seekable(stream, head)
     fmt = binary.recognise(stream, name)
     own = own_package(stream) if fmt == "docx" else None
@@ -216,6 +218,8 @@ def _converted(stream: BinaryIO, head: bytes, name: str, as_of: str | None) -> I
     for piece in binary.convert(stream, name, fmt):
         for w in piece.warnings:
             log.warning("%s", w)
+        if not offset and not piece.text.strip():
+            continue  # nothing read (a scan, an empty document): said, and no Document
         doc = load_text(piece.text, name, piece.fmt, as_of=as_of)
         doc.warnings[:0] = piece.warnings
         doc.positions = piece.positions
