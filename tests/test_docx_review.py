@@ -164,13 +164,49 @@ def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def _annotations(page, raw) -> list[tuple[str, object]]:
+    """The PDF notes (Text annotations) of a page: (what it says, its rectangle)."""
+    notes = []
+    for k in range(raw.FPDFPage_GetAnnotCount(page.raw)):
+        annot = raw.FPDFPage_GetAnnot(page.raw, k)
+        if raw.FPDFAnnot_GetSubtype(annot) != raw.FPDF_ANNOT_TEXT:
+            continue
+        rect = raw.FS_RECTF()
+        raw.FPDFAnnot_GetRect(annot, rect)
+        size = raw.FPDFAnnot_GetStringValue(annot, b"Contents", None, 0)
+        buffer = ctypes.create_string_buffer(size)
+        raw.FPDFAnnot_GetStringValue(
+            annot, b"Contents", ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)), size
+        )
+        notes.append((buffer.raw.decode("utf-16-le").rstrip("\x00"), rect))
+    return notes
+
+
+def _ends_at(text, surface: str, rect) -> bool:
+    """Whether an occurrence of ``surface`` in the page's text ends where the note stands:
+    the right edge of its last character at the note's left edge, on the same line."""
+    content = text.get_text_range()
+    for m in re.finditer(re.escape(surface), content):
+        first = text.get_charbox(m.start())
+        last = text.get_charbox(m.end() - 1)  # (left, bottom, right, top)
+        same_line = last[1] < rect.top and last[3] > rect.bottom and first[1] < rect.top
+        if same_line and abs(last[2] - rect.left) < 3 and first[0] < rect.left:
+            return True
+    return False
+
+
 @pytest.mark.skipif(_soffice() is None, reason="needs LibreOffice (soffice)")
 def test_libreoffice_shows_the_comments_on_the_numbers(capsys, drafts, tmp_path):
-    """The reviewed copy as LibreOffice renders it: each comment is in the PDF, at the end of
-    the words it is anchored on. (LibreOffice 7.5+ prints the comments in the margin with
-    ExportNotesInMargin; older ones export them as PDF notes, placed where the range ends.)"""
+    """The reviewed copy as LibreOffice renders it, to PDF and to PNG: each comment is in the
+    PDF as a note whose place is the end of the number's words (their characters' boxes end at
+    the note's rectangle, on the same line), and the PNG of the page shows the note's icon
+    there. LibreOffice 7.5+ can print the comments in the margin (ExportNotesInMargin);
+    Debian's 7.4 cannot and exports them as PDF notes, which is what is checked; a LibreOffice
+    that prints them in the margin is checked for their text on the page."""
     pdfium = pytest.importorskip("pypdfium2")
     raw = pytest.importorskip("pypdfium2.raw")
+    image = pytest.importorskip("PIL.Image")
+    chops = pytest.importorskip("PIL.ImageChops")
     cli(capsys, "check", "--no-cache", "--format", "docx", "-o", "reviewed.docx",
         "drafts/web-article.docx", "--corpus", "drafts")  # fmt: skip
     options = {"ExportNotes": "true", "ExportNotesInMargin": "true"}
@@ -184,30 +220,32 @@ def test_libreoffice_shows_the_comments_on_the_numbers(capsys, drafts, tmp_path)
     pdf_path = tmp_path / "reviewed.pdf"
     assert pdf_path.exists(), result.stderr
     comments = {c.text for c in docx.Document("reviewed.docx").comments}
+    assert len(comments) >= 3
     pdf = pdfium.PdfDocument(str(pdf_path))
-    notes = []
+    said_all = []
     for index in range(len(pdf)):
         page = pdf[index]
         text = page.get_textpage()
-        for k in range(raw.FPDFPage_GetAnnotCount(page.raw)):
-            annot = raw.FPDFPage_GetAnnot(page.raw, k)
-            if raw.FPDFAnnot_GetSubtype(annot) != raw.FPDF_ANNOT_TEXT:
-                continue
-            rect = raw.FS_RECTF()
-            raw.FPDFAnnot_GetRect(annot, rect)
-            size = raw.FPDFAnnot_GetStringValue(annot, b"Contents", None, 0)
-            buffer = ctypes.create_string_buffer(size)
-            raw.FPDFAnnot_GetStringValue(
-                annot, b"Contents", ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)), size
-            )
-            said = buffer.raw.decode("utf-16-le").rstrip("\x00")
-            before = text.get_text_bounded(0, rect.bottom - 2, rect.left + 1, rect.top + 2)
-            notes.append((said, " ".join(before.split())))
-    if not notes:  # a LibreOffice that printed the comments in the margin as page text
+        notes = _annotations(page, raw)
+        if not notes:
+            continue
+        scale = 2
+        png = tmp_path / f"reviewed-{index + 1}.png"
+        page.render(scale=scale, draw_annots=True).to_pil().save(png)
+        shown = image.open(png).convert("RGB")
+        bare = page.render(scale=scale, draw_annots=False).to_pil().convert("RGB")
+        height = page.get_height()
+        for said, rect in notes:
+            said_all.append(said.splitlines()[0])
+            surface = re.search(r"“([^”]+)”", said).group(1)
+            assert _ends_at(text, surface, rect), (said, (rect.left, rect.bottom))
+            # The icon is drawn at the note's place: the pixels there differ from the page
+            # rendered without its notes.
+            x, y = int(rect.left * scale), int((height - rect.top) * scale)
+            box = (x, y, x + 12 * scale, y + int((rect.top - rect.bottom) * scale))
+            assert chops.difference(shown.crop(box), bare.crop(box)).getbbox(), (said, box)
+    if not said_all:  # a LibreOffice that printed the comments in the margin as page text
         shown = " ".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
         assert all(c.splitlines()[0][:40] in " ".join(shown.split()) for c in comments)
         return
-    assert {said.splitlines()[0] for said, _ in notes} == {c.splitlines()[0] for c in comments}
-    for said, before in notes:
-        surface = re.search(r"“([^”]+)”", said).group(1)
-        assert before.endswith(surface), (said, before)
+    assert set(said_all) == {c.splitlines()[0] for c in comments}
