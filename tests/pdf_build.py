@@ -7,11 +7,14 @@ and a page number in the footer, and real footnotes at the page bottom (a Markdo
 "<sup>3</sup> Note text" becomes the note of the body's "<sup>3</sup>" marker). The PDF has
 real fonts, line breaks and hyphens; nothing here knows what any draft says.
 
-Used by tests/test_pdf*.py and benchmarks/*.py; they skip when soffice is missing.
+Used by tests/test_pdf*.py and benchmarks/*.py; they skip when soffice is missing. Small PDFs
+written by hand (``hand_pdf``, ``text_page``: Helvetica lines, no LibreOffice) serve the tests
+of the converter's rules and the fuzz campaign.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -313,3 +316,55 @@ def _soffice(doc: Path, out_dir: Path, password: str | None = None) -> Path:
     if not pdf.exists():
         raise RuntimeError(f"soffice made no PDF of {doc}")
     return pdf
+
+
+def hand_pdf(pages: list[tuple[bytes, bytes]], extra: list[bytes] = ()) -> bytes:
+    """A PDF written by hand: one page per (content stream, resources); ``extra`` objects are
+    numbered after the pages' (each page is two objects: the page and its content)."""
+    n = len(pages)
+    kids = b" ".join(b"%d 0 R" % (3 + 2 * k) for k in range(n))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % n,
+    ]
+    for k, (content, resources) in enumerate(pages):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources "
+            + resources
+            + b" /Contents %d 0 R >>" % (4 + 2 * k)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    objects += extra
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % k + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objects) + 1, xref))  # fmt: skip
+    return out.getvalue()
+
+
+HELVETICA = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+
+
+def text_page(*lines: str) -> tuple[bytes, bytes]:
+    """A page with lines of Helvetica 10 pt, 12 pt apart, from the top."""
+    ops = [b"BT /F1 10 Tf 20 180 Td"]
+    for k, line in enumerate(lines):
+        ops.append((b"0 -12 Td " if k else b"") + b"(" + pdf_string(line) + b") Tj")
+    ops.append(b"ET")
+    return b"\n".join(ops), HELVETICA
+
+
+def pdf_string(text: str) -> bytes:
+    """The bytes of a PDF string literal's content: Latin-1 (others as "?"), with the
+    characters a literal escapes escaped."""
+    raw = text.encode("latin-1", "replace")
+    raw = raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    return raw.replace(b"\r", b" ").replace(b"\n", b" ")

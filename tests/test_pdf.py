@@ -16,6 +16,8 @@ import pytest
 pdfium = pytest.importorskip("pypdfium2")
 
 import pdf_build  # noqa: E402
+from pdf_build import hand_pdf as _hand_pdf  # noqa: E402
+from pdf_build import text_page as _text_page  # noqa: E402
 
 from factcheck.errors import InputError  # noqa: E402
 from factcheck.load import pdf  # noqa: E402
@@ -162,50 +164,6 @@ def test_keep_hyphen(before, after, words, kept):
 # --- inputs that are not a readable PDF ------------------------------------------------------
 
 
-def _hand_pdf(pages: list[tuple[bytes, bytes]], extra: list[bytes] = ()) -> bytes:
-    """A PDF written by hand: one page per (content stream, resources); ``extra`` objects are
-    numbered after the pages' (each page is two objects: the page and its content)."""
-    n = len(pages)
-    kids = b" ".join(b"%d 0 R" % (3 + 2 * k) for k in range(n))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % n,
-    ]
-    for k, (content, resources) in enumerate(pages):
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources "
-            + resources
-            + b" /Contents %d 0 R >>" % (4 + 2 * k)
-        )
-        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    objects += extra
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for k, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % k + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-              % (len(objects) + 1, xref))  # fmt: skip
-    return out.getvalue()
-
-
-_HELVETICA = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
-
-
-def _text_page(*lines: str) -> tuple[bytes, bytes]:
-    """A page with lines of Helvetica 10 pt, 12 pt apart, from the top."""
-    ops = [b"BT /F1 10 Tf 20 180 Td"]
-    for k, line in enumerate(lines):
-        ops.append((b"0 -12 Td " if k else b"") + b"(" + line.encode("latin-1") + b") Tj")
-    ops.append(b"ET")
-    return b"\n".join(ops), _HELVETICA
-
-
 def _image_page(object_number: int) -> tuple[bytes, bytes]:
     """A page that is one grey image, as a scanner makes it: no text at all."""
     return (b"q 300 0 0 200 0 0 cm /Im1 Do Q",
@@ -255,6 +213,13 @@ def test_lines_in_a_fixed_pitch_font_among_proportional_text_are_code_left_out()
     # A document typed in a fixed-pitch font throughout is read whole.
     typed = b"BT /F2 10 Tf 20 180 Td (The clinic treated 240 patients in 2022.) Tj ET"
     (piece,) = pdf.convert_pages(io.BytesIO(_hand_pdf([(typed, _WITH_COURIER)])), "t.pdf")
+    assert piece.text == "The clinic treated 240 patients in 2022."
+
+
+def test_a_page_of_one_line_that_is_its_number_is_dropped_once():
+    # The line is both among the top lines and among the bottom lines of its page.
+    pages = [_text_page("The clinic treated 240 patients in 2022."), _text_page("2")]
+    (piece,) = pdf.convert_pages(io.BytesIO(_hand_pdf(pages)), "short.pdf")
     assert piece.text == "The clinic treated 240 patients in 2022."
 
 

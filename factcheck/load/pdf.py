@@ -343,11 +343,13 @@ def _visual_lines(lines: list[Line]) -> list[Line]:
 def classify(lines: list[Line], s: Survey, body_size: float) -> tuple[list[Line], list[Line]]:
     """The page's body lines and its footnote lines (headers, footers, page numbers dropped)."""
     kept = [ln for ln in lines if ln.text.strip()]
+    dropped: set[int] = set()  # ids: on a page of few lines, the top ones are the bottom ones
     for where, edge in (("top", kept[:EDGE_LINES]), ("bottom", kept[-EDGE_LINES:])):
         for ln in edge:
             stripped = ln.text.strip()
             if _PAGE_NUMBER.fullmatch(stripped) or s.repeated(where, stripped):
-                kept.remove(ln)
+                dropped.add(id(ln))
+    kept = [ln for ln in kept if id(ln) not in dropped]
     # Footnotes sit at the bottom of the page, or of each column: a column ends where the
     # next line starts higher up.
     body: list[Line] = []
