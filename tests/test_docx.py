@@ -191,6 +191,21 @@ def test_a_damaged_word_document_is_an_input_error(capsys, tmp_path, monkeypatch
     assert code == 2 and "bad.docx" in err and "damaged" in err and "Traceback" not in err
 
 
+def test_a_word_document_whose_compressed_text_is_garbage_is_damaged(capsys, tmp_path, monkeypatch):
+    """The zip's directory is whole but document.xml's deflated bytes do not inflate
+    (zlib.error, found by the fuzz campaign)."""
+    monkeypatch.chdir(tmp_path)
+    data = bytearray(brief(tmp_path / "good.docx").read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("word/document.xml")
+    assert info.compress_type == zipfile.ZIP_DEFLATED
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start : start + 4] = b"\xff\xff\xff\xff"  # a deflate block of the reserved type
+    (tmp_path / "garbled.docx").write_bytes(bytes(data))
+    code, _, err = cli(capsys, "check", "--no-cache", "garbled.docx")
+    assert code == 2 and "garbled.docx: a damaged Word document" in err and "Traceback" not in err
+
+
 def test_an_encrypted_office_document_is_an_input_error(tmp_path):
     # A password-protected .docx is an OLE2 compound file with an EncryptedPackage stream.
     head = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504

@@ -37,6 +37,7 @@ from __future__ import annotations
 import bisect
 import io
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
@@ -156,6 +157,10 @@ _MAGIC = (
     (b"GIF8", "gif"),
     (b"\x1f\x8b", "gzip"),
 )
+# What reading a damaged zip raises: a bad header or directory (BadZipFile, EOFError, OSError),
+# compressed data that does not inflate (zlib.error), an unknown compression method
+# (NotImplementedError) or offsets that make no sense (ValueError).
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, ValueError)
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # a zip's first entry, or an empty zip's directory
 # The main part's content type in [Content_Types].xml -> format.
@@ -208,7 +213,7 @@ def recognise(stream: BinaryIO, name: str) -> str:
     try:
         with zipfile.ZipFile(stream) as archive:
             return _zip_format(archive)
-    except (zipfile.BadZipFile, OSError, EOFError) as err:
+    except ZIP_ERRORS as err:
         suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         if "." + suffix in SUFFIXES:
             raise InputError(

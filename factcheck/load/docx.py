@@ -42,7 +42,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from factcheck.errors import InputError
-from factcheck.load.binary import Converted, Place, PositionMap
+from factcheck.load.binary import ZIP_ERRORS, Converted, Place, PositionMap
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -95,7 +95,7 @@ def open_package(stream: BinaryIO, name: str) -> Package:
                 if target is not None and target in archive.namelist():
                     setattr(package, kind, _parse(archive, target))
             return package
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError, etree.XMLSyntaxError) as err:
+    except (*ZIP_ERRORS, KeyError, etree.XMLSyntaxError) as err:
         raise DocxError(f"{name}: a damaged Word document, not read: {err}") from None
     except RuntimeError as err:  # zipfile: an encrypted member
         raise DocxError(f"{name}: an encrypted Word document, not read: {err}") from None

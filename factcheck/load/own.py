@@ -98,10 +98,12 @@ def own_package(stream) -> str | None:
     copy of a Word draft. The stream is left at its start."""
     import zipfile
 
+    from .binary import ZIP_ERRORS
+
     try:
         with zipfile.ZipFile(stream) as archive:
             core = archive.read("docProps/core.xml")[:HEAD_CHARS].decode("utf-8", "replace")
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError):
+    except (*ZIP_ERRORS, KeyError):
         return None
     finally:
         stream.seek(0)
