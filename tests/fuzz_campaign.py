@@ -13,9 +13,15 @@ be split by index range (two processes: ``--start 0 --count 500000`` and ``--sta
 any input replayed alone (``--replay i``). Most inputs are one sentence- or paragraph-sized
 document (``fuzz_inputs.snippet``: number forms, qualifiers, periods, tables of a few rows, HTML
 fragments, markers, Unicode, pathological repeats, damaged bytes), read from its bytes in its
-format, extracted and matched, and each claim checked. Every ``--full-every``-th input (1 in
+format, extracted and matched, and each claim checked; one in 50 is instead a Word document
+(python-docx: runs cut anywhere, headings, lists, a table, tracked changes, comments,
+footnotes) or, one time in five, a PDF with a text layer written by hand, one in ten of
+them damaged (``fuzz_inputs.binary_document``), whose claims' positions must name their
+words and whose damage must be an input error naming the file. Every ``--full-every``-th input (1 in
 100) is instead one to five whole documents (``fuzz_inputs.whole_documents``) through check,
-the text, JSON, SARIF and CSV renderers and a second check with the inputs reversed; every
+the text, JSON, SARIF and CSV renderers and a second check with the inputs reversed (one in
+four of these has a Word document among them, and its reviewed copy, ``--format docx``, is
+written and read back); every
 ``--html-every``-th (1 in 5,000) renders HTML too.
 
 Engine ``atheris`` (coverage-guided, when it is installed: `pip install -e '.[fuzz]'`) mutates
@@ -49,14 +55,28 @@ SUFFIXES = (".txt", ".md", ".html")
 PROGRESS_EVERY = 5_000
 
 
+# One input in BINARY_EVERY is a Word document or a PDF read alone; one full-pipeline input
+# in WORD_FULL_EVERY has a Word document among its documents (its reviewed copy is written).
+# Writing a .docx costs some 20 ms, forty times a snippet: few of them keep the pace.
+BINARY_EVERY = 50
+WORD_FULL_EVERY = 4
+
+
 def input_at(seed: int, index: int, full_every: int) -> list[tuple[str, bytes]]:
     """Input number ``index`` of the seeded campaign: its own random source, so that inputs
-    do not depend on which ones ran before (splitting, resuming and replaying rest on it)."""
-    from fuzz_inputs import RandomDraw, snippet, whole_documents
+    do not depend on which ones ran before (splitting, resuming and replaying rest on it).
+    (Word and PDF inputs take indices of their own and draw after the others, so the text
+    inputs are those of a campaign without them.)"""
+    from fuzz_inputs import RandomDraw, binary_document, snippet, whole_documents, word_document
 
     draw = RandomDraw(random.Random(f"{seed}/{index}"))
     if index % full_every == 0:
-        return whole_documents(draw)
+        docs = whole_documents(draw)
+        if index % (full_every * WORD_FULL_EVERY) == 0:
+            docs.append(word_document(draw))
+        return docs
+    if index % BINARY_EVERY == BINARY_EVERY // 2:
+        return [binary_document(draw)]
     return [snippet(draw)]
 
 
@@ -87,6 +107,7 @@ class Campaign:
 
         self.tally["inputs"] += 1
         self.tally["documents"] += len(docs)
+        self.tally["word and pdf"] += sum(suffix in (".docx", ".pdf") for suffix, _ in docs)
         try:
             if index % self.full_every == 0:
                 self.tally["full pipeline"] += 1
@@ -110,16 +131,26 @@ class Campaign:
     def extract(self, suffix: str, data: bytes) -> int:
         """One document read from its bytes in its format (as a file of that name would be),
         extracted and matched; every claim checked. Returns the number of claims."""
-        from invariants import assert_claim
+        from invariants import BINARY_SUFFIXES, assert_claim, assert_position
 
+        from factcheck.errors import InputError
         from factcheck.load import documents_of
         from factcheck.pipeline import extract_claims
 
         count = 0
-        for doc in documents_of(io.BytesIO(data), f"input{suffix}"):
-            for claim in extract_claims(doc, self.catalog):
-                assert_claim(claim, doc.text)
-                count += 1
+        seen: dict = {}
+        try:
+            for doc in documents_of(io.BytesIO(data), f"input{suffix}"):
+                for claim in extract_claims(doc, self.catalog):
+                    assert_claim(claim, doc.text)
+                    if suffix in BINARY_SUFFIXES:
+                        assert_position(claim, data, suffix, seen)
+                    count += 1
+        except InputError as exc:
+            # A damaged Word document or PDF: an input error that names it, as designed.
+            assert suffix in BINARY_SUFFIXES, exc
+            assert str(exc).startswith(f"input{suffix}: "), exc
+            self.tally["damaged refused"] += 1
         return count
 
     def report(self, what: str, next_index: int) -> None:

@@ -6,7 +6,7 @@ source: a million inputs must not pay hypothesis's bookkeeping per example). Eac
 is written once against a small ``Draw`` interface with two implementations, one over a
 hypothesis ``draw`` (``HypothesisDraw``: shrinking works) and one over ``random.Random``
 (``RandomDraw``). An input is a list of documents; a document is (suffix, bytes), the suffix
-picking the reader (.txt, .md, .html).
+picking the reader (.txt, .md, .html; .docx and .pdf from ``binary_document``).
 
 Two sizes:
 
@@ -23,6 +23,7 @@ Two sizes:
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -346,11 +347,240 @@ def whole_documents(d: Draw) -> list[tuple[str, bytes]]:
     return d.many(whole_document, 1, 5)
 
 
+# -- Word and PDF ------------------------------------------------------------------------------
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_COMMENTS = ["Check this figure.", "factcheck: ignore", "factcheck: ignore[contradiction] counted "
+             "differently", "factcheck: off", "factcheck: on", "Source: table 12, 2,000 pages."]  # fmt: skip
+
+
+def _split_runs(d: Draw, p, text: str) -> None:
+    """``text`` as runs of paragraph ``p``, cut at a few places (Word cuts runs anywhere, in
+    a number too), some bold, some superscript."""
+    cuts = sorted({d.integer(0, len(text)) for _ in range(d.integer(0, 3))})
+    for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True):
+        if a < b:
+            run = p.add_run(text[a:b])
+            style = d.integer(0, 9)
+            run.bold = style == 0 or None
+            if style == 1:
+                run.font.superscript = True
+
+
+def _tracked(d: Draw, p) -> None:
+    """A tracked change in paragraph ``p``: a figure deleted and another inserted."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for tag, inner in (("w:del", "w:delText"), ("w:ins", "w:t")):
+        change = OxmlElement(tag)
+        change.set(qn("w:id"), str(d.integer(1, 999)))
+        change.set(qn("w:author"), "Editor")
+        run = OxmlElement("w:r")
+        text = OxmlElement(inner)
+        text.text = " " + number_phrase(d) + " "
+        text.set(qn("xml:space"), "preserve")
+        run.append(text)
+        change.append(run)
+        p._p.append(change)
+
+
+def _note_reference(p, number: int) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = OxmlElement("w:r")
+    ref = OxmlElement("w:footnoteReference")
+    ref.set(qn("w:id"), str(number))
+    run.append(ref)
+    p._p.append(run)
+
+
+_WHEN = (2024, 1, 1, 0, 0, 0)
+_STAMP = re.compile(rb'(w:date|dcterms:(?:created|modified)[^>]*)(="|>)\d{4}-[0-9T:.Z-]+')
+
+
+def _with_footnotes(data: bytes, notes: list[str]) -> bytes:
+    """A saved python-docx document made the same bytes every time (python-docx stamps the
+    zip's entries and the comments with the time), and given a footnotes part when there are
+    notes (python-docx cannot write one)."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    body = "".join(
+        f'<w:footnote w:id="{k}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve">'
+        f" {escape(text)}</w:t></w:r></w:p></w:footnote>"
+        for k, text in enumerate(notes, start=1)
+    )
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes xmlns:w="{_W}">{body}</w:footnotes>'
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            part = _STAMP.sub(rb"\g<1>\g<2>2024-01-01T00:00:00Z", zin.read(info.filename))
+            item = zipfile.ZipInfo(info.filename, _WHEN)
+            item.compress_type = zipfile.ZIP_DEFLATED
+            if not notes:
+                zout.writestr(item, part)
+                continue
+            if item.filename == "[Content_Types].xml":
+                part = part.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" '
+                                    b'ContentType="application/vnd.openxmlformats-officedocument'
+                                    b'.wordprocessingml.footnotes+xml"/></Types>')  # fmt: skip
+            elif item.filename == "word/_rels/document.xml.rels":
+                part = part.replace(b"</Relationships>", b'<Relationship Id="rIdNotes" Type="'
+                                    b"http://schemas.openxmlformats.org/officeDocument/2006/"
+                                    b'relationships/footnotes" Target="footnotes.xml"/>'
+                                    b"</Relationships>")  # fmt: skip
+            zout.writestr(item, part)
+        if notes:
+            item = zipfile.ZipInfo("word/footnotes.xml", _WHEN)
+            item.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(item, xml)
+    return out.getvalue()
+
+
+def word_document(d: Draw) -> tuple[str, bytes]:
+    """(".docx", bytes) of a Word document written with python-docx: paragraphs cut into runs
+    anywhere, headings, list paragraphs, a table, sometimes a tracked change, comments (a
+    factcheck directive among them), footnotes; one in ten damaged (cut short, bytes
+    overwritten, or its document.xml cut)."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    paragraphs = []
+    notes: list[str] = []
+    for _ in range(d.integer(0, 6)):
+        kind = d.integer(0, 9)
+        if kind == 0:
+            document.add_heading(sentence(d)[:80], level=d.integer(1, 3))
+        elif kind == 1:
+            document.add_paragraph(sentence(d), style=d.pick(["List Bullet", "List Number"]))
+        elif kind == 2:
+            rows, columns = d.integer(1, 4), d.integer(1, 3)
+            grid = document.add_table(rows=rows, cols=columns)
+            grid.cell(0, 0).text = d.pick(["Year", "Deaths", "Rate per 100,000", ""])
+            for r in range(rows):
+                for c in range(columns):
+                    if r or c:
+                        grid.cell(r, c).text = d.pick(["", digits(d), number_phrase(d),
+                                                       d.pick(TIMES).strip()])  # fmt: skip
+        else:
+            p = document.add_paragraph()
+            _split_runs(d, p, paragraph(d) if kind <= 6 else sentence(d))
+            if kind == 7:
+                _tracked(d, p)
+                p.add_run(d.pick(["", " in 2022.", " deaths."]))
+            elif kind == 8:
+                notes.append(sentence(d))
+                _note_reference(p, len(notes))
+            paragraphs.append(p)
+    for _ in range(d.integer(0, 2) if paragraphs else 0):
+        p = d.pick(paragraphs)
+        if p.runs:
+            document.add_comment(p.runs, text=d.pick(_COMMENTS), author="Reviewer")
+    out = io.BytesIO()
+    document.save(out)
+    data = _with_footnotes(out.getvalue(), notes)
+    if d.integer(0, 9) == 0:
+        data = _damaged_zip(d, data)
+    return ".docx", data
+
+
+def _damaged_zip(d: Draw, data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    how = d.integer(0, 2)
+    if how == 0:
+        return data[: d.integer(0, len(data))]
+    if how == 1:
+        spoiled = bytearray(data)
+        for _ in range(d.integer(1, 8)):
+            spoiled[d.integer(0, len(spoiled) - 1)] = d.integer(0, 255)
+        return bytes(spoiled)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            part = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                part = part[: d.integer(0, len(part))]
+            zout.writestr(item, part)
+    return out.getvalue()
+
+
+_PDF_FONTS = (b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+              b" /F2 << /Type /Font /Subtype /Type1 /BaseFont /Courier >> >> >>")  # fmt: skip
+
+
+def _pdf_page(d: Draw, lines: list[str]) -> bytes:
+    """A page's content: lines from the top, mostly Helvetica 10 pt, some paragraph gaps, a
+    small note line at the bottom, a Courier line, a page number, a raised marker."""
+    from pdf_build import pdf_string
+
+    ops = [b"BT"]
+    y = 185.0
+    for line in lines:
+        font, size = (b"F2", 9) if d.integer(0, 14) == 0 else (b"F1", d.pick([10, 10, 10, 7]))
+        y -= size * 1.2 + (size if d.integer(0, 5) == 0 else 0)
+        if y < 5:
+            break
+        ops.append(b"/%s %d Tf 1 0 0 1 20 %.1f Tm (%s) Tj" % (font, size, y, pdf_string(line)))
+        if d.integer(0, 9) == 0:
+            ops.append(b"/F1 6 Tf 0 4 Td (%d) Tj" % d.integer(1, 20))
+    if d.boolean():
+        ops.append(b"/F1 8 Tf 1 0 0 1 140 8 Tm (%d) Tj" % d.integer(1, 300))
+    ops.append(b"ET")
+    return b"\n".join(ops)
+
+
+def pdf_document(d: Draw) -> tuple[str, bytes]:
+    """(".pdf", bytes) of a PDF with a text layer written by hand (pdf_build.hand_pdf): prose
+    broken into lines of 30-60 characters (hyphenated at a line end sometimes), on one to three
+    pages; one in ten damaged (cut short, or bytes overwritten)."""
+    from pdf_build import hand_pdf
+
+    words = prose(d).split()
+    width = d.integer(30, 60)
+    lines, line = [], ""
+    for word in words:
+        if len(line) + len(word) > width and line:
+            if d.integer(0, 7) == 0 and len(word) > 5:
+                cut = d.integer(2, len(word) - 2)
+                lines.append(line + " " + word[:cut] + "-")
+                line = word[cut:]
+                continue
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    per_page = d.integer(6, 14)
+    pages = [(_pdf_page(d, lines[k : k + per_page]), _PDF_FONTS)
+             for k in range(0, len(lines), per_page)][:3]  # fmt: skip
+    data = hand_pdf(pages)
+    if d.integer(0, 9) == 0:
+        spoiled = bytearray(data[: d.integer(1, len(data))] if d.boolean() else data)
+        for _ in range(d.integer(0, 6)):
+            spoiled[d.integer(0, len(spoiled) - 1)] = d.integer(0, 255)
+        data = bytes(spoiled)
+    return ".pdf", data
+
+
+def binary_document(d: Draw) -> tuple[str, bytes]:
+    """A Word document (four in five) or a PDF."""
+    return pdf_document(d) if d.integer(0, 4) == 0 else word_document(d)
+
+
 # The same generators as hypothesis strategies, for the property tests.
 def _strategy(make: Callable[[Draw], T]) -> Callable[[], st.SearchStrategy[T]]:
     return st.composite(lambda draw: make(HypothesisDraw(draw)))
 
 
 document = _strategy(whole_document)
+word_documents = _strategy(word_document)
+pdf_documents = _strategy(pdf_document)
 snippets = _strategy(snippet)
 documents = st.lists(document(), min_size=1, max_size=5)

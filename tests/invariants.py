@@ -6,6 +6,7 @@ A violation is an AssertionError whose message names the invariant and the claim
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from collections.abc import Callable
@@ -60,6 +61,96 @@ def assert_claim(claim: Claim, text: str) -> None:
         assert low <= claim.value <= high, ("value outside its interval", row)
 
 
+BINARY_SUFFIXES = (".docx", ".pdf")
+
+
+def assert_position(claim: Claim, data: bytes, suffix: str, seen: dict) -> None:
+    """A claim of a Word document or a PDF: its position names the words of its number. In
+    a .docx the paragraph's characters from ``char`` to ``end.char`` are the claim's surface;
+    in a PDF the page's line holds the surface's first word at ``column`` (or its first part,
+    hyphenated at the line end). ``seen`` keeps the document's paragraphs or lines."""
+    position = claim.position
+    assert position is not None, ("no position in a binary document", claim.to_dict())
+    start, end = position["start"], position["end"]
+    if suffix == ".docx":
+        from factcheck.load.docx import paragraph_texts
+
+        if "texts" not in seen:
+            seen["texts"] = paragraph_texts(io.BytesIO(data))
+        texts = seen["texts"]
+        assert start["paragraph"] == end["paragraph"], position
+        words = texts[start["paragraph"] - 1][start["char"] - 1 : end["char"] - 1]
+        assert words == claim.surface, ("position", position, claim.surface, words)
+        return
+    key = (start["page"], start["line"])
+    if key not in seen:
+        seen[key] = _pdf_line(data, *key)
+    at = seen[key][start["column"] - 1 :]
+    word = claim.surface.split()[0]
+    hyphenated = at.endswith("-") and len(at) > 1 and word.startswith(at[:-1].split()[-1])
+    assert at.startswith(word) or hyphenated, ("position", position, claim.surface, at)
+
+
+def _pdf_line(data: bytes, page: int, line: int) -> str:
+    import pypdfium2 as pdfium
+
+    from factcheck.load import pdf
+
+    doc = pdfium.PdfDocument(data)
+    try:
+        tp = doc[page - 1].get_textpage()
+        lines = pdf.page_lines(tp)
+        tp.close()
+        return lines[line - 1].text
+    finally:
+        doc.close()
+
+
+def assert_review_copy(report: Any, folder: Path, docs: list[tuple[str, bytes]]) -> int:
+    """The reviewed copy of the report's Word draft (``--format docx``): written without
+    touching the draft, it reads back as a Word document with the draft's text, and each
+    comment it holds spans the words of a claim of the draft. The number of comments."""
+    import docx
+
+    from factcheck.load.docx import paragraph_texts
+    from factcheck.report.docx_review import AUTHOR, drafts_of, write_review
+
+    (draft,) = drafts_of(report)
+    before = Path(draft).read_bytes()
+    copy = folder / "reviewed.docx"
+    count = write_review(report, str(copy), verbose=True)
+    assert Path(draft).read_bytes() == before, "the reviewed copy touched its draft"
+    with open(copy, "rb") as a, open(draft, "rb") as b:
+        assert paragraph_texts(a) == paragraph_texts(b), "the reviewed copy's text changed"
+    document = docx.Document(str(copy))
+    ours = {str(c.comment_id) for c in document.comments if c.author == AUTHOR}
+    assert len(ours) == count, "comments written and read differ"
+    surfaces = {c.surface for c in report.claims if c.doc == draft}
+    spans = _commented(document)
+    for cid in ours:
+        assert spans.get(cid) in surfaces, ("a comment not on a claim's words", spans.get(cid))
+    return count
+
+
+def _commented(document: Any) -> dict[str, str]:
+    """Comment id -> the text its range spans in the body."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    spans: dict[str, list[str]] = {}
+    open_ids: set[str] = set()
+    for el in document.element.body.iter():
+        if el.tag == f"{w}commentRangeStart":
+            open_ids.add(el.get(f"{w}id"))
+            spans.setdefault(el.get(f"{w}id"), [])
+        elif el.tag == f"{w}commentRangeEnd":
+            open_ids.discard(el.get(f"{w}id"))
+        elif el.tag in (f"{w}t", f"{w}tab", f"{w}br", f"{w}cr"):
+            for cid in open_ids:
+                spans[cid].append(
+                    el.text or "" if el.tag == f"{w}t" else "\t" if el.tag == f"{w}tab" else "\n"
+                )
+    return {cid: "".join(parts) for cid, parts in spans.items()}
+
+
 def assert_report_json(text: str) -> dict[str, Any]:
     """A JSON report as written: strict JSON, valid against the report schema."""
     data = strict_json(text)
@@ -106,15 +197,30 @@ def check_run(
     try:
         report = run_check(paths, catalog, references)
     except InputError as exc:
-        # Nothing to check is an input error (exit 2): only when no document was readable.
+        # A damaged Word document or PDF is an input error naming it (exit 2); so is nothing
+        # to check, only when no document was readable (binary, or a PDF without text).
+        binary = [
+            p for p, (suffix, _) in zip(paths, docs, strict=True) if suffix in BINARY_SUFFIXES
+        ]
+        if any(str(exc).startswith(p + ":") for p in binary):
+            return 0, 0
         assert "none of the inputs could be read" in str(exc), exc
-        assert all(b"\x00" in data for _, data in docs), exc
+        assert all(b"\x00" in data or s in BINARY_SUFFIXES for s, data in docs), exc
         return 0, 0
     texts: dict[str, str] = {}
+    by_path = {p: doc for p, doc in zip(paths, docs, strict=True)}
+    seen: dict[str, dict] = {}
     for claim in report.claims:
         if claim.doc not in texts:
             texts[claim.doc] = _decoded(claim.doc)
         assert_claim(claim, texts[claim.doc])
+        suffix, data = by_path[claim.doc]
+        if suffix in BINARY_SUFFIXES:
+            assert_position(claim, data, suffix, seen.setdefault(claim.doc, {}))
+    from factcheck.report.docx_review import drafts_of
+
+    if len(drafts_of(report)) == 1:
+        assert_review_copy(report, folder, docs)
     formats = ["text", "json", "sarif", "csv"] + (["html"] if html else [])
     rendered = {}
     for fmt in formats:

@@ -12,7 +12,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from fuzz_inputs import document, documents, snippets
+from fuzz_inputs import document, documents, pdf_documents, snippets, word_documents
 from hypothesis import HealthCheck, given, settings
 from invariants import assert_claim, check_run
 
@@ -74,6 +74,24 @@ def test_a_generated_snippet_keeps_every_claim_contract(snippet):
             assert_claim(claim, doc.text)
 
 
+@settings(SETTINGS, max_examples=max(3, SETTINGS.max_examples // 5))
+@given(doc=word_documents())
+def test_a_generated_word_document_and_its_reviewed_copy(doc):
+    # Positions name the numbers' words; damage is an input error naming the file; the
+    # reviewed copy (--format docx) keeps the draft's text, its comments on claims' words.
+    catalog, references = _configuration()
+    with tempfile.TemporaryDirectory() as folder:
+        check_run(Path(folder), [doc], catalog, references)
+
+
+@settings(SETTINGS, max_examples=max(3, SETTINGS.max_examples // 5))
+@given(doc=pdf_documents())
+def test_a_generated_pdf(doc):
+    catalog, references = _configuration()
+    with tempfile.TemporaryDirectory() as folder:
+        check_run(Path(folder), [doc], catalog, references)
+
+
 # --- the campaign harness (tests/fuzz_campaign.py) ------------------------------------------
 
 
@@ -88,6 +106,7 @@ def test_a_short_campaign_runs_both_sizes_of_input_and_logs_its_tally(tmp_path):
     seconds, next_index, tally = fuzz_campaign.last_progress(log)
     assert next_index == 40
     assert tally["inputs"] == 40 and tally["full pipeline"] == 2 and tally["with html"] == 1
+    assert tally["word and pdf"] == 2  # input 25 alone, and one among input 0's documents
     assert not tally["exceptions"] and not tally["invariant violations"]
 
 
@@ -98,6 +117,10 @@ def test_campaign_inputs_depend_only_on_seed_and_index():
     assert input_at(0, 123, 100) != input_at(1, 123, 100)
     assert len(input_at(0, 7, 100)) == 1  # a snippet; index 0 mod 100: whole documents
     assert all(isinstance(data, bytes) for _, data in input_at(0, 200, 100))
+    # A Word document or PDF: the same bytes each time (no time stamps).
+    ((suffix, data),) = input_at(0, 25, 100)
+    assert suffix in (".docx", ".pdf") and input_at(0, 25, 100) == [(suffix, data)]
+    assert input_at(0, 400, 100)[-1][0] == ".docx"
 
 
 def test_a_resumed_campaign_goes_on_after_its_last_progress_line(tmp_path, monkeypatch):
