@@ -354,3 +354,20 @@ def test_fields_and_hyperlinks_read_as_the_text_they_show(tmp_path):
     assert [(c.surface, c.position["label"], c.period) for c in claims] == [
         ("107,941", "¶1:25", "2022")
     ]
+
+
+def test_a_directive_comment_at_a_paragraphs_start_suppresses_its_claims(tmp_path):
+    """The comment's directive is written after the paragraph's text: written before it, it
+    began an HTML block in the Markdown the document is read as, which hid the paragraph."""
+    d = docx.Document()
+    d.add_heading("Clinic", level=1)
+    d.add_heading("Visits", level=2)
+    p = d.add_paragraph("Some 400 visits were booked in 2024.")
+    d.add_comment(p.runs, text="factcheck: ignore a rounded figure", author="Editor")
+    d.add_paragraph("Unrelated text.")
+    d.add_paragraph("The clinic treated 240 patients in 2022.")
+    d.save(tmp_path / "ignored.docx")
+    claims = {c.surface: c for c in extract_file(tmp_path / "ignored.docx")}
+    assert claims["Some 400"].suppressed == "inline: a rounded figure"
+    assert claims["Some 400"].position["label"] == "¶3:1"
+    assert not claims["240"].suppressed

@@ -21,6 +21,7 @@ from typing import BinaryIO
 from factcheck.errors import InputError
 from factcheck.load import binary, html, markdown, text
 from factcheck.load import docx as _docx
+from factcheck.load import odt as _odt
 from factcheck.load import pdf as _pdf
 from factcheck.load.mask import Layout, build_body, inside, merge
 from factcheck.load.own import HEAD_CHARS, own_output, own_package
@@ -419,3 +420,4 @@ def _is_own_output(path: Path) -> bool:
 # The converters of binary formats (see ``binary``), one line each.
 binary.CONVERTERS["docx"] = _docx.read
 binary.CONVERTERS["pdf"] = _pdf.read
+binary.CONVERTERS["odt"] = _odt.read

@@ -348,14 +348,14 @@ class _Reader:
         char = 1
         started = False
         html = self.html > 0
+        directives = []
         for piece in pieces:
             if piece.kind in ("footnote", "endnote"):
                 label = self.note_label(piece.kind, piece.value, place.line)
                 self.out.markup(f"<sup>{label}</sup>" if self.markdown else f"[{label}]")
                 continue
             if piece.kind == "directive":
-                safe = " ".join(piece.value.replace("--", "- -").split())
-                self.out.point(f"<!-- {safe} -->", place, char)
+                directives.append(" ".join(piece.value.replace("--", "- -").split()))
                 continue
             value = piece.value
             if not started:
@@ -369,6 +369,10 @@ class _Reader:
             if piece.kind == "sup" and self.markdown:
                 self.out.markup("</sup>")
             char += len(value)
+        # A directive from a comment holds for its whole paragraph: it is written after the
+        # text, since a line that starts with "<!--" is an HTML block, which would hide it.
+        for said in directives:
+            self.out.point(f" <!-- {said} -->", place, char)
 
     def note_label(self, kind: str, note_id: str, line: int) -> str:
         key = (kind, note_id)
@@ -584,7 +588,12 @@ def _grid(rows: list[etree._Element]) -> list[list[list]]:
 
 def read(stream: BinaryIO, name: str) -> Iterator[Converted]:
     """The converter of a .docx (see ``load.binary``): one piece, the whole document."""
-    package = open_package(stream, name)
+    yield from read_package(open_package(stream, name), name, "Word document")
+
+
+def read_package(package: Package, name: str, kind: str) -> Iterator[Converted]:
+    """A package's one converted piece (an OpenDocument text is read as its WordprocessingML
+    translation: load.odt); ``kind`` names the document in warnings."""
     body = package.document.find(w("body"))
     reader = _Reader(package)
     if body is not None:
@@ -597,7 +606,7 @@ def read(stream: BinaryIO, name: str) -> Iterator[Converted]:
             f"{name}: {reader.text_boxes} text box(es) or drawing(s) with text not read"
         )
     if not reader.out.positions:
-        warnings.append(f"{name}: the Word document holds no text")
+        warnings.append(f"{name}: the {kind} holds no text")
     fmt = "markdown" if reader.markdown else "text"
     yield Converted("".join(reader.out.pieces), fmt, reader.out.positions, warnings)
 
@@ -605,7 +614,11 @@ def read(stream: BinaryIO, name: str) -> Iterator[Converted]:
 def paragraph_texts(stream: BinaryIO, name: str = "<docx>") -> list[str]:
     """The text of every body paragraph, numbered as positions number them (index 0 is ¶1),
     as Word shows it with tracked changes accepted: what ``¶N:C`` counts in."""
-    package = open_package(stream, name)
+    return package_texts(open_package(stream, name))
+
+
+def package_texts(package: Package) -> list[str]:
+    """``paragraph_texts`` of a package already open."""
     body = package.document.find(w("body"))
     if body is None:
         return []
