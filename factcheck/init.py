@@ -60,7 +60,7 @@ STARTER_DATAPACKAGE = {
 
 # The drafts a hook passes to factcheck: text drafts by their type, Word and PDF drafts (binary
 # files) by their names; the endings a folder walk reads (as in .pre-commit-hooks.yaml).
-DRAFT_FILES = r"\.(?i:md|markdown|mdown|mkdn|mkd|txt|text|html?|xhtml|docx|docm|pdf)$"
+DRAFT_FILES = r"\.(?i:md|markdown|mdown|mkdn|mkd|txt|text|html?|xhtml|docx|docm|odt|pdf)$"
 
 
 def pre_commit_config(python: str, folder: str | None = None) -> str:
