@@ -29,4 +29,21 @@ def test_repeated_strings_are_shared_and_values_kept():
     assert first.doc is second.doc and first.unit is second.unit
     assert first.attribution[0] is second.attribution[0]
     assert first.frame["substance"][0] is second.frame["substance"][0]
-    assert first.attribution is not second.attribution  # each claim keeps its own lists
+    # Equal frames and attributions are held once (nothing changes them after matching).
+    assert first.attribution is second.attribution and first.frame is second.frame
+
+
+def test_frames_that_differ_in_their_json_are_kept_apart():
+    claims = [_claim(start) for start in range(0, 60, 10)]
+    frames = [{"sort": "people", "substance": ["none given"]},
+              {"substance": ["none given"], "sort": "people"},  # another key order
+              {"sort": "people", "substance": "none given"},  # a string, not a list
+              {"sort": "people", "hypothetical": True},
+              {"sort": "people", "hypothetical": 1},
+              {"sort": "people", "hypothetical": -0.0}]  # fmt: skip
+    for claim, frame in zip(claims, frames, strict=True):
+        claim.frame = frame
+    texts = [json.dumps(c.to_dict()) for c in claims]
+    share_strings(claims)
+    assert [json.dumps(c.to_dict()) for c in claims] == texts
+    assert len({id(c.frame) for c in claims}) == len(frames)
