@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -149,9 +149,10 @@ class Document:
         return self.positions.span(start, end) if self.positions else None
 
 
-@dataclass(slots=True)
-class Claim:
-    """One numeric statement found in a document (see "The claim (contract)")."""
+@dataclass
+class ClaimFields:
+    """The fields of a claim, in order, with their types and defaults: the schema of ``Claim``
+    in code (never made itself; ``Claim`` holds them more compactly)."""
 
     doc: str
     start: int  # offset of the surface in Document.text
@@ -204,13 +205,92 @@ class Claim:
     # The sentence before, when this one refers back to it ("of these deaths") (internal).
     context_before: str | None = None
 
-    def __post_init__(self) -> None:
-        if not self.id:
-            self.id = claim_id(self.doc, self.start, self.end, self.surface)
+    def __post_init__(self) -> None:  # the dataclass's __init__ calls it: Claim's does not
+        raise TypeError("ClaimFields is a schema: make a Claim")
+
+
+# The fields that almost every claim leaves at None: held in one dict per claim (None when
+# all are None) rather than a slot each. A million claims hold a million of each slot; these
+# ten slots were a quarter of a claim's own size.
+RARE_CLAIM_FIELDS = ("currency_year", "citation", "from_period", "to_period", "change",
+                     "extreme", "suppressed", "suppressed_rules", "position", "context_before")  # fmt: skip
+
+
+class Claim:
+    """One numeric statement found in a document (see "The claim (contract)"); its fields
+    are ``ClaimFields``'. A slotted object, the fields of RARE_CLAIM_FIELDS in one dict.
+    ``dataclasses.fields``, ``asdict`` and ``replace`` read it as they read a dataclass."""
+
+    __slots__ = tuple(
+        name for name in ClaimFields.__dataclass_fields__ if name not in RARE_CLAIM_FIELDS
+    ) + ("_rare",)
+    __dataclass_fields__ = ClaimFields.__dataclass_fields__
+    __dataclass_params__ = ClaimFields.__dataclass_params__  # type: ignore[attr-defined]
+    __match_args__ = ClaimFields.__match_args__
+    __eq__ = ClaimFields.__eq__  # field by field, as a dataclass compares
+    __repr__ = ClaimFields.__repr__
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(
+        self,
+        doc: str,
+        start: int,
+        end: int,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        surface: str,
+        sentence: str,
+        value: float | None,
+        low: float | None,
+        high: float | None,
+        unit: str,
+        qualifier: str,
+        kind: str,
+        noun: str | None = None,
+        measure: str | None = None,
+        period: str | None = None,
+        place: str | None = None,
+        currency_year: int | None = None,
+        citation: str | None = None,
+        from_period: str | None = None,
+        to_period: str | None = None,
+        change: float | None = None,
+        factor: float | None = None,
+        resolution: float | None = None,
+        extreme: str | None = None,
+        suppressed: str | None = None,
+        suppressed_rules: list[str] | None = None,
+        sentence_offset: int | None = None,
+        frame: dict[str, Any] | None = None,
+        attribution: list[str] | None = None,
+        position: dict[str, Any] | None = None,
+        id: str = "",
+        sentence_start: int | None = None,
+        context_before: str | None = None,
+    ) -> None:
+        self.doc, self.start, self.end = doc, start, end
+        self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
+        self.surface, self.sentence = surface, sentence
+        self.value, self.low, self.high = value, low, high
+        self.unit, self.qualifier, self.kind = unit, qualifier, kind
+        self.noun, self.measure, self.period, self.place = noun, measure, period, place
+        self.factor, self.resolution = factor, resolution
+        self.sentence_offset, self.frame, self.attribution = sentence_offset, frame, attribution
+        self.sentence_start = sentence_start
+        rare = (currency_year, citation, from_period, to_period, change, extreme, suppressed,
+                suppressed_rules, position, context_before)  # fmt: skip
+        self._rare: dict[str, Any] | None = None
+        if rare.count(None) != len(rare):
+            self._rare = {
+                k: v for k, v in zip(RARE_CLAIM_FIELDS, rare, strict=True) if v is not None
+            }
+        self.id = id or claim_id(doc, start, end, surface)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the claim: the contract fields, without internal offsets."""
-        data = asdict(self)
+        data = asdict(self)  # type: ignore[call-overload]
         for name in CLAIM_INTERNAL_FIELDS:
             data.pop(name)
         return data
@@ -221,6 +301,32 @@ class Claim:
             key: json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
             for key, value in self.to_dict().items()
         }
+
+
+def _rare_field(name: str) -> property:
+    """A field of RARE_CLAIM_FIELDS: read from and written to the claim's dict of them."""
+
+    def get(claim: Claim) -> Any:
+        rare = claim._rare
+        return None if rare is None else rare.get(name)
+
+    def set_(claim: Claim, value: Any) -> None:
+        rare = claim._rare
+        if value is not None:
+            if rare is None:
+                claim._rare = {name: value}
+            else:
+                rare[name] = value
+        elif rare is not None:
+            rare.pop(name, None)
+            if not rare:
+                claim._rare = None
+
+    return property(get, set_, doc=f"the claim's {name} (None for most claims)")
+
+
+for _name in RARE_CLAIM_FIELDS:
+    setattr(Claim, _name, _rare_field(_name))
 
 
 # Offsets the pipeline uses that are not part of a claim's JSON form.
@@ -242,36 +348,129 @@ def claim_id(doc: str, start: int, end: int, surface: str) -> str:
     return "c" + digest[:12]
 
 
-@dataclass(slots=True)
+# The fields of a finding's JSON form, in order.
+FINDING_FIELDS = ("rule", "severity", "message", "claims", "reference", "expected", "actual",
+                  "difference", "tolerance", "measure", "explanation", "id")  # fmt: skip
+
+
 class Finding:
-    """What the check stage concludes about one or more claims (see "The finding (contract)")."""
+    """What the check stage concludes about one or more claims (see "The finding (contract)").
 
-    rule: str  # contradiction, reference-mismatch, change-mismatch, relation-mismatch, verified, unverifiable
-    severity: str  # error, warning, info
-    message: str
-    # Where each claim involved is ({"id", "doc", "line", "column", ...}); the first is the
-    # primary place, where an editor's cursor goes.
-    claims: list[dict[str, Any]]
-    reference: dict[str, Any] | None = None  # dataset, value, period, source, url, status
-    expected: Any = None
-    actual: Any = None
-    difference: float | None = None  # relative
-    tolerance: Any = None
-    measure: str | None = None
-    explanation: list[str] = field(default_factory=list)  # the chain of reasoning, for --explain
-    id: str = ""
+    Its words (``message`` and ``explanation``) may be worded only when they are read: a check
+    of a million claims makes hundreds of thousands of findings, and their sentences were most
+    of the memory it took. Such a finding holds how to word it (``word_later``: the function
+    that made it and that function's arguments, the claims, reference rows and figures it
+    compared) and makes the same words each time they are asked for.
+    """
 
-    def __post_init__(self) -> None:
-        if not self.id:
-            key = "\0".join([self.rule] + [c["id"] for c in self.claims])
-            if self.reference:
-                key += "\0" + str(self.reference.get("dataset")) + str(self.reference.get("period"))
-            self.id = "f" + hashlib.sha1(key.encode()).hexdigest()[:12]
+    __slots__ = ("rule", "severity", "claims", "reference", "expected", "actual", "difference",
+                 "tolerance", "measure", "id", "_words")  # fmt: skip
+
+    def __init__(
+        self,
+        rule: str,  # contradiction, reference-mismatch, ..., verified, unverifiable
+        severity: str,  # error, warning, info
+        message: str = "",
+        # Where each claim involved is ({"id", "doc", "line", "column", ...}); the first is
+        # the primary place, where an editor's cursor goes.
+        claims: list[Mapping[str, Any]] | None = None,
+        reference: dict[str, Any] | None = None,  # dataset, value, period, source, url, status
+        expected: Any = None,
+        actual: Any = None,
+        difference: float | None = None,  # relative
+        tolerance: Any = None,
+        measure: str | None = None,
+        explanation: list[str] | None = None,  # the chain of reasoning, for --explain
+        id: str = "",
+    ) -> None:
+        self.rule, self.severity = rule, severity
+        self.claims = claims if claims is not None else []
+        self.reference, self.expected, self.actual = reference, expected, actual
+        self.difference, self.tolerance, self.measure = difference, tolerance, measure
+        # (message, explanation), or a _Wording that makes them
+        self._words: tuple[str, list[str]] | _Wording = (
+            message, explanation if explanation is not None else [])  # fmt: skip
+        if not id:
+            key = "\0".join([rule] + [c["id"] for c in self.claims])
+            if reference:
+                key += "\0" + str(reference.get("dataset")) + str(reference.get("period"))
+            id = "f" + hashlib.sha1(key.encode()).hexdigest()[:12]
+        self.id = id
+
+    @property
+    def message(self) -> str:
+        return self._worded()[0]
+
+    @message.setter
+    def message(self, value: str) -> None:
+        self._words = (value, self._worded()[1])
+
+    @property
+    def explanation(self) -> list[str]:
+        return self._worded()[1]
+
+    @explanation.setter
+    def explanation(self, value: list[str]) -> None:
+        self._words = (self._worded()[0], value)
+
+    def _worded(self) -> tuple[str, list[str]]:
+        words = self._words
+        return words if type(words) is tuple else words()
+
+    def word_later(self, make: Callable[..., Finding], *args: Any) -> Finding:
+        """This finding, its words dropped and made again when read, by ``make(*args)``: the
+        function that made the finding, which must make the same finding from the same
+        arguments (a pure function of claims, reference rows, catalog and figures)."""
+        self._words = _Wording(make, args)
+        return self
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form, as ``asdict`` makes it; the claims named may be mappings that read
-        the claim (check.findings.ClaimRef), written as plain dicts."""
-        return {name: _plain(getattr(self, name)) for name in Finding.__dataclass_fields__}
+        """The JSON form, as ``asdict`` made it when a finding was a dataclass; the claims
+        named may be mappings that read the claim (check.findings.ClaimRef), written as
+        plain dicts."""
+        message, explanation = self._worded()
+        data = {name: _plain(getattr(self, name)) for name in FINDING_FIELDS[:2]}
+        data["message"] = message
+        data.update((name, _plain(getattr(self, name))) for name in FINDING_FIELDS[3:10])
+        data["explanation"] = list(explanation)
+        data["id"] = self.id
+        return data
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in FINDING_FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
+
+    def __repr__(self) -> str:
+        fields = ", ".join(
+            f"{name}={value!r}" for name, value in zip(FINDING_FIELDS, self._values(), strict=True)
+        )
+        return f"Finding({fields})"
+
+
+class _Wording:
+    """How to word a finding again: the function that made it and its arguments. The last
+    finding worded is remembered, as a report asks for its message and then its explanation."""
+
+    __slots__ = ("make", "args")
+    _last: tuple[Any, tuple[str, list[str]]] = (None, ("", []))
+
+    def __init__(self, make: Callable[..., Finding], args: tuple[Any, ...]) -> None:
+        self.make, self.args = make, args
+
+    def __call__(self) -> tuple[str, list[str]]:
+        last, words = _Wording._last
+        if last is self:
+            return words
+        made = self.make(*self.args)._words
+        assert type(made) is tuple, "a finding is worded by the function that made it, eagerly"
+        _Wording._last = (self, made)
+        return made
 
 
 def _plain(value: Any) -> Any:

@@ -187,7 +187,7 @@ def _check_group(
             continue
         finding = _contradiction(
             claim, evidence, anchor, anchor_evidence, comparison, tolerance, about
-        )
+        ).word_later(_contradiction_of, claim, anchor, tolerance, about)
         if claim.id in verified:
             # A hook's changed draft is right and the draft already there is not.
             finding.severity = "warning"
@@ -253,6 +253,15 @@ def _change_text(change: Interval) -> str:
     if change.low == change.high:
         return pct(change.low)
     return f"{pct(change.low)} to {pct(change.high)}"
+
+
+def _contradiction_of(claim: Claim, anchor: Claim, tolerance: Tolerance, about: str) -> Finding:
+    """The contradiction _check_group found between a claim and its group's anchor, made
+    again from the claims alone (to word it when a report reads it)."""
+    evidence = normalized(claim_evidence(claim), anchor.unit)
+    anchor_evidence = claim_evidence(anchor)
+    comparison = compare(evidence.interval, anchor_evidence.interval, tolerance)
+    return _contradiction(claim, evidence, anchor, anchor_evidence, comparison, tolerance, about)
 
 
 def _contradiction(

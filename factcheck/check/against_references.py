@@ -28,6 +28,7 @@ from .findings import (
     reference_value,
     severity_for,
     shared,
+    worded_later,
 )
 from .subjects import Subjects, index_claims
 
@@ -50,7 +51,9 @@ def check_against_references(
         refs = references.lookup(measure.reference or measure.id, place, period)
         what = _describe_measure(measure, place, period)
         for claim in group:
-            findings.append(_check_claim(claim, measure, refs, catalog, references, place, what))
+            findings.append(
+                worded_later(_check_claim, claim, measure, refs, catalog, references, place, what)
+            )
     return findings
 
 
