@@ -22,11 +22,12 @@ from ..match import normalize_noun, unit_signature
 from ..model import Claim, Finding
 from ..wording import relative_difference
 from .changes import change_interval
-from .compare import AGREE, FAR, agrees, compare
+from .compare import AGREE, FAR, compare
 from .evidence import (
     Evidence,
     claim_bounds,
     claim_evidence,
+    claims_bounds,
     describe_interval,
     fmt,
     normalized,
@@ -160,22 +161,31 @@ def _check_group(
     # The anchor's bounds as floats; its evidence (objects and wording) only once a claim
     # disagrees, which few groups have.
     a_low, a_high = claim_bounds(anchor)
-    anchor_evidence = None
     a_unit, a_doc, a_sentence = anchor.unit, anchor.doc, anchor.sentence
+    # The tolerance around the anchor's bounds (compare.agrees), worked out when first needed.
+    low_margin = high_margin = None
+    anchor_evidence = None
     findings = []
-    for claim in group:
+    for claim, (low, high) in zip(group, claims_bounds(group), strict=True):
+        if claim.unit == a_unit:
+            # The common case, decided on floats before anything else is looked up: bounds
+            # that meet agree whatever the tolerance, and bounds apart agree within it.
+            if low > a_high:
+                if high_margin is None:
+                    high_margin = tolerance.margin(a_high, a_unit)
+                if low - a_high <= high_margin:
+                    continue
+            elif a_low > high:
+                if low_margin is None:
+                    low_margin = tolerance.margin(a_low, a_unit)
+                if a_low - high <= low_margin:
+                    continue
+            else:
+                continue
         if claim is anchor or (claim.id in verified and claim.doc not in focus):
             continue  # a claim the reference verified is evidence, never the one flagged
         if claim.doc == a_doc and claim.sentence == a_sentence:
             continue  # two numbers of one sentence are about different things
-        if claim.unit == a_unit:
-            # The common case, decided on floats without building the evidence: bounds that
-            # meet agree whatever the tolerance.
-            low, high = claim_bounds(claim)
-            if (low <= a_high and a_low <= high) or agrees(
-                low, high, a_low, a_high, a_unit, tolerance
-            ):
-                continue
         try:
             evidence = normalized(claim_evidence(claim), anchor.unit)
         except ValueError:
@@ -306,17 +316,21 @@ def _check_records(subjects: Subjects, catalog: Catalog) -> list[Finding]:
         if not records:
             continue
         tolerance = catalog.tolerance_for(measure)
+        bounds = claims_bounds(group)
         for record in records:
             record_evidence = claim_evidence(record)
-            for claim in group:
-                if claim is record or claim.period == record.period or claim.period is None:
-                    continue
+            ceiling = record_evidence.interval.high
+            highest_allowed = ceiling + tolerance.margin(ceiling, record.unit)
+            for claim, (low, _high) in zip(group, bounds, strict=True):
+                if claim.period == record.period or claim.period is None:
+                    continue  # the record itself, or a claim of its own period
+                if claim.unit == record.unit and low <= highest_allowed:
+                    continue  # the common case, on floats: the evidence's low is this low
                 try:
                     evidence = normalized(claim_evidence(claim), record.unit)
                 except ValueError:
                     continue
-                ceiling = record_evidence.interval.high
-                if evidence.interval.low <= ceiling + tolerance.margin(ceiling, record.unit):
+                if evidence.interval.low <= highest_allowed:
                     continue
                 findings.append(
                     Finding(

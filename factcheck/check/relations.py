@@ -15,6 +15,7 @@ own figures together), and lists the other claims of the same clusters after the
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,8 +27,8 @@ from ..references import ReferenceSet
 from ..relations import evaluate, holds
 from ..wording import relative_difference
 from .against_references import reference_interval
-from .compare import AGREE, FAR, compare, factor_between
-from .evidence import claim_evidence, describe_interval
+from .compare import AGREE, FAR, agrees, compare, factor_between
+from .evidence import claim_bounds, claim_evidence, describe_interval
 from .findings import claim_ref, in_text, where
 from .subjects import Subjects, index_claims
 
@@ -42,11 +43,14 @@ class _Value:
 
     interval: Interval
     label: str
-    claims: list[Claim] = field(default_factory=list)
-    docs: set[str] = field(init=False)  # the documents of its claims
+    claims: list[Claim] = field(default_factory=list)  # by document, line and column
+    # Each document of its claims, with the first of them there (in the claims' order).
+    first_in: dict[str, Claim] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.docs = {c.doc for c in self.claims}
+        self.first_in = {}
+        for claim in self.claims:
+            self.first_in.setdefault(claim.doc, claim)
 
 
 def check_relations(
@@ -62,13 +66,21 @@ def check_relations(
     wanted = {m for relation in catalog.relations for m in relation.measures}
     by_period: dict[str | None, dict[str, list[Claim]]] = subjects.by_period_and_measure(wanted)
     findings = []
+    clusters: dict[tuple, list[_Value]] = {}  # by (measure, period): a measure may be in many
     for relation in catalog.relations:
         for period, by_measure in by_period.items():
-            findings.extend(_check(relation, period, by_measure, catalog, references))
+            findings.extend(_check(relation, period, by_measure, catalog, references, clusters))
     return findings
 
 
-def _check(relation: Relation, period, by_measure, catalog: Catalog, references: ReferenceSet):
+def _check(
+    relation: Relation,
+    period,
+    by_measure,
+    catalog: Catalog,
+    references: ReferenceSet,
+    clusters: dict[tuple, list[_Value]],
+):
     measures = sorted(relation.measures)
     if not any(by_measure.get(m) for m in measures):
         return []
@@ -77,7 +89,9 @@ def _check(relation: Relation, period, by_measure, catalog: Catalog, references:
     options: list[list[_Value]] = []
     for m in measures:
         if by_measure.get(m):
-            options.append(_clusters(by_measure[m], catalog))
+            if (m, period) not in clusters:
+                clusters[(m, period)] = _clusters(by_measure[m], catalog)
+            options.append(clusters[(m, period)])
         else:
             reference = _reference_value(m, period, catalog, references)
             if reference is None:
@@ -98,24 +112,40 @@ def _clusters(claims: list[Claim], catalog: Catalog) -> list[_Value]:
     claim (under the measure's tolerance) starts the next cluster.
     """
     tolerance = catalog.tolerance_for(claims[0].measure)
-    ordered = sorted(((claim_evidence(c).interval, c) for c in claims), key=lambda p: p[0].midpoint)
-    clusters: list[list[tuple[Interval, Claim]]] = []
-    for interval, claim in ordered:
+    # Each claim's bounds as floats (evidence.claim_bounds, what claim_evidence's interval
+    # holds), sorted by the interval's midpoint; Interval objects only for the clusters' heads.
+    ordered = sorted(((claim_bounds(c), c) for c in claims), key=lambda pair: _midpoint(*pair[0]))
+    clusters: list[list[Claim]] = []
+    heads: list[Interval] = []
+    for (low, high), claim in ordered:
         if clusters:
-            head = clusters[-1][0][0]
-            try:
-                if compare(interval, head, tolerance).verdict == AGREE:
-                    clusters[-1].append((interval, claim))
+            head = heads[-1]
+            if claim.unit == head.unit:
+                if agrees(low, high, head.low, head.high, head.unit, tolerance):
+                    clusters[-1].append(claim)
                     continue
-            except ValueError:
-                pass
-        clusters.append([(interval, claim)])
+            else:
+                try:
+                    interval = Interval(low, high, claim.unit)
+                    if compare(interval, head, tolerance).verdict == AGREE:
+                        clusters[-1].append(claim)
+                        continue
+                except ValueError:
+                    pass
+        clusters.append([claim])
+        heads.append(Interval(low, high, claim.unit))
     values = []
-    for members in clusters:
-        members.sort(key=lambda p: (p[1].doc, p[1].line, p[1].column))
-        interval = members[0][0]
-        values.append(_Value(interval, "", [c for _, c in members]))
+    for members, head in zip(clusters, heads, strict=True):
+        members.sort(key=lambda c: (c.doc, c.line, c.column))
+        values.append(_Value(head, "", members))
     return values
+
+
+def _midpoint(low: float, high: float) -> float:
+    """Interval.midpoint of [low, high], on floats."""
+    if math.isinf(low) or math.isinf(high):
+        return high if math.isinf(low) else low
+    return (low + high) / 2
 
 
 def _timeless(measure_id: str, catalog: Catalog, references: ReferenceSet) -> bool:
@@ -143,13 +173,14 @@ def _reference_value(
 def _representatives(chosen: dict[str, _Value]) -> dict[str, Claim]:
     """One claim per measure, from as few documents as possible: the document that speaks of
     the most measures of the combination first."""
-    docs = Counter(doc for v in chosen.values() for doc in v.docs)
+    docs = Counter(doc for v in chosen.values() for doc in v.first_in)
     picked = {}
     for measure, value in chosen.items():
         if value.claims:
-            picked[measure] = min(
-                value.claims, key=lambda c: (-docs[c.doc], c.doc, c.line, c.column)
-            )
+            # The claim that is first by (-docs, doc, line, column) is the first one (by line
+            # and column) of the document that is first by (-docs, doc).
+            doc = min(value.first_in, key=lambda d: (-docs[d], d))
+            picked[measure] = value.first_in[doc]
     return picked
 
 
