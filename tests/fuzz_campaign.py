@@ -15,7 +15,8 @@ document (``fuzz_inputs.snippet``: number forms, qualifiers, periods, tables of 
 fragments, markers, Unicode, pathological repeats, damaged bytes), read from its bytes in its
 format, extracted and matched, and each claim checked; one in 50 is instead a Word document
 (python-docx: runs cut anywhere, headings, lists, a table, tracked changes, comments,
-footnotes) or, one time in five, a PDF with a text layer written by hand, one in ten of
+footnotes), an OpenDocument text (one time in five) or a PDF with a text layer written by
+hand (one in five), one in ten of
 them damaged (``fuzz_inputs.binary_document``), whose claims' positions must name their
 words and whose damage must be an input error naming the file. Every ``--full-every``-th input (1 in
 100) is instead one to five whole documents (``fuzz_inputs.whole_documents``) through check,
@@ -107,7 +108,7 @@ class Campaign:
 
         self.tally["inputs"] += 1
         self.tally["documents"] += len(docs)
-        self.tally["word and pdf"] += sum(suffix in (".docx", ".pdf") for suffix, _ in docs)
+        self.tally["word and pdf"] += sum(suffix in (".docx", ".odt", ".pdf") for suffix, _ in docs)
         try:
             if index % self.full_every == 0:
                 self.tally["full pipeline"] += 1

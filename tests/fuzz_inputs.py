@@ -6,7 +6,7 @@ source: a million inputs must not pay hypothesis's bookkeeping per example). Eac
 is written once against a small ``Draw`` interface with two implementations, one over a
 hypothesis ``draw`` (``HypothesisDraw``: shrinking works) and one over ``random.Random``
 (``RandomDraw``). An input is a list of documents; a document is (suffix, bytes), the suffix
-picking the reader (.txt, .md, .html; .docx and .pdf from ``binary_document``).
+picking the reader (.txt, .md, .html; .docx, .odt and .pdf from ``binary_document``).
 
 Two sizes:
 
@@ -489,6 +489,97 @@ def word_document(d: Draw) -> tuple[str, bytes]:
     return ".docx", data
 
 
+_ODF_NS = " ".join(
+    f'xmlns:{k}="urn:oasis:names:tc:opendocument:xmlns:{v}"'
+    for k, v in (("office", "office:1.0"), ("text", "text:1.0"), ("table", "table:1.0"),
+                 ("style", "style:1.0"), ("draw", "drawing:1.0"))
+)  # fmt: skip
+
+
+def odt_document(d: Draw) -> tuple[str, bytes]:
+    """(".odt", bytes) of an OpenDocument text written by hand: paragraphs with spans (some
+    raised), runs of spaces (text:s), tabs and line breaks; headings, lists, a table with
+    spanned cells, notes, comments (a directive among them), a tracked deletion, a frame; one
+    in ten damaged."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def inline(text: str) -> str:
+        out, last = [], 0
+        for _ in range(d.integer(0, 3)):
+            at = d.integer(last, len(text))
+            out.append(escape(text[last:at]))
+            out.append(d.pick(['<text:s text:c="3"/>', "<text:tab/>", "<text:line-break/>",
+                               '<text:span text:style-name="Up">1</text:span>',
+                               f'<text:span text:style-name="B">{escape(number_phrase(d))}</text:span>',
+                               '<text:note text:note-class="footnote"><text:note-citation>1'
+                               f"</text:note-citation><text:note-body><text:p>{escape(sentence(d))}"
+                               "</text:p></text:note-body></text:note>",
+                               "<office:annotation><text:p>"
+                               f"{escape(d.pick(_COMMENTS))}</text:p></office:annotation>",
+                               "<draw:frame><draw:text-box><text:p>12 boxes</text:p>"
+                               "</draw:text-box></draw:frame>",
+                               '<text:change text:change-id="c1"/>']))  # fmt: skip
+            last = at
+        return "".join(out) + escape(text[last:])
+
+    body = ['<text:tracked-changes><text:changed-region text:id="c1"><text:deletion><text:p>'
+            f"{escape(sentence(d))}</text:p></text:deletion></text:changed-region>"
+            "</text:tracked-changes>"]  # fmt: skip
+    for _ in range(d.integer(0, 6)):
+        kind = d.integer(0, 6)
+        if kind == 0:
+            body.append(
+                f'<text:h text:outline-level="{d.integer(0, 11)}">{inline(sentence(d))}</text:h>'
+            )
+        elif kind == 1:
+            items = "".join(f"<text:list-item><text:p>{inline(sentence(d))}</text:p></text:list-item>"
+                            for _ in range(d.integer(1, 3)))  # fmt: skip
+            body.append(f"<text:list>{items}</text:list>")
+        elif kind == 2:
+            rows = []
+            for r in range(d.integer(1, 4)):
+                cells = []
+                for _ in range(d.integer(1, 3)):
+                    if d.integer(0, 4) == 0:
+                        cells.append("<table:covered-table-cell/>")
+                        continue
+                    span = d.pick(["", ' table:number-columns-spanned="2"',
+                                   ' table:number-rows-spanned="2"'])  # fmt: skip
+                    value = d.pick(["Year", digits(d), number_phrase(d), d.pick(TIMES).strip()])
+                    cells.append(f"<table:table-cell{span}><text:p>{escape(value)}</text:p>"
+                                 "</table:table-cell>")  # fmt: skip
+                row = f"<table:table-row>{''.join(cells)}</table:table-row>"
+                header = r == 0 and d.boolean()
+                rows.append(f"<table:table-header-rows>{row}</table:table-header-rows>" if header
+                            else row)  # fmt: skip
+            body.append(f"<table:table>{''.join(rows)}</table:table>")
+        else:
+            style = d.pick(["", ' text:style-name="Ruled"'])
+            body.append(f"<text:p{style}>{inline(paragraph(d))}</text:p>")
+    styles = ('<office:automatic-styles><style:style style:name="Up" style:family="text">'
+              '<style:text-properties style:text-position="super 58%"/></style:style>'
+              '<style:style style:name="Ruled" style:family="paragraph"><style:paragraph-properties'
+              ' xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"'
+              ' fo:border-bottom="0.5pt solid #000000"/></style:style></office:automatic-styles>')  # fmt: skip
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NS}>'
+               f"{styles}<office:body><office:text>{''.join(body)}</office:text></office:body>"
+               "</office:document-content>")  # fmt: skip
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype", _WHEN), "application/vnd.oasis.opendocument.text"
+        )
+        item = zipfile.ZipInfo("content.xml", _WHEN)
+        item.compress_type = zipfile.ZIP_DEFLATED
+        archive.writestr(item, content)
+    data = out.getvalue()
+    if d.integer(0, 9) == 0:
+        data = _damaged_zip(d, data)
+    return ".odt", data
+
+
 def _damaged_zip(d: Draw, data: bytes) -> bytes:
     import io
     import zipfile
@@ -505,7 +596,7 @@ def _damaged_zip(d: Draw, data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:
         for item in zin.infolist():
             part = zin.read(item.filename)
-            if item.filename == "word/document.xml":
+            if item.filename in ("word/document.xml", "content.xml"):
                 part = part[: d.integer(0, len(part))]
             zout.writestr(item, part)
     return out.getvalue()
@@ -570,8 +661,9 @@ def pdf_document(d: Draw) -> tuple[str, bytes]:
 
 
 def binary_document(d: Draw) -> tuple[str, bytes]:
-    """A Word document (four in five) or a PDF."""
-    return pdf_document(d) if d.integer(0, 4) == 0 else word_document(d)
+    """A Word document (three in five), an OpenDocument text or a PDF."""
+    kind = d.integer(0, 4)
+    return pdf_document(d) if kind == 0 else odt_document(d) if kind == 1 else word_document(d)
 
 
 # The same generators as hypothesis strategies, for the property tests.
@@ -582,5 +674,6 @@ def _strategy(make: Callable[[Draw], T]) -> Callable[[], st.SearchStrategy[T]]:
 document = _strategy(whole_document)
 word_documents = _strategy(word_document)
 pdf_documents = _strategy(pdf_document)
+odt_documents = _strategy(odt_document)
 snippets = _strategy(snippet)
 documents = st.lists(document(), min_size=1, max_size=5)

@@ -61,22 +61,23 @@ def assert_claim(claim: Claim, text: str) -> None:
         assert low <= claim.value <= high, ("value outside its interval", row)
 
 
-BINARY_SUFFIXES = (".docx", ".pdf")
+BINARY_SUFFIXES = (".docx", ".odt", ".pdf")
 
 
 def assert_position(claim: Claim, data: bytes, suffix: str, seen: dict) -> None:
-    """A claim of a Word document or a PDF: its position names the words of its number. In
-    a .docx the paragraph's characters from ``char`` to ``end.char`` are the claim's surface;
+    """A claim of a Word document, an OpenDocument text or a PDF: its position names the words
+    of its number. In a .docx or .odt the paragraph's characters from ``char`` to ``end.char`` are the claim's surface;
     in a PDF the page's line holds the surface's first word at ``column`` (or its first part,
     hyphenated at the line end). ``seen`` keeps the document's paragraphs or lines."""
     position = claim.position
     assert position is not None, ("no position in a binary document", claim.to_dict())
     start, end = position["start"], position["end"]
-    if suffix == ".docx":
-        from factcheck.load.docx import paragraph_texts
+    if suffix in (".docx", ".odt"):
+        from factcheck.load import docx, odt
 
         if "texts" not in seen:
-            seen["texts"] = paragraph_texts(io.BytesIO(data))
+            reader = docx if suffix == ".docx" else odt
+            seen["texts"] = reader.paragraph_texts(io.BytesIO(data))
         texts = seen["texts"]
         assert start["paragraph"] == end["paragraph"], position
         words = texts[start["paragraph"] - 1][start["char"] - 1 : end["char"] - 1]

@@ -12,7 +12,14 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from fuzz_inputs import document, documents, pdf_documents, snippets, word_documents
+from fuzz_inputs import (
+    document,
+    documents,
+    odt_documents,
+    pdf_documents,
+    snippets,
+    word_documents,
+)
 from hypothesis import HealthCheck, given, settings
 from invariants import assert_claim, check_run
 
@@ -85,6 +92,14 @@ def test_a_generated_word_document_and_its_reviewed_copy(doc):
 
 
 @settings(SETTINGS, max_examples=max(3, SETTINGS.max_examples // 5))
+@given(doc=odt_documents())
+def test_a_generated_odt(doc):
+    catalog, references = _configuration()
+    with tempfile.TemporaryDirectory() as folder:
+        check_run(Path(folder), [doc], catalog, references)
+
+
+@settings(SETTINGS, max_examples=max(3, SETTINGS.max_examples // 5))
 @given(doc=pdf_documents())
 def test_a_generated_pdf(doc):
     catalog, references = _configuration()
@@ -119,7 +134,7 @@ def test_campaign_inputs_depend_only_on_seed_and_index():
     assert all(isinstance(data, bytes) for _, data in input_at(0, 200, 100))
     # A Word document or PDF: the same bytes each time (no time stamps).
     ((suffix, data),) = input_at(0, 25, 100)
-    assert suffix in (".docx", ".pdf") and input_at(0, 25, 100) == [(suffix, data)]
+    assert suffix in (".docx", ".odt", ".pdf") and input_at(0, 25, 100) == [(suffix, data)]
     assert input_at(0, 400, 100)[-1][0] == ".docx"
 
 

@@ -129,3 +129,14 @@ def test_the_examples_saved_as_odt_by_libreoffice(tmp_path):
             start, end = c.position["start"], c.position["end"]
             words = texts[start["paragraph"] - 1][start["char"] - 1 : end["char"] - 1]
             assert words == c.surface, (source.name, c.position, c.surface, words)
+
+
+def test_a_reviewed_copy_is_for_word_drafts_only(capsys, tmp_path, monkeypatch):
+    # An .odt's claims have paragraphs as a Word draft's do, but the copy is written by
+    # python-docx: asked of an .odt, it is a usage error, not a damaged copy.
+    monkeypatch.chdir(tmp_path)
+    write_odt(tmp_path / "clinic.odt")
+    code = main(["check", "--no-cache", "--format", "docx", "-o", "r.docx", "clinic.odt"])
+    err = capsys.readouterr().err
+    assert code == 2 and "Word drafts among the inputs: none" in err
+    assert not (tmp_path / "r.docx").exists()

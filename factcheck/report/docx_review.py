@@ -26,9 +26,10 @@ AUTHOR, INITIALS = "factcheck", "FC"
 
 
 def drafts_of(report: Report) -> list[str]:
-    """The inputs of the report that are Word documents (their claims have paragraphs)."""
+    """The inputs of the report that are Word documents (an .odt's claims have paragraphs too,
+    but python-docx cannot write its copy)."""
     names = {c.doc for c in report.claims if c.position and "paragraph" in c.position["start"]}
-    paths = [i["path"] for i in report.inputs if i["path"] in names]
+    paths = [i["path"] for i in report.inputs if i["path"] in names and _is_docx(i["path"])]
     return paths or [i["path"] for i in report.inputs if _is_docx(i["path"])]
 
 
