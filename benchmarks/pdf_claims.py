@@ -13,15 +13,14 @@ catalog and references), how many differ in substance, and how many are the same
 the claim's words differently. -v lists each difference with its sentence.
 
 What a PDF made this way cannot hold, so that its claims differ for a reason that is not
-the reader's (the comparison is not like for like there; the reader cannot do better):
-- a factcheck directive in an HTML comment: tests/pdf_build.py prints no comments (a printed
-  page has none), so the PDF does not say that a claim is ignored. (A PDF can carry comments
-  as annotations; factcheck does not read PDF annotations, a Word comment it does.)
-- a date that an HTML page has only in its metadata (``<meta name="date">``): LibreOffice
-  prints the page without it and the PDF's own dates are those of the conversion, so a
-  claim the text version dates by the page's date ("now") has no period in the PDF.
-A code block, by contrast, is in the PDF (in a fixed-pitch font) and the reader leaves it
-out, as the Markdown reader does.
+the reader's (the comparison is not like for like there; the reader cannot do better): a date
+that an HTML page has only in its metadata (``<meta name="date">``): LibreOffice prints the
+page without it and the PDF's own dates are those of the conversion, so a claim the text
+version dates by the page's date ("now") has no period in the PDF.
+What a PDF does carry is read: a code block is printed in a fixed-pitch font, which the reader
+leaves out as the Markdown reader does; a factcheck directive in an HTML comment becomes a
+comment on the next paragraph (tests/pdf_build.py, as an editor would write it in Word or
+LibreOffice), exported as a PDF comment, which the reader applies to that paragraph.
 """
 
 from __future__ import annotations

@@ -41,6 +41,7 @@ class Block:
     kind: str  # "heading", "paragraph", "code"
     text: str  # inline text; "<sup>N</sup>" marks a footnote reference
     level: int = 0
+    comment: str = ""  # a factcheck directive, written as a comment (an annotation) on it
 
 
 @dataclass
@@ -79,7 +80,9 @@ def markdown_blocks(text: str) -> Draft:
     """A Markdown draft: headings, paragraphs, list items, table rows and code as blocks.
 
     Footnote paragraphs ("<sup>3</sup> Source, 2024.") become footnotes of their marker. Front
-    matter and HTML comments have no place in a printed page and are left out. A text exported
+    matter and HTML comments have no place in a printed page and are left out, except a
+    factcheck directive, which becomes a comment on the next block (as an editor would write
+    it in Word or LibreOffice; the PDF carries it as a PDF comment). A text exported
     from a PDF (a seed) shows each page's footnotes after a rule ("---"), maybe led by the end
     of a note carried over from the page before, and a sentence may run on past them: the
     carried text goes back into its note, and the sentence is made whole again."""
@@ -92,7 +95,11 @@ def markdown_blocks(text: str) -> Draft:
     carried: str | None = None  # a paragraph right after a rule: a note's end, or body
     last_note: str | None = None
     seen = 0  # notes since the rule
+    comment = ""  # a directive waiting for the block it is about
     for tok in md.parse(text):
+        if tok.type == "html_block" and "factcheck:" in tok.content:
+            comment = re.sub(r"\s*(<!--|-->)\s*", " ", tok.content).strip()
+            continue
         if tok.type == "hr":
             in_notes, carried, seen = True, None, 0
         elif tok.type == "heading_open":
@@ -121,6 +128,8 @@ def markdown_blocks(text: str) -> Draft:
             level = 0
         elif tok.type in ("fence", "code_block"):
             draft.blocks.append(Block("code", tok.content.rstrip("\n")))
+        if comment and tok.type in ("inline", "fence", "code_block") and draft.blocks:
+            draft.blocks[-1].comment, comment = comment, ""
     draft.title = next((b.text for b in draft.blocks if b.kind == "heading"), "")[:60]
     return draft
 
@@ -159,8 +168,14 @@ def fodt(
             for line in b.text.split("\n"):
                 body.append(f'<text:p text:style-name="Code">{escape(line)}</text:p>')
         else:
+            note = (
+                f"<office:annotation><dc:creator>Editor</dc:creator><text:p>{escape(b.comment)}"
+                "</text:p></office:annotation>"
+                if b.comment
+                else ""
+            )
             body.append(
-                f'<text:p text:style-name="Body">{_inline(b.text, draft.notes, used)}</text:p>'
+                f'<text:p text:style-name="Body">{note}{_inline(b.text, draft.notes, used)}</text:p>'
             )
     width = page_width_cm
     return f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -169,6 +184,7 @@ def fodt(
  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
  xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
  xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
  office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:font-face-decls>
  <style:font-face style:name="F" svg:font-family="'{font}'"/>
@@ -298,13 +314,12 @@ def _soffice(doc: Path, out_dir: Path, password: str | None = None) -> Path:
     exe = soffice()
     if exe is None:
         raise RuntimeError("soffice (LibreOffice) is not installed")
-    target = "pdf"
+    # Comments exported as PDF comments (text annotations), as a reviewer's would be.
+    options = {"ExportNotes": {"type": "boolean", "value": "true"}}
     if password is not None:
-        options = {
-            "EncryptFile": {"type": "boolean", "value": "true"},
-            "DocumentOpenPassword": {"type": "string", "value": password},
-        }
-        target = "pdf:writer_pdf_Export:" + json.dumps(options)
+        options["EncryptFile"] = {"type": "boolean", "value": "true"}
+        options["DocumentOpenPassword"] = {"type": "string", "value": password}
+    target = "pdf:writer_pdf_Export:" + json.dumps(options)
     with tempfile.TemporaryDirectory() as profile:
         # A private profile: concurrent runs (tests, other users) must not share one.
         subprocess.run(

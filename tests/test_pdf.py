@@ -223,6 +223,53 @@ def test_a_page_of_one_line_that_is_its_number_is_dropped_once():
     assert piece.text == "The clinic treated 240 patients in 2022."
 
 
+def _with_comment(page: tuple[bytes, bytes], said: str, y: float) -> tuple[bytes, bytes]:
+    """A page given a PDF comment (a text annotation) at height ``y``, near the left edge."""
+    content, resources = page
+    note = b"<< /Type /Annot /Subtype /Text /Rect [60 %d 60 %d] /Contents (%s) >>" % (
+        y - 5, y + 5, said.encode("latin-1"),
+    )  # fmt: skip
+    return content, resources + b" /Annots [" + note + b"]"  # the page dict goes on after it
+
+
+def test_a_directive_in_a_pdf_comment_holds_for_the_paragraph_it_stands_on():
+    # Short lines end their paragraphs; the last, long one is a paragraph of its own too.
+    lines = ("In 2022: 240 patients.", "Some 400 visits in 2024.",
+             "It treated 310 patients in 2023, the clinic said in its report.")  # fmt: skip
+    page = _with_comment(_text_page(*lines), "factcheck: ignore a rounded figure", 171)
+    (piece,) = pdf.convert_pages(io.BytesIO(_hand_pdf([page])), "noted.pdf")
+    from factcheck.load import documents_of
+    from factcheck.pipeline import extract_claims
+
+    (doc,) = documents_of(io.BytesIO(_hand_pdf([page])), "noted.pdf")
+    claims = {c.surface: c for c in extract_claims(doc)}
+    assert claims["Some 400"].suppressed == "inline: a rounded figure"
+    assert claims["Some 400"].position["label"] == "p1:2:1"
+    assert not claims["240"].suppressed and not claims["310"].suppressed
+    # A comment that says no directive, or one beside no line, changes nothing.
+    page = _with_comment(_text_page(*lines), "Check this.", 171)
+    (doc,) = documents_of(io.BytesIO(_hand_pdf([page])), "plain.pdf")
+    assert not any(c.suppressed for c in extract_claims(doc))
+    page = _with_comment(_text_page(*lines), "factcheck: ignore", 40)
+    (piece,) = pdf.convert_pages(io.BytesIO(_hand_pdf([page])), "far.pdf")
+    assert "factcheck" not in piece.text and "stands on no line of text" in piece.warnings[0]
+
+
+@needs_soffice
+def test_a_directive_comment_carried_by_a_libreoffice_pdf(tmp_path):
+    from factcheck.load import iter_documents
+    from factcheck.pipeline import extract_claims
+
+    source = tmp_path / "noted.md"
+    source.write_text("# Noted\n\nThe clinic treated 240 patients in 2022.\n\n"
+                      "<!-- factcheck: ignore rounded for the slide -->\n"
+                      "Some 400 visits were booked in 2024.\n", encoding="utf-8")  # fmt: skip
+    path = pdf_build.convert(source, tmp_path)
+    claims = {c.surface: c for doc in iter_documents(path) for c in extract_claims(doc)}
+    assert claims["Some 400"].suppressed == "inline: rounded for the slide"
+    assert not claims["240"].suppressed
+
+
 def test_scanned_pages_among_text_pages_are_named():
     empty = (b"", b"<<>>")  # an empty page (a page left blank) is no scan: no warning
     pages = [_text_page("The clinic treated 240 patients in 2022."), _image_page(9), empty]

@@ -516,6 +516,10 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
     # are left out, as a Markdown reader leaves out a code block; a document typed in a
     # fixed-pitch font throughout is read whole.
     fixed: Counter[bool] = Counter()
+    # Directives said in PDF comments anchored in the paragraph being written, and where the
+    # paragraph starts (page, line, line through the document).
+    pending: list[str] = []
+    start: tuple[int, Line, int] | None = None
     for index in range(len(doc)):
         page_no = index + 1
         lines = _on_page(doc, index, page_lines) or []
@@ -539,6 +543,7 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
             rights[key] = max(rights.get(key, 0.0), ln.right)
             starts[key] += 1
         density = statistics.median(_density(ln) for ln in body_lines or body)
+        anchored = _anchor_notes(_directive_notes(doc, index), body, name, page_no, warnings)
         for ln in body:
             if prev is not None:
                 key = _column_key(prev)
@@ -546,6 +551,9 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
                 right = rights[key] if starts[key] >= 3 else max(rights.values())
                 sep = _separator(prev, ln, prev_page, page_no, pitches, right, density)
                 ln.url = sep in ("url", "hyphen") and _url_tail(prev)
+                if sep in ("\n", "\n\n"):
+                    _write_directives(w, pending, start, (prev_page, prev, prev_doc_line))
+                    start = (page_no, ln, lines_before + ln.number)
                 if sep == "hyphen":
                     if keep_hyphen(_last_word(prev.text), _first_word(ln.text), s.words):
                         w.add("-", prev_page, prev, len(prev.text), prev_doc_line)
@@ -566,11 +574,93 @@ def _pieces(doc, s: Survey, name: str, warnings: list[str]) -> Iterator[Piece]:
                 if gap > 0:
                     pitches.append(gap)
                     del pitches[:-200]
+            if prev is None:
+                start = (page_no, ln, lines_before + ln.number)
+            pending += anchored.get(id(ln), [])
             write_line(w, page_no, ln, lines_before + ln.number)
             prev, prev_page, prev_doc_line = ln, page_no, lines_before + ln.number
+    if prev is not None:
+        _write_directives(w, pending, start, (prev_page, prev, prev_doc_line))
     if w.parts or warnings:
         yield Piece(w.text(), w.stretches, warnings, first_page, prev_page or first_page)
     del name
+
+
+# --- pass 2: factcheck directives in PDF comments -------------------------------------------
+
+
+def _directive_notes(doc, index: int) -> list[tuple[str, float, float]]:
+    """The PDF comments (text annotations, as Word and LibreOffice export their comments) of
+    a page that say a factcheck directive: (what they say, x, y of their middle)."""
+    import pypdfium2.raw as raw
+
+    page = doc[index]
+    try:
+        found = []
+        for k in range(raw.FPDFPage_GetAnnotCount(page.raw)):
+            annot = raw.FPDFPage_GetAnnot(page.raw, k)
+            try:
+                if raw.FPDFAnnot_GetSubtype(annot) not in (raw.FPDF_ANNOT_TEXT,
+                                                           raw.FPDF_ANNOT_FREETEXT):  # fmt: skip
+                    continue
+                size = raw.FPDFAnnot_GetStringValue(annot, b"Contents", None, 0)
+                if size <= 2 or size > 1 << 16:
+                    continue
+                buffer = ctypes.create_string_buffer(size)
+                raw.FPDFAnnot_GetStringValue(annot, b"Contents",
+                                             ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)),
+                                             size)  # fmt: skip
+                said = " ".join(buffer.raw.decode("utf-16-le", "replace").rstrip("\x00").split())
+                if "factcheck:" not in said.lower():
+                    continue
+                rect = raw.FS_RECTF()
+                raw.FPDFAnnot_GetRect(annot, rect)
+                found.append((said, (rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2))
+            finally:
+                raw.FPDFPage_CloseAnnot(annot)
+        return found
+    finally:
+        page.close()
+
+
+def _anchor_notes(
+    notes: list[tuple[str, float, float]], body: list[Line], name: str, page: int,
+    warnings: list[str],
+) -> dict[int, list[str]]:  # fmt: skip
+    """id(line) -> the directives of the comments that stand on that body line: the line
+    whose height holds the comment's middle, the nearest one within a line's height."""
+    out: dict[int, list[str]] = {}
+    for said, x, y in notes:
+        near = [
+            (abs(y - (ln.baseline + 0.35 * ln.size)), abs(x - (ln.left + ln.right) / 2), k)
+            for k, ln in enumerate(body)
+            if abs(y - (ln.baseline + 0.35 * ln.size)) < 1.2 * max(ln.size, 1.0)
+        ]
+        if not near:
+            warnings.append(f"{name}: a factcheck comment on page {page} stands on no line of "
+                            f"text, not applied: {said[:60]}")  # fmt: skip
+            continue
+        out.setdefault(id(body[min(near)[2]]), []).append(said)
+    return out
+
+
+_IGNORE = re.compile(r"factcheck:[ \t]*ignore(?!-)", re.IGNORECASE)
+
+
+def _write_directives(w: Writer, pending: list[str], start, end) -> None:
+    """The directives of the comments anchored in the paragraph just written, after it, each
+    on a paragraph of its own mapped to the paragraph's lines: "ignore" holds for the whole
+    paragraph (as a Word comment's does), written as "off" at its first line and "on" at its
+    last; other directives stand at its first line."""
+    for said in pending:
+        page, ln, doc_line = start
+        w.separator("\n\n")
+        w.add(_IGNORE.sub("factcheck: off", said), page, ln, 1, doc_line)
+        if _IGNORE.search(said):
+            page, ln, doc_line = end
+            w.separator("\n\n")
+            w.add("factcheck: on", page, ln, 1, doc_line)
+    pending.clear()
 
 
 def _column_key(ln: Line) -> int:
