@@ -289,6 +289,16 @@ def test_a_scan_gets_a_warning_that_ocr_is_not_supported():
     assert warning.startswith("scan.pdf: ") and "OCR is not supported" in warning
 
 
+def test_a_file_named_pdf_without_the_pdf_header_is_a_damaged_pdf(capsys, tmp_path, monkeypatch):
+    # Read as text, its objects and drawing operators were claims (found by the fuzz campaign).
+    monkeypatch.chdir(tmp_path)
+    data = _hand_pdf([_text_page("The clinic treated 240 patients in 2022.")])
+    (tmp_path / "spoilt.pdf").write_bytes(b"%P?F" + data[4:])
+    code, out, err = _cli(capsys, "check", "--no-cache", "spoilt.pdf")
+    assert code == 2 and "spoilt.pdf: not a readable PDF (no %PDF- header)" in err
+    assert "Traceback" not in err
+
+
 def test_a_corrupt_pdf_is_an_input_error_naming_it():
     broken = _scan_pdf()[:300]  # cut short: no objects, no cross-reference table
     with pytest.raises(InputError, match=r"^broken\.pdf: not a readable PDF"):

@@ -172,6 +172,10 @@ def documents_of(
     if binary.looks_binary(head):
         yield from _converted(stream, head, name, as_of)
         return
+    if binary.named_format(name) == "pdf" and b"\x00" not in head:
+        # Named a PDF, without the header every PDF has: a damaged one, whose objects and
+        # drawing operators read as text would be claims.
+        raise InputError(f"{name}: not a readable PDF (no %PDF- header), not read")
     sections = iter_sections(stream, name, format_or_refuse, section_chars)
     read_any = False
     try:

@@ -192,6 +192,12 @@ def looks_binary(head: bytes) -> bool:
     )
 
 
+def named_format(name: str) -> str | None:
+    """The binary format a file's name says it is ("report.pdf": "pdf"), if any."""
+    dot = name.rfind(".")
+    return SUFFIXES.get(name[dot:].lower()) if dot >= 0 else None
+
+
 def recognise(stream: BinaryIO, name: str) -> str:
     """The format of a binary input, from its content: "docx", "pdf", "xlsx", "zip", ….
 
@@ -214,10 +220,10 @@ def recognise(stream: BinaryIO, name: str) -> str:
         with zipfile.ZipFile(stream) as archive:
             return _zip_format(archive)
     except ZIP_ERRORS as err:
-        suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        if "." + suffix in SUFFIXES:
+        named = named_format(name)
+        if named is not None:
             raise InputError(
-                f"{name}: a damaged {describe(SUFFIXES['.' + suffix])} document (its zip "
+                f"{name}: a damaged {describe(named)} document (its zip "
                 f"archive cannot be opened: {err}), not read"
             ) from None
         return "damaged-zip"
