@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -348,6 +349,38 @@ def claim_id(doc: str, start: int, end: int, surface: str) -> str:
     return "c" + digest[:12]
 
 
+# The fields of a claim a finding carries (its place and what it says), in their JSON order.
+CLAIM_REF_FIELDS = ("id", "doc", "line", "column", "end_line", "end_column", "surface",
+                    "sentence", "sentence_offset", "value", "low", "high", "unit", "period",
+                    "measure", "position")  # fmt: skip
+_GETTERS = {name: attrgetter(name) for name in CLAIM_REF_FIELDS}
+
+
+class ClaimRef(Mapping):
+    """The part of a claim a finding carries, read from the claim rather than copied into a
+    dict of its own: a report of a million claims has as many findings, and a dict of 16
+    keys each doubled the memory a check takes. A read-only mapping of CLAIM_REF_FIELDS
+    (Finding.to_dict writes it as a plain dict); the check stage never changes these fields
+    of a claim once it is extracted."""
+
+    __slots__ = ("_claim",)
+
+    def __init__(self, claim: Claim) -> None:
+        self._claim = claim
+
+    def __getitem__(self, key: str) -> Any:
+        return _GETTERS[key](self._claim)  # KeyError for any other key, as a dict's
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(CLAIM_REF_FIELDS)
+
+    def __len__(self) -> int:
+        return len(CLAIM_REF_FIELDS)
+
+    def __repr__(self) -> str:
+        return f"ClaimRef({dict(self)!r})"
+
+
 # The fields of a finding's JSON form, in order.
 FINDING_FIELDS = ("rule", "severity", "message", "claims", "reference", "expected", "actual",
                   "difference", "tolerance", "measure", "explanation", "id")  # fmt: skip
@@ -356,15 +389,16 @@ FINDING_FIELDS = ("rule", "severity", "message", "claims", "reference", "expecte
 class Finding:
     """What the check stage concludes about one or more claims (see "The finding (contract)").
 
-    Its words (``message`` and ``explanation``) may be worded only when they are read: a check
-    of a million claims makes hundreds of thousands of findings, and their sentences were most
-    of the memory it took. Such a finding holds how to word it (``word_later``: the function
-    that made it and that function's arguments, the claims, reference rows and figures it
-    compared) and makes the same words each time they are asked for.
+    Held compactly: a check of a million claims makes hundreds of thousands of findings, and
+    their sentences were most of the memory it took. A finding may be worded only when read
+    (``word_later``): it then holds the function that made it and that function's
+    arguments (the claims, reference rows and figures it compared) instead of its message,
+    explanation, expected and actual, and makes the same words each time they are asked
+    for. The claims it names through ClaimRef views are held as the claims themselves.
     """
 
-    __slots__ = ("rule", "severity", "claims", "reference", "expected", "actual", "difference",
-                 "tolerance", "measure", "id", "_words")  # fmt: skip
+    __slots__ = ("rule", "severity", "_claims", "reference", "difference", "tolerance",
+                 "measure", "id", "_words")  # fmt: skip
 
     def __init__(
         self,
@@ -385,11 +419,11 @@ class Finding:
     ) -> None:
         self.rule, self.severity = rule, severity
         self.claims = claims if claims is not None else []
-        self.reference, self.expected, self.actual = reference, expected, actual
+        self.reference = reference
         self.difference, self.tolerance, self.measure = difference, tolerance, measure
-        # (message, explanation), or a _Wording that makes them
-        self._words: tuple[str, list[str]] | _Wording = (
-            message, explanation if explanation is not None else [])  # fmt: skip
+        # (message, explanation, expected, actual), or (make, *args) that makes them again
+        self._words: tuple[Any, ...] = (
+            message, explanation if explanation is not None else [], expected, actual)  # fmt: skip
         if not id:
             key = "\0".join([rule] + [c["id"] for c in self.claims])
             if reference:
@@ -398,12 +432,31 @@ class Finding:
         self.id = id
 
     @property
+    def claims(self) -> list[Mapping[str, Any]]:
+        held = self._claims
+        if held.__class__ is Claim:
+            return [ClaimRef(held)]
+        if held.__class__ is tuple:
+            return [ClaimRef(claim) for claim in held]
+        return held
+
+    @claims.setter
+    def claims(self, value: list[Mapping[str, Any]]) -> None:
+        # ClaimRef views are held as their claims (a list and a view each cost more than the
+        # claim's reference); any other mappings (plain dicts) as given.
+        if all(ref.__class__ is ClaimRef for ref in value):
+            claims = tuple(ref._claim for ref in value)  # type: ignore[attr-defined]
+            self._claims = claims[0] if len(claims) == 1 else claims
+        else:
+            self._claims = value
+
+    @property
     def message(self) -> str:
         return self._worded()[0]
 
     @message.setter
     def message(self, value: str) -> None:
-        self._words = (value, self._worded()[1])
+        self._reword(0, value)
 
     @property
     def explanation(self) -> list[str]:
@@ -411,30 +464,69 @@ class Finding:
 
     @explanation.setter
     def explanation(self, value: list[str]) -> None:
-        self._words = (self._worded()[0], value)
+        self._reword(1, value)
 
-    def _worded(self) -> tuple[str, list[str]]:
+    @property
+    def expected(self) -> Any:
+        return self._worded()[2]
+
+    @expected.setter
+    def expected(self, value: Any) -> None:
+        self._reword(2, value)
+
+    @property
+    def actual(self) -> Any:
+        return self._worded()[3]
+
+    @actual.setter
+    def actual(self, value: Any) -> None:
+        self._reword(3, value)
+
+    def _reword(self, index: int, value: Any) -> None:
+        words = list(self._worded())
+        words[index] = value
+        self._words = tuple(words)
+
+    def _worded(self) -> tuple[Any, ...]:
+        """(message, explanation, expected, actual), made again if the finding was worded
+        later. The last finding so worded is remembered: a report reads its message, then its
+        explanation."""
         words = self._words
-        return words if type(words) is tuple else words()
+        if words[0].__class__ is str:
+            return words
+        global _last_worded
+        if _last_worded[0] is words:
+            return _last_worded[1]
+        made = words[0](*words[1:])._words
+        assert made[0].__class__ is str, "the function that makes a finding words it"
+        _last_worded = (words, made)
+        return made
 
     def word_later(self, make: Callable[..., Finding], *args: Any) -> Finding:
         """This finding, its words dropped and made again when read, by ``make(*args)``: the
         function that made the finding, which must make the same finding from the same
         arguments (a pure function of claims, reference rows, catalog and figures)."""
-        self._words = _Wording(make, args)
+        self._words = (make, *args)
         return self
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form, as ``asdict`` made it when a finding was a dataclass; the claims
-        named may be mappings that read the claim (check.findings.ClaimRef), written as
-        plain dicts."""
-        message, explanation = self._worded()
-        data = {name: _plain(getattr(self, name)) for name in FINDING_FIELDS[:2]}
-        data["message"] = message
-        data.update((name, _plain(getattr(self, name))) for name in FINDING_FIELDS[3:10])
-        data["explanation"] = list(explanation)
-        data["id"] = self.id
-        return data
+        named are written as plain dicts."""
+        message, explanation, expected, actual = self._worded()
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": message,
+            "claims": _plain(self.claims),
+            "reference": _plain(self.reference),
+            "expected": _plain(expected),
+            "actual": _plain(actual),
+            "difference": self.difference,
+            "tolerance": _plain(self.tolerance),
+            "measure": self.measure,
+            "explanation": list(explanation),
+            "id": self.id,
+        }
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in FINDING_FIELDS)
@@ -453,24 +545,8 @@ class Finding:
         return f"Finding({fields})"
 
 
-class _Wording:
-    """How to word a finding again: the function that made it and its arguments. The last
-    finding worded is remembered, as a report asks for its message and then its explanation."""
-
-    __slots__ = ("make", "args")
-    _last: tuple[Any, tuple[str, list[str]]] = (None, ("", []))
-
-    def __init__(self, make: Callable[..., Finding], args: tuple[Any, ...]) -> None:
-        self.make, self.args = make, args
-
-    def __call__(self) -> tuple[str, list[str]]:
-        last, words = _Wording._last
-        if last is self:
-            return words
-        made = self.make(*self.args)._words
-        assert type(made) is tuple, "a finding is worded by the function that made it, eagerly"
-        _Wording._last = (self, made)
-        return made
+# The words of the finding last worded again: (its recipe, its words).
+_last_worded: tuple[Any, tuple[Any, ...]] = ((), ("", [], None, None))
 
 
 def _plain(value: Any) -> Any:

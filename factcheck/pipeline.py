@@ -260,9 +260,10 @@ def _mark_catalog_suppressions(claims: list[Claim], catalog: Catalog) -> None:
 def _at_target(finding: Finding, target_names: set[str]) -> Finding:
     """The finding standing at a claim of a changed draft: in a hook run the editor fixes
     what they changed, and the unchanged file's claim is the related place."""
-    if finding.claims[0]["doc"] not in target_names:
-        first = next(c for c in finding.claims if c["doc"] in target_names)
-        finding.claims = [first] + [c for c in finding.claims if c is not first]
+    refs = finding.claims  # read once: a finding may make its claims' views when read
+    if refs[0]["doc"] not in target_names:
+        first = next(c for c in refs if c["doc"] in target_names)
+        finding.claims = [first] + [c for c in refs if c is not first]
     return finding
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from functools import lru_cache
-from operator import attrgetter
 from typing import Any
 
-from ..model import Claim, Finding
+from ..model import Claim, ClaimRef, Finding
 from ..references import Reference
 from .evidence import fmt
 
@@ -16,38 +15,6 @@ SEVERITY_OF = {"far": "error", "near": "warning", "agree": "info"}
 # Reference rows that cannot by themselves make a claim wrong: the figure may still change,
 # or was never confirmed in the official source.
 WEAK_STATUSES = ("provisional", "provisional-secondary", "final-unconfirmed")
-
-
-# The fields of a claim a finding carries (its place and what it says), in their JSON order.
-CLAIM_REF_FIELDS = ("id", "doc", "line", "column", "end_line", "end_column", "surface",
-                    "sentence", "sentence_offset", "value", "low", "high", "unit", "period",
-                    "measure", "position")  # fmt: skip
-_GETTERS = {name: attrgetter(name) for name in CLAIM_REF_FIELDS}
-
-
-class ClaimRef(Mapping):
-    """The part of a claim a finding carries, read from the claim rather than copied into a
-    dict of its own: a report of a million claims has as many findings, and a dict of 16
-    keys each doubled the memory a check takes. A read-only mapping of CLAIM_REF_FIELDS
-    (Finding.to_dict writes it as a plain dict); the check stage never changes these fields
-    of a claim once it is extracted."""
-
-    __slots__ = ("_claim",)
-
-    def __init__(self, claim: Claim) -> None:
-        self._claim = claim
-
-    def __getitem__(self, key: str) -> Any:
-        return _GETTERS[key](self._claim)  # KeyError for any other key, as a dict's
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(CLAIM_REF_FIELDS)
-
-    def __len__(self) -> int:
-        return len(CLAIM_REF_FIELDS)
-
-    def __repr__(self) -> str:
-        return f"ClaimRef({dict(self)!r})"
 
 
 def claim_ref(claim: Claim) -> ClaimRef:
