@@ -440,12 +440,14 @@ def check_worker(n: int, budget: float) -> dict[str, Any]:
     cpu0 = time.process_time()  # CPU time too: on a loaded machine the wall time says little
     seconds, findings = _timed(lambda: check_claims(claims, catalog, references), budget)
     cpu_s = time.process_time() - cpu0
+    check_rss = _rss_mb()  # the peak of the whole check, before the stage breakdown below
     result: dict[str, Any] = {
         "claims": len(claims),
         "measures": len({c.measure for c in claims}),
         "documents": len({c.doc for c in claims}),
         "build_s": build_s,
         "claims_rss_mb": claims_rss,
+        "check_rss_mb": check_rss,
         "budget_s": budget,
         "seconds": seconds,  # None: did not finish within the budget
         "cpu_s": cpu_s,
