@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -190,6 +191,18 @@ def looks_binary(head: bytes) -> bool:
     return b"\x00" in head and (
         head.startswith(_ZIP + (_OLE2,)) or any(head.startswith(magic) for magic, _ in _MAGIC)
     )
+
+
+_IGNORE = re.compile(r"factcheck:[ \t]*ignore(?!-)", re.IGNORECASE)
+
+
+def paragraph_directive(said: str) -> tuple[str, bool]:
+    """A directive from a document's comment, to hold for the paragraph the comment is on:
+    ``ignore`` (in a text file, its line and the next) becomes ``off``, and True says an
+    ``on`` must follow at the paragraph's last line; other directives stay as they are."""
+    if _IGNORE.search(said):
+        return _IGNORE.sub("factcheck: off", said, count=1), True
+    return said, False
 
 
 def named_format(name: str) -> str | None:

@@ -19,7 +19,7 @@ glued endnotes, date lines) apply to both. What is read, in reading order:
   reference) and the notes' text in an HTML notes section, which the reader keeps out of
   the body; superscript runs as ``<sup>``;
 - a comment whose text is a factcheck directive (``factcheck: ignore`` …) acts as that
-  directive on the paragraph it is anchored in; other comments, headers, footers, text
+  directive on the paragraph it is anchored in (``ignore`` on that paragraph alone); other comments, headers, footers, text
   boxes and drawings are not read.
 
 Positions: every paragraph of the body is numbered in reading order from 1, counting empty
@@ -42,7 +42,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from factcheck.errors import InputError
-from factcheck.load.binary import ZIP_ERRORS, Converted, Place, PositionMap
+from factcheck.load.binary import ZIP_ERRORS, Converted, Place, PositionMap, paragraph_directive
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -369,10 +369,14 @@ class _Reader:
             if piece.kind == "sup" and self.markdown:
                 self.out.markup("</sup>")
             char += len(value)
-        # A directive from a comment holds for its whole paragraph: it is written after the
-        # text, since a line that starts with "<!--" is an HTML block, which would hide it.
+        # A directive from a comment holds for its paragraph (ignore: off and on again there):
+        # it is written after the text, since a line that starts with "<!--" is an HTML
+        # block, which would hide it; "on" on a line of its own, as a directive's reason
+        # runs to the end of its line.
         for said in directives:
-            self.out.point(f" <!-- {said} -->", place, char)
+            text, closes = paragraph_directive(said)
+            closing = "\n<!-- factcheck: on -->" if closes else ""
+            self.out.point(f" <!-- {text} -->{closing}", place, char)
 
     def note_label(self, kind: str, note_id: str, line: int) -> str:
         key = (kind, note_id)

@@ -644,19 +644,19 @@ def _anchor_notes(
     return out
 
 
-_IGNORE = re.compile(r"factcheck:[ \t]*ignore(?!-)", re.IGNORECASE)
-
-
 def _write_directives(w: Writer, pending: list[str], start, end) -> None:
     """The directives of the comments anchored in the paragraph just written, after it, each
     on a paragraph of its own mapped to the paragraph's lines: "ignore" holds for the whole
     paragraph (as a Word comment's does), written as "off" at its first line and "on" at its
     last; other directives stand at its first line."""
+    from factcheck.load.binary import paragraph_directive
+
     for said in pending:
         page, ln, doc_line = start
+        text, closes = paragraph_directive(said)
         w.separator("\n\n")
-        w.add(_IGNORE.sub("factcheck: off", said), page, ln, 1, doc_line)
-        if _IGNORE.search(said):
+        w.add(text, page, ln, 1, doc_line)
+        if closes:
             page, ln, doc_line = end
             w.separator("\n\n")
             w.add("factcheck: on", page, ln, 1, doc_line)
