@@ -425,7 +425,7 @@ class Finding:
         self._words: tuple[Any, ...] = (
             message, explanation if explanation is not None else [], expected, actual)  # fmt: skip
         if not id:
-            key = "\0".join([rule] + [c["id"] for c in self.claims])
+            key = "\0".join((rule, *self.claim_ids()))
             if reference:
                 key += "\0" + str(reference.get("dataset")) + str(reference.get("period"))
             id = "f" + hashlib.sha1(key.encode()).hexdigest()[:12]
@@ -439,6 +439,22 @@ class Finding:
         if held.__class__ is tuple:
             return [ClaimRef(claim) for claim in held]
         return held
+
+    def claim_ids(self) -> tuple[str, ...]:
+        """The ids of the claims named, in order, without making their views (``claims``)."""
+        held = self._claims
+        if held.__class__ is Claim:
+            return (held.id,)  # type: ignore[union-attr]
+        return tuple(c.id if c.__class__ is Claim else c["id"] for c in held)
+
+    def primary_place(self) -> tuple[str, int, int]:
+        """(doc, line, column) of the first claim named: where an editor's cursor goes, and
+        what findings are sorted by."""
+        held = self._claims
+        first = held if held.__class__ is Claim else held[0]
+        if first.__class__ is Claim:
+            return first.doc, first.line, first.column  # type: ignore[union-attr]
+        return first["doc"], first["line"], first["column"]
 
     @claims.setter
     def claims(self, value: list[Mapping[str, Any]]) -> None:

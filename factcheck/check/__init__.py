@@ -65,7 +65,7 @@ def _check(
 ) -> list[Finding]:
     subjects = index_claims(claims, catalog)  # one walk over the claims for four checks
     against_references = check_against_references(claims, catalog, references, subjects)
-    verified = {f.claims[0]["id"] for f in against_references if f.rule == "verified"}
+    verified = {f.claim_ids()[0] for f in against_references if f.rule == "verified"}
     findings = (
         against_references
         + check_against_claims(claims, catalog, verified, focus, subjects)
@@ -82,8 +82,7 @@ def _check(
     kept = _without_suppressed(kept, claims, catalog)
     if selected is not None:
         kept = [f for f in kept if f.rule in selected]
-    kept.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.claims[0]["doc"], f.claims[0]["line"],
-                             f.claims[0]["column"], f.rule, f.id))  # fmt: skip
+    kept.sort(key=lambda f: (SEVERITY_ORDER[f.severity], *f.primary_place(), f.rule, f.id))
     return _unique(kept)
 
 
@@ -97,11 +96,11 @@ def _without_suppressed(
     by_id = {claim.id: claim for claim in claims}
 
     def suppressed(finding: Finding) -> bool:
-        for ref in finding.claims:
-            claim = by_id.get(ref["id"])
+        for claim_id in finding.claim_ids():
+            claim = by_id.get(claim_id)
             if claim is None:
                 continue
-            if ref["id"] in inline and suppresses(claim, finding.rule):
+            if claim_id in inline and suppresses(claim, finding.rule):
                 return True
             if catalog.suppression_for(claim, finding.rule) is not None:
                 return True
@@ -113,11 +112,11 @@ def _without_suppressed(
 def _drop_echoes(findings: list[Finding]) -> list[Finding]:
     """A relation that fails only because its claims are already off their reference repeats
     those findings in other words: keep the reference mismatches, which say more."""
-    mismatched = {f.claims[0]["id"] for f in findings if f.rule == "reference-mismatch"}
+    mismatched = {f.claim_ids()[0] for f in findings if f.rule == "reference-mismatch"}
     return [
         f
         for f in findings
-        if not (f.rule == "relation-mismatch" and all(c["id"] in mismatched for c in f.claims))
+        if not (f.rule == "relation-mismatch" and mismatched.issuperset(f.claim_ids()))
     ]
 
 
