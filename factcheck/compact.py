@@ -7,7 +7,9 @@ them repeat from claim to claim ("count", "exact", the same measure's reasons). 
 one copy of each (sys.intern) takes a third of a claim's memory off a dense draft's claims
 and changes no value. Frames and attributions that are equal value for value (the same
 reading of the same words, the same reasons) are likewise held once per document: nothing
-changes a claim's frame or attribution after the match stage.
+changes a claim's frame or attribution after the match stage. So are equal numbers (a
+line, a sentence's offset, a claim's bounds equal to its value, a resolution): read from the
+cache, each is an object of its own of 24 to 28 bytes.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from .model import Claim
 _REPEATED = ("doc", "sentence", "unit", "qualifier", "kind", "noun", "measure", "period",
              "place", "citation", "from_period", "to_period", "extreme", "suppressed",
              "context_before")  # fmt: skip
+# The number fields of a claim whose values repeat across a document's claims (not start and
+# end, which differ from claim to claim).
+_INTS = ("line", "end_line", "sentence_start")
+_FLOATS = ("value", "low", "high", "resolution", "factor")
 
 
 def share_strings(claims: list[Claim]) -> list[Claim]:
@@ -28,7 +34,18 @@ def share_strings(claims: list[Claim]) -> list[Claim]:
     the claims' own lists and dicts are kept, only the strings in them are swapped)."""
     intern = sys.intern
     frames: dict[Any, Any] = {}  # each distinct frame (and attribution) once, by its value
+    ints: dict[int, int] = {}
+    floats: dict[float, float] = {}
     for claim in claims:
+        for name in _INTS:
+            value = getattr(claim, name)
+            if type(value) is int:
+                setattr(claim, name, ints.setdefault(value, value))
+        for name in _FLOATS:
+            value = getattr(claim, name)
+            # 0.0 and -0.0 are equal but written apart: zero is left as it is
+            if type(value) is float and value:
+                setattr(claim, name, floats.setdefault(value, value))
         for name in _REPEATED:
             value = getattr(claim, name)
             if type(value) is str:

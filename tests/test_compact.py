@@ -47,3 +47,17 @@ def test_frames_that_differ_in_their_json_are_kept_apart():
     share_strings(claims)
     assert [json.dumps(c.to_dict()) for c in claims] == texts
     assert len({id(c.frame) for c in claims}) == len(frames)
+
+
+def test_equal_numbers_are_held_once_and_zero_keeps_its_sign():
+    first, second = _claim(15), _claim(30)
+    first.low, first.high = 120.0, 120.0  # equal to the value, each an object of its own
+    second.value, second.low = -0.0, 0.0
+    first.line, second.line = int("1000"), int("1000")  # two objects, as JSON gives them
+    assert first.line is not second.line
+    texts = [json.dumps(c.to_dict()) for c in (first, second)]
+    share_strings([first, second])
+    assert [json.dumps(c.to_dict()) for c in (first, second)] == texts
+    assert first.low is first.value and first.high is first.value
+    assert first.line is second.line
+    assert str(second.value) == "-0.0" and str(second.low) == "0.0"
