@@ -113,33 +113,72 @@ def check_against_claims(
     verified = agrees_with_reference or set()
     if subjects is None:
         subjects = index_claims(claims, catalog)
-    groups: list[list[Claim]] = []
+    per_measure: dict[str | None, tuple[Tolerance, str | None]] = {}
+    findings: list[Finding] = []
     for group in subjects.levels.values():
-        if len(group) >= 2:
-            group = _comparable_ones(group)
-            if len(group) >= 2:
-                groups.append(group)
+        findings.extend(check_levels(group, catalog, verified, focus, per_measure))
+    findings.extend(check_other_groups(subjects, catalog, verified, focus, per_measure))
+    return findings
+
+
+def check_levels(
+    group: list[Claim],
+    catalog: Catalog,
+    verified: set[str],
+    focus: Collection[str] = (),
+    per_measure: dict | None = None,
+) -> list[Finding]:
+    """The level claims of one (measure, place, period) against each other (a group of
+    check.subjects, less the claims too vague to compare). ``verified``: ids of claims a
+    reference verified (at least those of this group); ``per_measure``: a cache of each
+    measure's tolerance and label, shared by the calls of one check."""
+    if len(group) < 2:
+        return []
+    group = _comparable_ones(group)
+    if len(group) < 2:
+        return []
+    tolerance, about = _tolerance_and_about(group, catalog, per_measure)
+    return _check_group(group, tolerance, about, verified, focus)
+
+
+def check_other_groups(
+    subjects: Subjects,
+    catalog: Catalog,
+    verified: set[str],
+    focus: Collection[str] = (),
+    per_measure: dict | None = None,
+) -> list[Finding]:
+    """The claims of stated changes and the claims of no measure, each against the others
+    about the same thing (group_key); stated records against the other periods."""
     by_key: dict[Hashable, list[Claim]] = defaultdict(list)
     for claims_of in (subjects.changes, subjects.unmeasured):
         for claim in claims_of:
             key = group_key(claim, catalog)
             if key is not None:
                 by_key[key].append(claim)
-    groups.extend(group for group in by_key.values() if len(group) >= 2)
     findings: list[Finding] = []
-    per_measure: dict[str | None, tuple[Tolerance, str | None]] = {}  # looked up once each
-    for group in groups:
-        measure_id = group[0].measure
-        known = per_measure.get(measure_id)
-        if known is None:
-            measure = catalog.get(measure_id)
-            label = None if measure is None else in_text(measure.label)
-            known = per_measure[measure_id] = (catalog.tolerance_for(measure_id), label)
-        tolerance, label = known
-        about = f"“{group[0].noun}”" if label is None else label
-        findings.extend(_check_group(group, tolerance, about, verified, focus))
+    for group in by_key.values():
+        if len(group) >= 2:
+            tolerance, about = _tolerance_and_about(group, catalog, per_measure)
+            findings.extend(_check_group(group, tolerance, about, verified, focus))
     findings.extend(_check_records(subjects, catalog))
     return findings
+
+
+def _tolerance_and_about(
+    group: list[Claim], catalog: Catalog, per_measure: dict | None
+) -> tuple[Tolerance, str]:
+    """The tolerance of the group's measure, and how a finding names what it is about."""
+    measure_id = group[0].measure
+    known = None if per_measure is None else per_measure.get(measure_id)
+    if known is None:
+        measure = catalog.get(measure_id)
+        label = None if measure is None else in_text(measure.label)
+        known = (catalog.tolerance_for(measure_id), label)
+        if per_measure is not None:
+            per_measure[measure_id] = known
+    tolerance, label = known
+    return tolerance, f"“{group[0].noun}”" if label is None else label
 
 
 def _check_group(

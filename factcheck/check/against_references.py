@@ -29,7 +29,7 @@ from .findings import (
     severity_for,
     shared,
 )
-from .subjects import Subjects, index_claims
+from .subjects import SubjectKey, Subjects, index_claims
 
 
 def check_against_references(
@@ -43,17 +43,27 @@ def check_against_references(
     if subjects is None:
         subjects = index_claims(claims, catalog)
     findings = []
-    for (measure_id, place, period), group in subjects.levels.items():
-        measure = catalog.get(measure_id)
-        if measure is None:
-            continue
-        refs = references.lookup(measure.reference or measure.id, place, period)
-        what = _describe_measure(measure, place, period)
-        for claim in group:
-            args = (claim, measure, refs, catalog, references, place, what)
-            # Made without the words a verified claim's finding would carry, which a check of
-            # a million claims would spend most of its time on; worded when a report reads it.
-            findings.append(_check_claim(*args, worded=False).word_later(_check_claim, *args))
+    for key, group in subjects.levels.items():
+        findings.extend(check_subject(key, group, catalog, references))
+    return findings
+
+
+def check_subject(
+    key: SubjectKey, group: list[Claim], catalog: Catalog, references: ReferenceSet
+) -> list[Finding]:
+    """The claims of one (measure, place, period) against the reference figures for it."""
+    measure_id, place, period = key
+    measure = catalog.get(measure_id)
+    if measure is None:
+        return []
+    refs = references.lookup(measure.reference or measure.id, place, period)
+    what = _describe_measure(measure, place, period)
+    findings = []
+    for claim in group:
+        args = (claim, measure, refs, catalog, references, place, what)
+        # Made without the words a verified claim's finding would carry, which a check of
+        # a million claims would spend most of its time on; worded when a report reads it.
+        findings.append(_check_claim(*args, worded=False).word_later(_check_claim, *args))
     return findings
 
 
