@@ -26,7 +26,10 @@ from .output import atomic_write
 
 log = logging.getLogger("factcheck")
 CACHE_DIR = ".factcheck-cache"
-FORMAT = 3  # bump when the stored form of a claim changes
+# Bump when the stored form of a claim changes. 4: the claims as columns (a list of values per
+# field, in ClaimFields' order), not an object per claim: reading a dense draft's entry made
+# a dict of 37 keys per claim that was dropped at once.
+FORMAT = 4
 
 
 class ClaimCache:
@@ -47,7 +50,8 @@ class ClaimCache:
             data = json.loads(entry.read_text(encoding="utf-8"))
             problem = _problem(data, key, path, content_sha256)
             if problem is None:
-                return [Claim(**row) for row in data["claims"]]
+                columns = data["claims"]
+                return [Claim(*values) for values in zip(*columns.values(), strict=True)]
         except FileNotFoundError:
             return None
         except (OSError, ValueError, TypeError, RecursionError) as exc:
@@ -62,7 +66,7 @@ class ClaimCache:
             "key": key,
             "path": path,
             "sha256": content_sha256,
-            "claims": [dataclasses.asdict(claim) for claim in claims],
+            "claims": {name: [getattr(c, name) for c in claims] for name in _FIELD_TYPES},
         }
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -82,15 +86,21 @@ def _problem(data: Any, key: str, path: str, content_sha256: str) -> str | None:
     for name, value in expected.items():
         if data.get(name) != value:
             return f"{name} is {data.get(name)!r}, not {value!r}"
-    rows = data.get("claims")
-    if not isinstance(rows, list):
-        return "claims is not a list"
-    for index, row in enumerate(rows):
-        if not isinstance(row, dict) or row.keys() != _FIELD_TYPES.keys():
-            return f"claims[{index}] does not have the fields of a claim"
-        for name, accepts in _FIELD_TYPES.items():
-            if not accepts(row[name]):
-                return f"claims[{index}].{name} has the wrong type"
+    columns = data.get("claims")
+    if not isinstance(columns, dict) or list(columns) != list(_FIELD_TYPES):
+        return "claims does not have the fields of a claim, in order"
+    count = None
+    for name, accepts in _FIELD_TYPES.items():
+        values = columns[name]
+        if not isinstance(values, list):
+            return f"claims.{name} is not a list"
+        if count is None:
+            count = len(values)
+        elif len(values) != count:
+            return f"claims.{name} has {len(values)} values, not {count}"
+        if not all(map(accepts, values)):
+            index = next(i for i, value in enumerate(values) if not accepts(value))
+            return f"claims.{name}[{index}] has the wrong type"
     return None
 
 

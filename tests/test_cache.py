@@ -101,29 +101,35 @@ def _one_entry(tmp_path: Path, catalog) -> tuple[Path, Path, str]:
 
 
 def _damage_wrong_type(data):
-    data["claims"][0]["line"] = "three"
+    data["claims"]["line"][0] = "three"
 
 
 def _damage_float_as_text(data):
-    data["claims"][0]["value"] = "107941"
+    data["claims"]["value"][0] = "107941"
 
 
 def _damage_missing_field(data):
-    del data["claims"][0]["surface"]
+    del data["claims"]["surface"]
+
+
+def _damage_short_column(data):
+    data["claims"]["value"] = []
 
 
 def _damage_other_hash(data):
     data["sha256"] = "0" * 64
 
 
-def _damage_not_a_list(data):
-    data["claims"] = {"0": data["claims"][0]}
+def _damage_rows_not_columns(data):
+    columns = data["claims"]
+    rows = zip(*columns.values(), strict=True)
+    data["claims"] = [dict(zip(columns, row, strict=True)) for row in rows]
 
 
 @pytest.mark.parametrize(
     "damage",
-    [_damage_wrong_type, _damage_float_as_text, _damage_missing_field, _damage_other_hash,
-     _damage_not_a_list],
+    [_damage_wrong_type, _damage_float_as_text, _damage_missing_field, _damage_short_column,
+     _damage_other_hash, _damage_rows_not_columns],
 )  # fmt: skip
 def test_an_entry_of_the_wrong_shape_is_a_miss_and_is_rewritten(tmp_path, catalog, damage):
     # Wrong-typed fields once crashed every later run, and the entry was never repaired.
@@ -134,7 +140,7 @@ def test_an_entry_of_the_wrong_shape_is_a_miss_and_is_rewritten(tmp_path, catalo
     _, claims = pipeline.extract_path(draft, catalog, cache=_cache(cache_dir, catalog))
     assert claims[0].value == 107941 and claims[0].line == 1
     repaired = json.loads(entry.read_text())
-    assert repaired["claims"][0]["line"] == 1 and repaired["sha256"] == pipeline.file_sha256(draft)
+    assert repaired["claims"]["line"] == [1] and repaired["sha256"] == pipeline.file_sha256(draft)
 
 
 @pytest.mark.parametrize("text", ["", "[]", "null", "[" * 100_000 + "]" * 100_000])
@@ -200,3 +206,14 @@ def test_claims_of_real_extraction_round_trip_through_the_cache(tmp_path):
     key = cache.key(str(draft), "content-sha")
     cache.put(key, str(draft), "content-sha", claims)
     assert cache.get(key, str(draft), "content-sha") == claims
+
+
+def test_claims_are_read_back_by_field_order():
+    # Entries store a column per field and make claims positionally, in ClaimFields' order.
+    import dataclasses
+    import inspect
+
+    from factcheck.model import Claim
+
+    names = [f.name for f in dataclasses.fields(Claim)]
+    assert list(inspect.signature(Claim).parameters) == names
