@@ -460,7 +460,9 @@ class Finding:
     def claims(self, value: list[Mapping[str, Any]]) -> None:
         # ClaimRef views are held as their claims (a list and a view each cost more than the
         # claim's reference); any other mappings (plain dicts) as given.
-        if all(ref.__class__ is ClaimRef for ref in value):
+        if len(value) == 1 and value[0].__class__ is ClaimRef:  # most findings: one claim
+            self._claims = value[0]._claim  # type: ignore[attr-defined]
+        elif all(ref.__class__ is ClaimRef for ref in value):
             claims = tuple(ref._claim for ref in value)  # type: ignore[attr-defined]
             self._claims = claims[0] if len(claims) == 1 else claims
         else:
