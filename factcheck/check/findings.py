@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from ..model import Claim, ClaimRef, Finding
+from ..model import Claim, ClaimRef
 from ..references import Reference
 from .evidence import fmt
 
@@ -40,13 +39,6 @@ def reference_ref(ref: Reference) -> dict[str, Any]:
         "url": ref.url,
         "row": ref.row,
     }
-
-
-def worded_later(make: Callable[..., Finding], *args: Any) -> Finding:
-    """The finding ``make(*args)`` makes, holding ``make`` and its arguments instead of its
-    words (Finding.word_later): worded again when a report reads it. A finding's sentences
-    were most of a large check's memory; claims, reference rows and figures are held anyway."""
-    return make(*args).word_later(make, *args)
 
 
 def shared(text: str) -> str:
