@@ -94,8 +94,9 @@ def _check_claim(
     what: str,
     worded: bool = True,
 ) -> Finding:
-    """The finding about one claim of a measure; ``worded=False``: a verified claim's
-    without its message and explanation (the finding is the same otherwise)."""
+    """The finding about one claim of a measure; ``worded=False``: without the message,
+    explanation, expected and actual of a verified or unverifiable claim's finding (the
+    finding is the same otherwise), for findings that Finding.word_later words."""
     if not refs:
         every_year = _against_every_year(claim, measure, references, place, what)
         if every_year is not None:
@@ -103,10 +104,10 @@ def _check_claim(
         return Finding(
             rule="unverifiable",
             severity="info",
-            message=f"{quote(claim)}: no reference figure for {what}",
+            message=f"{quote(claim)}: no reference figure for {what}" if worded else "",
             claims=[claim_ref(claim)],
             measure=measure.id,
-            actual=claim.surface,
+            actual=claim.surface if worded else None,
         )
     base = claim_evidence(claim)
     results = []
@@ -141,14 +142,14 @@ def _check_claim(
     common = {
         "claims": [claim_ref(claim)],
         "reference": reference_ref(ref),
-        "expected": describe_reference(ref),
-        "actual": f"{claim.surface} → {describe_interval(evidence.interval)}",
         "difference": difference,
         "tolerance": shared(str(measure.tolerance)),
         "measure": measure.id,
     }
-    if agreeing and not worded:
+    if agreeing and not worded:  # its expected and actual are worded with the rest
         return Finding(rule="verified", severity="info", **common)
+    common["expected"] = describe_reference(ref)
+    common["actual"] = f"{claim.surface} → {describe_interval(evidence.interval)}"
     explanation = evidence.steps + [
         shared(
             f"reference: {describe_reference(ref)} from {ref.dataset} ({ref.location}): "
