@@ -95,7 +95,15 @@ def _check(
     kept = _without_suppressed(kept, claims, catalog)
     if selected is not None:
         kept = [f for f in kept if f.rule in selected]
-    kept.sort(key=lambda f: (SEVERITY_ORDER[f.severity], *f.primary_place(), f.rule, f.id))
+    # The most severe first, then by place: sorted severity by severity, so that the sort keys
+    # (a tuple per finding, made at once for all it sorts) are made for one part at a time.
+    parts: dict[str, list[Finding]] = {severity: [] for severity in SEVERITY_ORDER}
+    for finding in kept:
+        parts[finding.severity].append(finding)
+    kept = []
+    for severity in sorted(parts, key=SEVERITY_ORDER.__getitem__):
+        parts[severity].sort(key=lambda f: (*f.primary_place(), f.rule, f.id))
+        kept += parts.pop(severity)
     return _unique(kept)
 
 
