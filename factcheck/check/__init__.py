@@ -66,9 +66,9 @@ def _check(
     subjects = index_claims(claims, catalog)  # one walk over the claims for four checks
     # A measure's level claims subject by subject: against the reference, then against each
     # other while they are still in the processor's cache (the groups' claims lie all over
-    # memory, and fetching them twice was a large part of checking a million claims). As
-    # check_against_references then check_against_claims would do, the claims a reference
-    # verified being the ones the others are held to.
+    # memory, and fetching them twice was a large part of checking a million claims). The
+    # findings are those of check_against_references followed by check_against_claims: in a
+    # subject, the claims a reference verified are the ones the others are held to.
     against_references: list[Finding] = []
     against_claims: list[Finding] = []
     per_measure: dict = {}

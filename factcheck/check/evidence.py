@@ -100,8 +100,8 @@ def claim_bounds(claim: Claim) -> tuple[float, float]:
 
 def claims_bounds(claims: Iterable[Claim]) -> list[tuple[float, float]]:
     """claim_bounds of each claim, in one loop: the claim-against-claim check asks this of a
-    million claims to find the few that disagree, and a function call per claim would cost
-    as much as the arithmetic. The rounding margin is rounding_margin's, written inline."""
+    million claims to find the few that disagree. The rounding margin is rounding_margin's,
+    written inline (the two share their sets of exceptions) to spare two calls per claim."""
     inf = math.inf
     bounds = []
     append = bounds.append
