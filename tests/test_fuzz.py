@@ -152,3 +152,18 @@ def test_a_resumed_campaign_goes_on_after_its_last_progress_line(tmp_path, monke
     _, next_index, tally = fuzz_campaign.last_progress(log)
     assert next_index == 30 and tally["inputs"] == 30
     assert "resume: at input 20" in log.read_text(encoding="utf-8")
+
+
+def test_a_line_break_inside_a_word_table_cell_figure_keeps_its_position(tmp_path):
+    """Campaign inputs whose Word table cells break a line inside a figure ("USD" then a
+    break then "100,000 million"): the claim's position spans its words (the invariant once
+    failed on the break, which the cell's one-line text reads as a space)."""
+    import fuzz_campaign
+
+    for index in (1143925, 1584775):
+        log = tmp_path / f"replay-{index}.txt"
+        args = ["--start", str(index), "--count", "1", "--log", str(log)]
+        assert fuzz_campaign.main(args) == 0
+        _seconds, _next, tally = fuzz_campaign.last_progress(log)
+        assert tally["word and pdf"] == 1 and tally["claims"] > 0
+        assert not tally["exceptions"] and not tally["invariant violations"], log.read_text()
