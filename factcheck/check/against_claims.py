@@ -27,7 +27,6 @@ from .evidence import (
     Evidence,
     claim_bounds,
     claim_evidence,
-    claims_bounds,
     describe_interval,
     fmt,
     normalized,
@@ -205,7 +204,7 @@ def _check_group(
     low_margin = high_margin = None
     anchor_evidence = None
     findings = []
-    for claim, (low, high) in zip(group, claims_bounds(group), strict=True):
+    for claim, (low, high) in zip(group, map(claim_bounds, group), strict=True):
         if claim.unit == a_unit:
             # The common case, decided on floats before anything else is looked up: bounds
             # that meet agree whatever the tolerance, and bounds apart agree within it.
@@ -355,7 +354,7 @@ def _check_records(subjects: Subjects, catalog: Catalog) -> list[Finding]:
         if not records:
             continue
         tolerance = catalog.tolerance_for(measure)
-        bounds = claims_bounds(group)
+        bounds = [claim_bounds(claim) for claim in group]
         for record in records:
             record_evidence = claim_evidence(record)
             ceiling = record_evidence.interval.high

@@ -16,7 +16,6 @@ The measure's tolerance is applied by ``compare``, when two intervals meet.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..interval import INF, Interval
@@ -94,39 +93,17 @@ def claim_evidence(claim: Claim) -> Evidence:
 
 
 def claim_bounds(claim: Claim) -> tuple[float, float]:
-    """The (low, high) of claim_evidence(claim).interval, without building any object."""
-    return claims_bounds((claim,))[0]
-
-
-def claims_bounds(claims: Iterable[Claim]) -> list[tuple[float, float]]:
-    """claim_bounds of each claim, in one loop: the claim-against-claim check asks this of a
-    million claims to find the few that disagree. The rounding margin is rounding_margin's,
-    written inline (the two share their sets of exceptions) to spare two calls per claim."""
-    inf = math.inf
-    bounds = []
-    append = bounds.append
-    for claim in claims:
-        value, low, high = claim.value, claim.low, claim.high
-        if low is None and high is None:
-            if value is None:
-                append((-inf, inf))
-                continue
-            low = high = float(value)
-        else:
-            low = -inf if low is None else float(low)
-            high = inf if high is None else float(high)
-        resolution = claim.resolution
-        if (
-            resolution is None
-            or value is None
-            or claim.qualifier in _UNROUNDED_QUALIFIERS
-            or (resolution <= 1 and claim.kind in _UNROUNDED_SMALL_KINDS)
-        ):
-            append((low, high))
-        else:
-            margin = resolution / 2
-            append((low - margin, high + margin))  # infinite bounds stay infinite
-    return bounds
+    """The (low, high) of claim_evidence(claim).interval, without building any object: the
+    checks ask this of a million claims to find the few that disagree."""
+    if claim.low is None and claim.high is None:
+        if claim.value is None:
+            return -math.inf, math.inf
+        low = high = float(claim.value)
+    else:
+        low = -math.inf if claim.low is None else float(claim.low)
+        high = math.inf if claim.high is None else float(claim.high)
+    margin = rounding_margin(claim)
+    return low - margin, high + margin  # infinite bounds stay infinite
 
 
 def normalized(
