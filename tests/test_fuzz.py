@@ -40,28 +40,34 @@ def _configuration():
     return load_catalog(default_catalog_path()), load_references()
 
 
+def _check(docs, **options):
+    """Every property test's body: the generated documents through the whole pipeline in a
+    fresh folder, every invariant asserted (tests/invariants.py, ``check_run``)."""
+    catalog, references = _configuration()
+    with tempfile.TemporaryDirectory() as folder:
+        check_run(Path(folder), docs, catalog, references, **options)
+
+
+# A Word document, an .odt or a PDF is slower to make and read than text: fewer examples.
+FEWER = settings(SETTINGS, max_examples=max(3, SETTINGS.max_examples // 5))
+
+
 @SETTINGS
 @given(docs=documents)
 def test_the_pipeline_keeps_every_invariant_on_generated_documents(docs):
-    catalog, references = _configuration()
-    with tempfile.TemporaryDirectory() as folder:
-        check_run(Path(folder), docs, catalog, references)
+    _check(docs)
 
 
 @settings(SETTINGS, max_examples=max(3, SETTINGS.max_examples // 10))
 @given(docs=documents)
 def test_the_html_report_renders_on_generated_documents(docs):
-    catalog, references = _configuration()
-    with tempfile.TemporaryDirectory() as folder:
-        check_run(Path(folder), docs, catalog, references, html=True, reorder=False)
+    _check(docs, html=True, reorder=False)
 
 
 @SETTINGS
 @given(doc=document())
 def test_one_generated_document_alone(doc):
-    catalog, references = _configuration()
-    with tempfile.TemporaryDirectory() as folder:
-        check_run(Path(folder), [doc], catalog, references)
+    _check([doc])
 
 
 @SETTINGS
@@ -81,30 +87,24 @@ def test_a_generated_snippet_keeps_every_claim_contract(snippet):
             assert_claim(claim, doc.text)
 
 
-@settings(SETTINGS, max_examples=max(3, SETTINGS.max_examples // 5))
+@FEWER
 @given(doc=word_documents())
 def test_a_generated_word_document_and_its_reviewed_copy(doc):
     # Positions name the numbers' words; damage is an input error naming the file; the
     # reviewed copy (--format docx) keeps the draft's text, its comments on claims' words.
-    catalog, references = _configuration()
-    with tempfile.TemporaryDirectory() as folder:
-        check_run(Path(folder), [doc], catalog, references)
+    _check([doc])
 
 
-@settings(SETTINGS, max_examples=max(3, SETTINGS.max_examples // 5))
+@FEWER
 @given(doc=odt_documents())
 def test_a_generated_odt(doc):
-    catalog, references = _configuration()
-    with tempfile.TemporaryDirectory() as folder:
-        check_run(Path(folder), [doc], catalog, references)
+    _check([doc])
 
 
-@settings(SETTINGS, max_examples=max(3, SETTINGS.max_examples // 5))
+@FEWER
 @given(doc=pdf_documents())
 def test_a_generated_pdf(doc):
-    catalog, references = _configuration()
-    with tempfile.TemporaryDirectory() as folder:
-        check_run(Path(folder), [doc], catalog, references)
+    _check([doc])
 
 
 # --- the campaign harness (tests/fuzz_campaign.py) ------------------------------------------
