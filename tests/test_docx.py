@@ -128,20 +128,30 @@ def test_tracked_changes_are_read_as_accepted(tmp_path):
     ]
 
 
-def test_footnotes_are_notes_not_body(tmp_path):
+@pytest.mark.parametrize(
+    ("alone", "expected"),
+    [
+        (False, [("Some 73,838", "¶1:1", "1"), ("33,287", "¶2:19", None)]),
+        (True, [("Some 73,838", "¶1:1", None), ("33,287", "¶3:19", None)]),
+    ],
+    ids=["reference-ending-a-paragraph", "reference-in-a-paragraph-alone"],
+)
+def test_footnotes_are_notes_not_body(tmp_path, alone, expected):
+    """A footnote's figures are the note's, never claims of the body. A reference ending a
+    paragraph cites its note for that paragraph's claims; a paragraph holding only a
+    reference stays apart: it cites nothing and joins neither neighbour."""
     path = tmp_path / "notes.docx"
     d = docx.Document()
     p = d.add_paragraph("Some 73,838 people died of synthetic opioid overdoses in 2022.")
-    run = p.add_run()
+    run = (d.add_paragraph() if alone else p).add_run()
     ref = OxmlElement("w:footnoteReference")
     ref.set(qn("w:id"), "1")
     run._r.append(ref)
-    d.add_paragraph("The toll fell in 2024.")
+    d.add_paragraph("Mexico registered 33,287 homicides in 2022.")
     d.save(path)
     _add_footnotes(path, {"1": "Source table 12, 2,000 pages, 1999 edition."})
     claims = extract_file(path)
-    assert [c.surface for c in claims] == ["Some 73,838"]
-    assert claims[0].citation == "1"
+    assert [(c.surface, c.position["label"], c.citation) for c in claims] == expected
 
 
 def _add_footnotes(path, notes):
@@ -256,24 +266,6 @@ def test_sarif_and_html_name_the_paragraph(capsys, tmp_path, monkeypatch):
     code, out, _ = cli(capsys, "check", "--no-cache", "--format", "html", "-v", "brief.docx")
     assert "¶3:10" in out and "¶8:1 (table 1 r2c2)" in out
     assert "brief.docx:3:10" not in out
-
-
-def test_a_paragraph_of_note_references_alone_stays_apart(tmp_path):
-    path = tmp_path / "notes.docx"
-    d = docx.Document()
-    d.add_paragraph("Some 73,838 people died of synthetic opioid overdoses in 2022.")
-    run = d.add_paragraph().add_run()
-    ref = OxmlElement("w:footnoteReference")
-    ref.set(qn("w:id"), "1")
-    run._r.append(ref)
-    d.add_paragraph("Mexico registered 33,287 homicides in 2022.")
-    d.save(path)
-    _add_footnotes(path, {"1": "Table 4 of the 2023 yearbook, 1,200 pages."})
-    claims = extract_file(path)
-    assert [(c.surface, c.position["label"]) for c in claims] == [
-        ("Some 73,838", "¶1:1"),
-        ("33,287", "¶3:19"),
-    ]
 
 
 def test_a_hostile_word_document_is_a_damaged_one(capsys, tmp_path, monkeypatch):
