@@ -12,8 +12,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from corpus_compare import EXAMPLES, key
 from docx_files import write_docx
-from test_docx_corpus import EXAMPLES, key
 
 from factcheck.catalog import default_catalog_path, load_catalog
 from factcheck.cli import main
