@@ -26,17 +26,13 @@ LibreOffice), exported as a PDF comment, which the reader applies to that paragr
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import pdf_build  # noqa: E402
-from same_claims import claims_of, compare_findings, key, print_only  # noqa: E402
-
-from factcheck.catalog import default_catalog_path, load_catalog  # noqa: E402
-from factcheck.references import load_references  # noqa: E402
+import same_claims  # noqa: E402
 
 
 def sources() -> list[Path]:
@@ -46,46 +42,19 @@ def sources() -> list[Path]:
     return found + sorted(seeds.glob("[0-9]*.txt"))
 
 
-def compare(source: Path, catalog, out: Path) -> tuple[Path, list, list, Counter, Counter]:
+def as_pdf(source: Path, out: Path) -> Path:
+    """The source laid out as a PDF, made again only when the source is newer."""
     pdf = out / (source.stem + ".pdf")
     if not pdf.exists() or pdf.stat().st_mtime < source.stat().st_mtime:
         pdf = pdf_build.convert(source, out)
-    text_claims = claims_of(source, catalog)
-    pdf_claims = claims_of(pdf, catalog)
-    a, b = Counter(map(key, text_claims)), Counter(map(key, pdf_claims))
-    return pdf, text_claims, pdf_claims, a - b, b - a
+    return pdf
 
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     paths = [Path(a) for a in argv if a != "-v"] or [p for p in sources() if p.exists()]
-    catalog = load_catalog(default_catalog_path())
-    references = load_references()
     out = ROOT / "bench-data" / "pdf"
-    total_text = total_diff = total_findings = total_differ = total_quoted = 0
-    print(f"{'source':28} {'text':>5} {'pdf':>5} {'only text':>9} {'only pdf':>8} {'diff':>6}"
-          f" {'findings':>8} {'differ':>6} {'quoted':>6}")  # fmt: skip
-    for source in paths:
-        pdf, text_claims, pdf_claims, only_text, only_pdf = compare(source, catalog, out)
-        n_a, n_b = sum(only_text.values()), sum(only_pdf.values())
-        diff = max(n_a, n_b) / max(len(text_claims), 1)
-        total_text += len(text_claims)
-        total_diff += max(n_a, n_b)
-        print(f"{source.name[:28]:28} {len(text_claims):5d} {len(pdf_claims):5d} {n_a:9d} {n_b:8d}"
-              f" {100 * diff:5.1f}%", end="")  # fmt: skip
-        found, differ, quoted = compare_findings(source, pdf, catalog, references, "pdf", False)
-        print(f" {found:8d} {differ:6d} {quoted:6d}")
-        if verbose:
-            compare_findings(source, pdf, catalog, references, "pdf", True)
-            print_only("text", only_text, text_claims)
-            print_only("pdf", only_pdf, pdf_claims)
-        total_findings += found
-        total_differ += differ
-        total_quoted += quoted
-    share = 100 * total_diff / max(total_text, 1)
-    print(f"{'all':28} {total_text:5d} {'':5} {'':9} {'':8} {share:5.1f}% {total_findings:8d}"
-          f" {total_differ:6d} {total_quoted:6d}")  # fmt: skip
-    return 0
+    return same_claims.main(paths, lambda source: as_pdf(source, out), "pdf", verbose)
 
 
 if __name__ == "__main__":

@@ -7,15 +7,21 @@ and period of each claim it names. Its ``actual`` also quotes the claim's words,
 may differ where the text version has markup inside the quote (``about <span>125,000</span>``
 quotes "125,000", the PDF of it "about 125,000"): such findings count as the same but are
 counted and listed apart as "quoted differently", so no difference is hidden.
+
+``main`` prints the table both scripts print; each script only says which sources it reads
+and how it writes a source in its format.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
+from factcheck.catalog import default_catalog_path, load_catalog
 from factcheck.load import iter_documents
 from factcheck.pipeline import extract_claims, run_check
+from factcheck.references import load_references
 
 
 def key(c) -> tuple:
@@ -82,3 +88,40 @@ def print_only(label: str, missing: Counter, claims: list) -> None:
         if missing.get(key(c)):
             missing[key(c)] -= 1
             print(f"   only {label}: {key(c)} {c.surface!r} :: {c.sentence[:160]!r}")
+
+
+def main(paths: list[Path], convert: Callable[[Path], Path], label: str, verbose: bool) -> int:
+    """Per source (written in the other format by ``convert``), a row: the claims on each
+    side, those only in one of them, the difference in percent of the text's claims, the
+    findings of the text version, how many differ in substance and how many quote
+    differently; with ``verbose``, each difference below its row. Then the totals."""
+    catalog = load_catalog(default_catalog_path())
+    references = load_references()
+    total_text = total_diff = total_findings = total_differ = total_quoted = 0
+    only = "only " + label
+    print(f"{'source':28} {'text':>5} {label:>5} {'only text':>9} {only:>9} {'diff':>6}"
+          f" {'findings':>8} {'differ':>6} {'quoted':>6}")  # fmt: skip
+    for source in paths:
+        target = convert(source)
+        text_claims, other_claims = claims_of(source, catalog), claims_of(target, catalog)
+        a, b = Counter(map(key, text_claims)), Counter(map(key, other_claims))
+        only_text, only_other = a - b, b - a
+        n_a, n_b = sum(only_text.values()), sum(only_other.values())
+        diff = max(n_a, n_b) / max(len(text_claims), 1)
+        total_text += len(text_claims)
+        total_diff += max(n_a, n_b)
+        print(f"{source.name[:28]:28} {len(text_claims):5d} {len(other_claims):5d} {n_a:9d}"
+              f" {n_b:9d} {100 * diff:5.1f}%", end="", flush=True)  # fmt: skip
+        found, differ, quoted = compare_findings(source, target, catalog, references, label, False)
+        print(f" {found:8d} {differ:6d} {quoted:6d}")
+        if verbose:
+            compare_findings(source, target, catalog, references, label, True)
+            print_only("text", only_text, text_claims)
+            print_only(label, only_other, other_claims)
+        total_findings += found
+        total_differ += differ
+        total_quoted += quoted
+    share = 100 * total_diff / max(total_text, 1)
+    print(f"{'all':28} {total_text:5d} {'':5} {'':9} {'':9} {share:5.1f}% {total_findings:8d}"
+          f" {total_differ:6d} {total_quoted:6d}")  # fmt: skip
+    return 0
