@@ -8,7 +8,8 @@
 
 Each may name the rules it silences, ``factcheck: ignore[contradiction, relation]`` (rule ids,
 families or globs, as --select takes them); without a list it silences every rule. Text after
-the directive is its reason: ``<!-- factcheck: ignore[contradiction] counted differently -->``.
+the directive, up to the end of its comment or line, is its reason:
+``<!-- factcheck: ignore[contradiction] counted differently -->``.
 A list naming no rule is an input error, so a typo never silently silences nothing.
 
 A suppressed claim still serves as evidence for others; findings about it are not reported
@@ -25,9 +26,11 @@ from . import rules
 from .errors import InputError
 from .model import Claim, Document
 
+# The reason runs to the end of its comment (``-->`` or ``*/``) or of the line, whichever comes
+# first: prose after the comment on the same line belongs to the draft, not to the reason.
 _DIRECTIVE = re.compile(
     r"factcheck:[ \t]*(?P<verb>ignore-file|ignore|off|on)\b"
-    r"(?:\[(?P<rules>[^\]\n]{0,200})\])?(?P<reason>[^\n]{0,300})",
+    r"(?:\[(?P<rules>[^\]\n]{0,200})\])?(?P<reason>(?:(?!-->|\*/)[^\n]){0,300})",
     re.IGNORECASE,
 )
 _REASON_TRIM = " \t:-–>*/#"

@@ -218,3 +218,19 @@ def test_the_reason_and_rules_are_kept_on_the_claim(catalog):
     [claim] = [c for c in extract_claims(load_text(text, "d.md", "markdown"), catalog)]
     assert claim.suppressed == "inline: counted another way"
     assert claim.suppressed_rules == ["contradiction"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        (f"<!-- factcheck: ignore counted another way --> as noted\n{SECOND}\n", "markdown"),
+        (f"Deaths rose. <!-- factcheck: ignore counted another way --> {SECOND}\n", "markdown"),
+        (f"<p><!-- factcheck: ignore counted another way --> {SECOND}</p>\n", "html"),
+        (f"/* factcheck: ignore counted another way */ {SECOND}\n", "text"),
+    ],
+    ids=["markdown-line", "markdown-inline", "html", "block-comment"],
+)
+def test_the_reason_ends_where_its_comment_ends(catalog, text, fmt):
+    # Prose after the comment on the same line is the draft's, not part of the reason.
+    claims = extract_claims(load_text(text, f"d.{fmt}", fmt), catalog)
+    assert claims and {c.suppressed for c in claims} == {"inline: counted another way"}
