@@ -166,7 +166,7 @@ def extract(
 @click.option("--select", multiple=True, metavar="RULES",
               help="Report only these rules: ids, families or globs, comma-separated (see: factcheck rules).")  # fmt: skip
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not report these rules.")
-@click.option("--statistics", is_flag=True, help="Count the findings per rule instead of listing them.")  # fmt: skip
+@click.option("--statistics", is_flag=True, help="Count the findings per rule instead of listing them (text format only).")  # fmt: skip
 @click.option("--stdin-filename", metavar="NAME", help="The file standard input (-) holds: its name in findings, format and configuration.")  # fmt: skip
 def check(
     paths: tuple[str, ...],
@@ -210,6 +210,15 @@ def check(
         raise click.UsageError(
             "--format docx writes a reviewed copy of the draft: give -o FILE.docx"
         )
+    # --statistics replaces the text report's list of findings; no other output has such a
+    # list to replace, so it is refused there rather than silently dropped.
+    if statistics and fmt != "text":
+        raise click.UsageError(
+            f"--statistics counts findings in the text report; it cannot be used with "
+            f"--format {fmt}"
+        )
+    if statistics and explain:
+        raise click.UsageError("--statistics and --explain each replace the report: give one")
     if output not in (None, "-"):
         from .load import iter_paths
 

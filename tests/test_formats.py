@@ -108,6 +108,20 @@ def test_statistics_count_per_rule(capsys, draft):
     assert "A claim disagrees with the reference figure." in out  # the registry's summary
 
 
+@pytest.mark.parametrize("fmt", ["json", "sarif", "csv", "html", "github", "gitlab", "junit"])
+def test_statistics_with_another_format_is_a_usage_error(capsys, draft, fmt):
+    # Only the text report has a list of findings to replace with counts; elsewhere the flag
+    # would be dropped without a word, so it is refused, naming both options.
+    code, out, err = cli(capsys, "check", "--no-cache", "--statistics", "--format", fmt, "d.md")
+    assert code == 2 and out == ""
+    assert "--statistics" in err and f"--format {fmt}" in err and "Traceback" not in err
+
+
+def test_statistics_with_explain_is_a_usage_error(capsys, draft):
+    code, out, err = cli(capsys, "check", "--no-cache", "--statistics", "--explain", "f1", "d.md")
+    assert code == 2 and out == "" and "--statistics" in err and "--explain" in err
+
+
 def test_stdin_filename_names_the_buffer_and_picks_its_format(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "drafts").mkdir()
