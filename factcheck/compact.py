@@ -9,7 +9,8 @@ and changes no value. Frames and attributions that are equal value for value (th
 reading of the same words, the same reasons) are likewise held once per document: nothing
 changes a claim's frame or attribution after the match stage. So are equal numbers (a
 line, a sentence's offset, a claim's bounds equal to its value, a resolution): read from the
-cache, each is an object of its own of 24 to 28 bytes.
+cache, each is an object of its own of 24 to 28 bytes. A claim's surface and id, which it
+can make again from its sentence and place, are not held at all (Claim.drop_derived).
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ _FLOATS = ("value", "low", "high", "resolution", "factor")
 
 def share_strings(claims: list[Claim]) -> list[Claim]:
     """The same claims, their repeated strings replaced by one shared copy each (in place:
-    the claims' own lists and dicts are kept, only the strings in them are swapped)."""
+    the claims' own lists and dicts are kept, only the strings in them are swapped), and
+    their surface and id dropped where they can be made again. The claims must be final:
+    nothing may change their sentence or offsets afterwards."""
     intern = sys.intern
     frames: dict[Any, Any] = {}  # each distinct frame (and attribution) once, by its value
     ints: dict[int, int] = {}
@@ -58,6 +61,7 @@ def share_strings(claims: list[Claim]) -> list[Claim]:
             claim.frame = frames.setdefault(_frozen(claim.frame), claim.frame)
         if claim.position:
             _share_in(claim.position)
+        claim.drop_derived()  # the surface and id, made again when read
     return claims
 
 

@@ -216,6 +216,9 @@ class ClaimFields:
 RARE_CLAIM_FIELDS = ("currency_year", "citation", "from_period", "to_period", "change",
                      "extreme", "suppressed", "suppressed_rules", "position", "context_before")  # fmt: skip
 
+# The fields a claim makes again from its others when read (see Claim.drop_derived).
+DERIVED_CLAIM_FIELDS = ("surface", "id")
+
 
 class Claim:
     """One numeric statement found in a document (see "The claim (contract)"); its fields
@@ -223,8 +226,10 @@ class Claim:
     ``dataclasses.fields``, ``asdict`` and ``replace`` read it as they read a dataclass."""
 
     __slots__ = tuple(
-        name for name in ClaimFields.__dataclass_fields__ if name not in RARE_CLAIM_FIELDS
-    ) + ("_rare",)
+        name
+        for name in ClaimFields.__dataclass_fields__
+        if name not in RARE_CLAIM_FIELDS and name not in DERIVED_CLAIM_FIELDS
+    ) + ("_rare", "_surface", "_id")
     __dataclass_fields__ = ClaimFields.__dataclass_fields__
     __dataclass_params__ = ClaimFields.__dataclass_params__  # type: ignore[attr-defined]
     __match_args__ = ClaimFields.__match_args__
@@ -273,7 +278,8 @@ class Claim:
     ) -> None:
         self.doc, self.start, self.end = doc, start, end
         self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
-        self.surface, self.sentence = surface, sentence
+        self._surface: str | None = surface
+        self.sentence = sentence
         self.value, self.low, self.high = value, low, high
         self.unit, self.qualifier, self.kind = unit, qualifier, kind
         self.noun, self.measure, self.period, self.place = noun, measure, period, place
@@ -287,7 +293,45 @@ class Claim:
             self._rare = {
                 k: v for k, v in zip(RARE_CLAIM_FIELDS, rare, strict=True) if v is not None
             }
-        self.id = id or claim_id(doc, start, end, surface)
+        self._id: str | None = id or None  # None: the id is made from the claim (claim_id)
+
+    # A claim's surface and id are most of its own strings, and most claims can make them
+    # again: the surface is its sentence's characters at sentence_offset, the id a hash of
+    # its place. ``compact.share_strings`` drops those that can be made again (None in the
+    # slot) once the claim is final; they are made again each time they are read.
+    @property
+    def surface(self) -> str:
+        surface = self._surface
+        if surface is None:
+            start = self.sentence_offset
+            return self.sentence[start : start + self.end - self.start]  # type: ignore[operator]
+        return surface
+
+    @surface.setter
+    def surface(self, value: str) -> None:
+        self._surface = value
+
+    @property
+    def id(self) -> str:
+        return self._id or claim_id(self.doc, self.start, self.end, self.surface)
+
+    @id.setter
+    def id(self, value: str) -> None:
+        self._id = value or None
+
+    def drop_derived(self) -> None:
+        """Stop holding the surface and id where they can be made again from the claim's
+        other fields. Only for a final claim: a later change of its sentence, offsets or
+        place would change what they are made as."""
+        surface = self._surface
+        if surface is not None and self.sentence_offset is not None:
+            start = self.sentence_offset
+            if self.sentence[start : start + self.end - self.start] == surface:
+                self._surface = None
+        if self._id is not None and self._id == claim_id(
+            self.doc, self.start, self.end, self.surface
+        ):
+            self._id = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the claim: the contract fields, without internal offsets."""
@@ -339,8 +383,9 @@ CLAIM_FIELDS = [name for name in Claim.__dataclass_fields__ if name not in CLAIM
 def claim_order(claim: Claim) -> tuple[str, int, int, str]:
     """The total order of claims (by document, then place): the check stage groups, pairs
     and picks claims in this order, so that its findings, their primary place and their ids
-    never depend on the order in which files were given or read."""
-    return (claim.doc, claim.start, claim.end, claim.id)
+    never depend on the order in which files were given or read. (The surface last, not the
+    id that is made from these four: as total an order, without hashing every claim.)"""
+    return (claim.doc, claim.start, claim.end, claim.surface)
 
 
 def claim_id(doc: str, start: int, end: int, surface: str) -> str:
@@ -446,6 +491,13 @@ class Finding:
         if held.__class__ is Claim:
             return (held.id,)  # type: ignore[union-attr]
         return tuple(c.id if c.__class__ is Claim else c["id"] for c in held)
+
+    def first_claim(self) -> Claim | None:
+        """The first claim named, when the finding holds the claim itself (as the check
+        stage's findings do), else None."""
+        held = self._claims
+        first = held if held.__class__ is Claim else held[0] if held else None
+        return first if first.__class__ is Claim else None
 
     def primary_place(self) -> tuple[str, int, int]:
         """(doc, line, column) of the first claim named: where an editor's cursor goes, and

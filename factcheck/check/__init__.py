@@ -75,7 +75,7 @@ def _check(
     for key, group in subjects.levels.items():
         found = check_subject(key, group, catalog, references)
         against_references += found
-        verified = {f.claim_ids()[0] for f in found if f.rule == "verified"}
+        verified = {id(f.first_claim()) for f in found if f.rule == "verified"}
         against_claims += check_levels(group, catalog, verified, focus, per_measure)
     # No claim of a change or of no measure is checked against a reference: none is verified.
     against_claims += check_other_groups(subjects, catalog, set(), focus, per_measure)

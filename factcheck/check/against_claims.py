@@ -44,7 +44,7 @@ def comparable(claim: Claim) -> bool:
     return claim.value is not None and claim.qualifier != "vague" and claim.kind not in _SKIP_KINDS
 
 
-_ID, _VALUE, _QUALIFIER, _KIND = (attrgetter(name) for name in ("id", "value", "qualifier", "kind"))
+_VALUE, _QUALIFIER, _KIND = (attrgetter(name) for name in ("value", "qualifier", "kind"))
 
 
 def _comparable_ones(claims: list[Claim]) -> list[Claim]:
@@ -109,7 +109,12 @@ def check_against_claims(
     ``subjects``: the claims already grouped by measure, place and period (check.subjects);
     a level claim of a measure is grouped by exactly that, so those groups are used as they
     are, less the claims too vague to compare."""
-    verified = agrees_with_reference or set()
+    # The claims themselves (their identities), not their ids: an id is a hash made when read.
+    verified = (
+        {id(claim) for claim in claims if claim.id in agrees_with_reference}
+        if agrees_with_reference
+        else set()
+    )
     if subjects is None:
         subjects = index_claims(claims, catalog)
     per_measure: dict[str | None, tuple[Tolerance, str | None]] = {}
@@ -123,14 +128,15 @@ def check_against_claims(
 def check_levels(
     group: list[Claim],
     catalog: Catalog,
-    verified: set[str],
+    verified: set[int],
     focus: Collection[str] = (),
     per_measure: dict | None = None,
 ) -> list[Finding]:
     """The level claims of one (measure, place, period) against each other (a group of
-    check.subjects, less the claims too vague to compare). ``verified``: ids of claims a
-    reference verified (at least those of this group); ``per_measure``: a cache of each
-    measure's tolerance and label, shared by the calls of one check."""
+    check.subjects, less the claims too vague to compare). ``verified``: the claims a
+    reference verified (at least those of this group), as their identities (``id(claim)``);
+    ``per_measure``: a cache of each measure's tolerance and label, shared by the calls of
+    one check."""
     if len(group) < 2:
         return []
     group = _comparable_ones(group)
@@ -143,7 +149,7 @@ def check_levels(
 def check_other_groups(
     subjects: Subjects,
     catalog: Catalog,
-    verified: set[str],
+    verified: set[int],
     focus: Collection[str] = (),
     per_measure: dict | None = None,
 ) -> list[Finding]:
@@ -184,7 +190,7 @@ def _check_group(
     group: list[Claim],
     tolerance: Tolerance,
     about: str,
-    verified: set[str],
+    verified: set[int],
     focus: Collection[str] = (),
 ) -> list[Finding]:
     if group[0].kind == "change":
@@ -192,7 +198,7 @@ def _check_group(
     candidates = ([c for c in group if c.doc not in focus] or group) if focus else group
     anchor = candidates[0]
     if verified:  # the first candidate a reference verified, looked for in C
-        ids = list(map(_ID, candidates))
+        ids = list(map(id, candidates))
         first = next(filter(verified.__contains__, ids), None)
         if first is not None:
             anchor = candidates[ids.index(first)]
@@ -220,7 +226,7 @@ def _check_group(
                     continue
             else:
                 continue
-        if claim is anchor or (claim.id in verified and claim.doc not in focus):
+        if claim is anchor or (id(claim) in verified and claim.doc not in focus):
             continue  # a claim the reference verified is evidence, never the one flagged
         if claim.doc == a_doc and claim.sentence == a_sentence:
             continue  # two numbers of one sentence are about different things
@@ -236,7 +242,7 @@ def _check_group(
         finding = _contradiction(
             claim, evidence, anchor, anchor_evidence, comparison, tolerance, about
         ).word_later(_contradiction_of, claim, anchor, tolerance, about)
-        if claim.id in verified:
+        if id(claim) in verified:
             # A hook's changed draft is right and the draft already there is not.
             finding.severity = "warning"
             finding.message = (
