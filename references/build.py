@@ -233,10 +233,187 @@ def translate(record: dict[str, str]) -> Row:
         unit=unit,
         status=status,
         vintage=vintage if status.startswith("provisional") else "",
-        source=record["source"].strip(),
+        source=own_source(record["source"]),
         url=record["url"].strip(),
         note=join_notes(detail, unit_note),
     )
+
+
+# --- Sources, in the project's own words ------------------------------------------------------
+
+# The shared CSVs name each figure's source in the fact sheet's words, often with the title of
+# the publication quoted in full. The reference data says instead, briefly and in its own
+# words, who published the figure, in which dataset or document, and where and how it was
+# read (a mirror, a news copy, "not read"); no fact of the original is dropped, and every
+# figure, date and name it gives is kept. A source this table does not know stops the build.
+DB428_SOURCE = (
+    "NCHS Data Brief 428 (US overdose deaths 1999-2020); read in a mirror or press summary"
+)
+DB522_SOURCE = "NCHS Data Brief 522 (US overdose deaths 2003-2023)"
+_NIDA = "NIDA overdose facts-and-figures"
+_BLS_TABLES = (
+    "BLS historical CPI tables, US city average (2008 archive of bls.gov/ro3/fax_9130.htm); "
+    "annual average taken as the mean of the monthly CPI-U, equal to the 1-decimal annual "
+    "average BLS publishes"
+)
+_INEGI_UNCONFIRMED = (
+    "NOT CONFIRMED in a source read: INEGI's definitive value (EDR, by year of registration) "
+    "as best available; to verify in INEGI's homicide deaths series (Defunciones por homicidio)"
+)
+SHARED_SOURCES = {
+    # us_overdose_deaths.csv
+    "NIDA 'Drug Overdose Deaths: Facts and Figures' figure data (CDC WONDER; NCHS "
+    "multiple-cause-of-death files) as transcribed in CORGIS opioids dataset (read)":
+        f"{_NIDA} chart data from CDC WONDER (NCHS multiple-cause-of-death files); read in "
+        "the CORGIS opioids dataset's transcription of it",
+    "CDC MMWR 67(12) Seth et al., Overdose Deaths Involving Opioids, Cocaine, and "
+    "Psychostimulants - US 2015-2016":
+        "CDC MMWR 67(12), Seth et al.: US overdose deaths from opioids, cocaine and "
+        "psychostimulants, 2015-2016",
+    "CDC MMWR 69(11) Wilson et al., Drug and Opioid-Involved Overdose Deaths - US 2017-2018":
+        "CDC MMWR 69(11), Wilson et al.: US drug and opioid overdose deaths, 2017-2018",
+    "CDC MMWR 70(6) Mattson et al., Trends and Geographic Patterns in Drug and Synthetic "
+    "Opioid Overdose Deaths - US 2013-2019":
+        "CDC MMWR 70(6), Mattson et al.: US drug and synthetic-opioid overdose deaths by trend "
+        "and geography, 2013-2019",
+    "NCHS Data Brief No. 428, Drug Overdose Deaths in the United States, 1999-2020 (read via "
+    "mirror/press summary)": DB428_SOURCE,
+    "NCHS Data Brief No. 457, Drug Overdose Deaths in the United States, 2001-2021":
+        "NCHS Data Brief 457 (US overdose deaths 2001-2021)",
+    "NCHS Data Brief No. 491, Drug Overdose Deaths in the United States, 2002-2022":
+        "NCHS Data Brief 491 (US overdose deaths 2002-2022)",
+    "NCHS Data Brief No. 522, Drug Overdose Deaths in the United States, 2003-2023": DB522_SOURCE,
+    "NCHS annual data brief on 2024 final overdose deaths (brief number/URL not read; figures "
+    "read in Partnership to End Addiction summary, Feb 2026)":
+        "NCHS yearly data brief, final 2024 overdose deaths (its number and address not read); "
+        "figures read in a Partnership to End Addiction summary, Feb 2026",
+    "CDC NCIPC statement on provisional 2024 overdose data, 14 May 2025 (figures read in news "
+    "copies)":
+        "CDC NCIPC statement of 14 May 2025 on provisional 2024 overdose data; figures read in "
+        "news copies",
+    "CDC Injury Center, 'Drug Overdose Deaths' page (2019 data)":
+        "CDC Injury Center web page on overdose deaths (2019 data)",
+    "NOT CONFIRMED in any source read; best available value recalled from CDC WONDER/NIDA "
+    "tables - verify at CDC WONDER":
+        "NOT CONFIRMED in any source read: value recalled from CDC WONDER/NIDA tables as best "
+        "available; to verify at CDC WONDER",
+    "NIDA Facts and Figures (CDC WONDER), numbers quoted by third-party summaries (NIDA page "
+    "itself not read)":
+        f"{_NIDA} (CDC WONDER data); numbers read in third-party summaries, the NIDA page "
+        "itself not read",
+    "NIDA Facts and Figures (CDC WONDER) figure text, quoted by third-party page (NIDA page "
+    "itself not read)":
+        f"{_NIDA} (CDC WONDER data), chart text; read on a third-party page, the NIDA page "
+        "itself not read",
+    "Ryan Leone Foundation page citing CDC (non-authoritative)":
+        "Ryan Leone Foundation web page citing CDC (not an authoritative source)",
+    "WifiTalents heroin statistics page (non-authoritative)":
+        "WifiTalents web page of heroin statistics (not an authoritative source)",
+    "CDC/NCHS VSRR provisional counts as reported by CNN (read at WISH-TV copy)":
+        "CDC/NCHS VSRR provisional counts, reported by CNN; read in a WISH-TV copy",
+    "AHRQ Academy news item summarizing CDC VSRR update":
+        "AHRQ Academy news item on a CDC VSRR update",
+    "Filter magazine on CDC release of 25 Feb 2025":
+        "Filter magazine report on the CDC release of 25 Feb 2025",
+    "Partnership to End Addiction summary of CDC release 'CDC Reports Nearly 24% Decline'":
+        "Partnership to End Addiction summary of the CDC release reporting a decline of "
+        "nearly 24%",
+    "NCHS press release 'U.S. Overdose Deaths Decrease in 2023, First Time Since 2018', 15 May "
+    "2024 (read at mirror)":
+        "NCHS press release of 15 May 2024 on the fall in US overdose deaths in 2023, the "
+        "first since 2018; read at a mirror",
+    "CDC provisional data release of 14 May 2025 (figures read in news copies)":
+        "CDC provisional data release, 14 May 2025; figures read in news copies",
+    "Thrivestead summary of NCHS data (non-authoritative)":
+        "Thrivestead summary of NCHS data (not an authoritative source)",
+    # us_cpi_u_annual.csv
+    "BLS, Consumer Price Index Historical Tables for U.S. City Average (archived "
+    "bls.gov/ro3/fax_9130.htm, 2008); annual average = mean of published monthly CPI-U, "
+    "matches BLS published 1-decimal annual average": _BLS_TABLES,
+    **{
+        "BLS, Consumer Price Index Historical Tables for U.S. City Average (archived "
+        "bls.gov/ro3/fax_9130.htm, 2008); annual average = mean of published monthly CPI-U, "
+        f"matches BLS published 1-decimal annual average; PolicyEngine file shows unrounded "
+        f"mean {mean}": f"{_BLS_TABLES}; the PolicyEngine file has the unrounded mean {mean}"
+        for mean in ("195.292", "201.592")
+    },
+    "BLS CPI-U CUUR0000SA0 annual averages (M13) as stored in PolicyEngine spm-calculator "
+    "cpi_annual.json (from FRED CPIAUCNS annual mean; 2024-2025 checked against BLS API "
+    "receipt)":
+        "BLS CPI-U annual averages (series CUUR0000SA0, period M13): the FRED CPIAUCNS annual "
+        "mean as kept in PolicyEngine spm-calculator's cpi_annual.json; the 2024-2025 values "
+        "checked against a BLS API response",
+    # mexico_homicides.csv
+    "NOT CONFIRMED in a source read; best available INEGI definitive (EDR, year of "
+    "registration) value - verify in INEGI 'Defunciones por homicidio' series":
+        _INEGI_UNCONFIRMED,
+    "NOT CONFIRMED in a source read; best available INEGI definitive (EDR, year of "
+    "registration) value - verify in INEGI 'Defunciones por homicidio' series; El Pais 2013: "
+    "8,876; Reforma Jan 2010: 8,868":
+        f"{_INEGI_UNCONFIRMED}; El Pais (2013) gives 8,876, Reforma (Jan 2010) 8,868",
+    "INEGI series quoted in El Universal/SUN report 'En 2016 se registraron 23 mil 953 "
+    "homicidios' (Frontera, 26 Jul 2017)":
+        "INEGI series, quoted in an El Universal/SUN report headlined on 23 mil 953 homicides "
+        "in 2016 (Frontera, 26 Jul 2017)",
+    "INEGI preliminary 2016 bulletin (read at Argonmexico)":
+        "INEGI preliminary bulletin, 2016; read at Argonmexico",
+    "INEGI preliminary 2017 bulletin (read at El Universal)":
+        "INEGI preliminary bulletin, 2017; read at El Universal",
+    "INEGI 2018 preliminary bulletin citing 2017 definitive (read at michellerivera.com.mx)":
+        "INEGI preliminary bulletin, 2018, citing the 2017 definitive count; read at "
+        "michellerivera.com.mx",
+    "INEGI preliminary 2018 (read at Potosinoticias/Notimex)":
+        "INEGI preliminary count, 2018; read at Potosinoticias/Notimex",
+    "INEGI definitive 2018 (read at Potosinoticias/Notimex, Nov 2019)":
+        "INEGI definitive count, 2018; read at Potosinoticias/Notimex, Nov 2019",
+    "INEGI preliminary 2019 (read at javieralatorre.com)":
+        "INEGI preliminary count, 2019; read at javieralatorre.com",
+    "INEGI 2020 preliminary bulletin citing 2019 definitive (read at La Jornada)":
+        "INEGI preliminary bulletin, 2020, citing the 2019 definitive count; read at La Jornada",
+    "INEGI preliminary 2020 (read at La Jornada)":
+        "INEGI preliminary count, 2020; read at La Jornada",
+    "INEGI 2021 preliminary bulletin citing 2020 (read at Contramuro/Ovaciones)":
+        "INEGI preliminary bulletin, 2021, citing 2020; read at Contramuro/Ovaciones",
+    "INEGI preliminary 2021 (read at 24horasqroo)":
+        "INEGI preliminary count, 2021; read at 24horasqroo",
+    "INEGI figure quoted in TV report (Dailymotion transcript)":
+        "INEGI figure quoted in a TV report; read in a Dailymotion transcript",
+    "INEGI preliminary 2022 (read at respuesta.com.mx)":
+        "INEGI preliminary count, 2022; read at respuesta.com.mx",
+    "INEGI 2023 preliminary bulletin citing 2022 (read at Imagen del Golfo)":
+        "INEGI preliminary bulletin, 2023, citing 2022; read at Imagen del Golfo",
+    "INEGI preliminary 2023 (read at Imagen del Golfo)":
+        "INEGI preliminary count, 2023; read at Imagen del Golfo",
+    "INEGI 2024 preliminary bulletin citing 2023 definitive (read at El Universal)":
+        "INEGI preliminary bulletin, 2024, citing the 2023 definitive count; read at "
+        "El Universal",
+    "INEGI 'Estadísticas de defunciones registradas: homicidios 2024 (preliminar)' (read at "
+    "El Universal / data2.com.mx)":
+        "INEGI registered-deaths statistics, homicides 2024, preliminary; read at "
+        "El Universal / data2.com.mx",
+    "INEGI EDR 2024 definitive as reported by La Crónica":
+        "INEGI EDR definitive count, 2024; reported by La Crónica",
+    "INEGI (read at informativonoticias)": "INEGI figure; read at informativonoticias",
+    "INEGI (read at El Universal)": "INEGI figure; read at El Universal",
+    "INEGI (read at La Crónica)": "INEGI figure; read at La Crónica",
+    "SESNSP victims series quoted by sdpnoticias/Sin Muros (Jan 2020 vintage)":
+        "SESNSP victims series, Jan 2020 vintage; quoted by sdpnoticias/Sin Muros",
+    "SESNSP victims as reported by El Heraldo de Veracruz (Jan 2024 vintage)":
+        "SESNSP victims series, Jan 2024 vintage; reported by El Heraldo de Veracruz",
+    "SESNSP as reported by RT / Pulso": "SESNSP figure; reported by RT / Pulso",
+    "SESNSP as reported by RT (Pulso SLP reports 29,820)":
+        "SESNSP figure; reported by RT (Pulso SLP gives 29,820)",
+}  # fmt: skip
+
+
+def own_source(text: str) -> str:
+    """The project's description of a source the shared CSVs name."""
+    try:
+        return SHARED_SOURCES[text.strip()]
+    except KeyError:
+        raise ValueError(
+            f"unrecognised source {text.strip()!r}: describe it in SHARED_SOURCES"
+        ) from None
 
 
 # --- Figures FACTS.md gives only in prose or in tables without a CSV ----------------------------
@@ -264,7 +441,7 @@ def overdose_extras() -> list[Row]:
             -4.0,
             "percent",
             "final",
-            "NCHS Data Brief No. 522, Drug Overdose Deaths in the United States, 2003-2023",
+            DB522_SOURCE,
             DB522,
             "relative change of the age-adjusted rate",
         ),
@@ -275,16 +452,14 @@ def overdose_extras() -> list[Row]:
             31.0,
             "percent",
             "final",
-            "NCHS Data Brief No. 428, Drug Overdose Deaths in the United States, 1999-2020 "
-            "(read via mirror/press summary)",
+            DB428_SOURCE,
             DB428,
             "relative change of the age-adjusted rate; the largest annual increase in "
             "2002-2022 (NCHS Data Brief No. 491)",
         ),
     ]
     may_2024_source = (
-        "NCHS provisional data release of 15 May 2024, by-drug figures as quoted in "
-        "secondary news copies"
+        "NCHS provisional data release, 15 May 2024: figures by drug, read in secondary news copies"
     )
     for drug, by_year in {
         "synthetic_opioids": {"2022": 76226, "2023": 74702},
@@ -306,7 +481,7 @@ def overdose_extras() -> list[Row]:
                     vintage="2024-05",
                 )
             )
-    may_2025_news = "Secondary news summary of the CDC provisional data release of May 2025"
+    may_2025_news = "CDC provisional data release, May 2025; read in a secondary news summary"
     rows += [
         Row(
             OVERDOSE + "any_opioid",
@@ -359,8 +534,8 @@ def mexico_extras() -> list[Row]:
             26037,
             "count",
             "provisional",
-            "INEGI preliminary count for 2012 as listed in the fact sheet's table (FACTS.md "
-            "section 4), which gives no address for it; the address is INEGI's series page",
+            "INEGI preliminary count, 2012, from the fact sheet's table (FACTS.md section 4), "
+            "which gives it no address; the address is INEGI's series page",
             INEGI_SERIES,
             "deaths registered as presumed homicide, by year of registration; release date "
             "not given",
@@ -379,8 +554,8 @@ DEA_ALERT_2022 = (
 def fentanyl_rows() -> list[Row]:
     """FACTS.md section 5: pharmacology and DEA laboratory figures."""
     potency_source = (
-        "CDC fentanyl facts page (read): '50 times more potent than heroin and 100 times more "
-        "potent than morphine'; DEA fentanyl fact sheet (read in copies)"
+        "CDC fentanyl facts page (read), which puts fentanyl at 50 times heroin's potency and "
+        "100 times morphine's; DEA fentanyl fact sheet (read in copies)"
     )
     share = "fentanyl.fake_pills.lethal_dose_share"
     share_note = "share of fentanyl-laced fake pills containing at least 2 mg of fentanyl"
@@ -392,8 +567,8 @@ def fentanyl_rows() -> list[Row]:
             2,
             "milligram",
             "final",
-            "DEA, One Pill Can Kill and DEA press releases: 2 mg 'considered a potentially "
-            "lethal dose'",
+            "DEA One Pill Can Kill campaign and DEA press releases, which count 2 mg as a "
+            "potentially lethal dose",
             DEA_ONEPILL,
             "'the tip of a pencil'; holds for any place and period",
         ),
@@ -426,7 +601,7 @@ def fentanyl_rows() -> list[Row]:
             27,
             "percent",
             "final-secondary",
-            "DEA laboratory testing, as reported by Becker's",
+            "DEA laboratory testing; reported by Becker's",
             "",
             share_note + "; samples of January-March 2019; the fact sheet gives no address",
         ),
@@ -448,8 +623,8 @@ def fentanyl_rows() -> list[Row]:
             60,
             "percent",
             "final",
-            "DEA alert, November 2022: laboratory testing reveals 6 out of 10 fentanyl-laced "
-            "fake prescription pills now contain a potentially lethal dose",
+            "DEA alert of November 2022 on its laboratory testing: a potentially lethal dose "
+            "in 6 out of 10 fentanyl-laced fake prescription pills",
             DEA_ALERT_2022,
             share_note + "; stated as 6 in 10",
         ),
@@ -460,7 +635,7 @@ def fentanyl_rows() -> list[Row]:
             70,
             "percent",
             "final-secondary",
-            "DEA One Pill Can Kill (read in copies)",
+            "DEA One Pill Can Kill campaign (read in copies)",
             DEA_ONEPILL,
             share_note + "; stated as 7 in 10",
         ),
@@ -511,12 +686,12 @@ CRS_IF10899 = "https://crsreports.congress.gov/product/pdf/IF/IF10899"
 
 def event_rows() -> list[Row]:
     """FACTS.md section 6: death tolls. Event tolls hold whatever place or period a claim has."""
-    pearl = "US National Park Service figures as quoted by secondary pages (NPS page not read)"
-    sept11 = "9/11 Memorial figures as quoted by secondary pages"
+    pearl = "US National Park Service figures, quoted on secondary pages (NPS page not read)"
+    sept11 = "9/11 Memorial figures, quoted on secondary pages"
     dcas = "DoD Defense Casualty Analysis System (DCAS) figures, read in secondary sources"
     crs = (
-        "CRS In Focus 'Trends in Active-Duty Military Deaths From 2006 Through 2021' "
-        "(updated 9 Sep 2022), from DoD DCAS data"
+        "CRS In Focus on US active-duty military deaths 2006-2021 (updated 9 Sep 2022), from "
+        "DoD DCAS data"
     )
     crs_note = "the report number IF10899 is believed, not confirmed"
     rows = [
@@ -593,11 +768,11 @@ RAND_RR3140 = "https://www.rand.org/pubs/research_reports/RR3140.html"
 
 def other_rows() -> list[Row]:
     """FACTS.md section 7. Only confirmed figures: unconfirmed ranges are listed in README.md."""
-    wall_2021 = "CBP border wall status of 4 January 2021, as reported by BBC and FactCheck.org"
-    wall_2020 = "CBP border wall status of 18 December 2020, as reported by BBC and FactCheck.org"
+    wall_2021 = "CBP border wall status as of 4 January 2021; reported by BBC and FactCheck.org"
+    wall_2020 = "CBP border wall status as of 18 December 2020; reported by BBC and FactCheck.org"
     wall_note = "'border wall system' built since January 2017; the fact sheet gives no address"
-    sipri = "SIPRI Fact Sheet, April 2025 (read via EFE)"
-    rand = "RAND RR-3140, What America's Users Spend on Illegal Drugs, 2006-2016 (2019), for ONDCP"
+    sipri = "SIPRI fact sheet, April 2025; read via EFE"
+    rand = "RAND report RR-3140 (2019) for ONDCP: US users' spending on illegal drugs, 2006-2016"
     return [
         Row("us.merida_initiative.funding", "US", "2008/2011", 1.6e9, "USD", "final",
             "US State Department, December 2011", STATE_2011,

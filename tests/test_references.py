@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -189,6 +190,32 @@ def test_every_row_has_source_status_and_known_unit(path):
             "mx.homicides.inegi_preliminary"
         ):
             assert row["vintage"], f"{path.name}:{line}: provisional without vintage"
+
+
+SHARED = REPO_REFERENCES.parent.parent / "shared"
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared")
+def test_sources_are_described_in_the_projects_own_words():
+    # The source column says who published a figure and how it was read, in the project's
+    # words (references/build.py, SHARED_SOURCES): no run of ten words from the shared texts,
+    # the fact sheet's CSVs and their quoted publication titles included.
+    def runs(text: str, n: int = 10) -> set[tuple[str, ...]]:
+        words = re.findall(r"[a-z0-9]+", text.lower())
+        return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+    shared: set[tuple[str, ...]] = set()
+    for folder in ("seeds", "real-prose", "reference-data"):
+        for path in sorted((SHARED / folder).rglob("*")):
+            if path.is_file():
+                shared |= runs(path.read_text(encoding="utf-8", errors="ignore"))
+    quoted = []
+    for path in sorted(REPO_REFERENCES.glob("*.csv")):
+        with path.open(newline="", encoding="utf-8") as handle:
+            for line, row in enumerate(csv.DictReader(handle), start=2):
+                if runs(row["source"]) & shared:
+                    quoted.append(f"{path.name}:{line}: {row['source']}")
+    assert not quoted, "\n".join(quoted[:5])
 
 
 def test_datapackage_describes_every_csv():
