@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Mapping
+import re
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -388,6 +389,44 @@ def claim_order(claim: Claim) -> tuple[str, int, int, str]:
     return (claim.doc, claim.start, claim.end, claim.surface)
 
 
+def in_claim_order(claims: list[Claim], focus: Collection[str] = ()) -> list[Claim]:
+    """The claims in claim_order, the claims of the documents in ``focus`` after all others:
+    the list itself when it is in that order already (as extraction and the pipeline give
+    it), else a new list. Sorted document by document, so that the sort keys (a tuple and a
+    surface per claim) are made for one document's claims at a time, not for a million."""
+    if _in_order(claims, focus):
+        return claims
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in claims:
+        found = by_doc.get(claim.doc)
+        if found is None:
+            by_doc[claim.doc] = [claim]
+        else:
+            found.append(claim)
+    ordered: list[Claim] = []
+    for doc in sorted(by_doc, key=lambda doc: (doc in focus, doc)):
+        group = by_doc.pop(doc)
+        group.sort(key=claim_order)
+        ordered += group
+    return ordered
+
+
+def _in_order(claims: list[Claim], focus: Collection[str]) -> bool:
+    """Whether the claims are in the order in_claim_order gives (two at a time: no key
+    is kept)."""
+    previous = None
+    for claim in claims:
+        if previous is not None:
+            doc, before = claim.doc, previous.doc
+            if doc != before:
+                if not (before in focus, before) < (doc in focus, doc):
+                    return False
+            elif claim.start <= previous.start and claim_order(previous) > claim_order(claim):
+                return False
+        previous = claim
+    return True
+
+
 def claim_id(doc: str, start: int, end: int, surface: str) -> str:
     """A stable identifier: the same claim at the same place always gets the same id."""
     digest = hashlib.sha1(f"{doc}\0{start}\0{end}\0{surface}".encode()).hexdigest()
@@ -430,6 +469,16 @@ class ClaimRef(Mapping):
 FINDING_FIELDS = ("rule", "severity", "message", "claims", "reference", "expected", "actual",
                   "difference", "tolerance", "measure", "explanation", "id")  # fmt: skip
 
+_HEX12 = re.compile("[0-9a-f]{12}")
+
+
+class Recipe(tuple):
+    """(make, *shared): how findings are worded when read (Finding.word_later_by), by
+    ``make(*the finding's claims, *shared)``. One recipe serves all the findings of a
+    subject or group (a tuple of its own per finding was a quarter of a finding's size)."""
+
+    __slots__ = ()
+
 
 class Finding:
     """What the check stage concludes about one or more claims (see "The finding (contract)").
@@ -443,7 +492,7 @@ class Finding:
     """
 
     __slots__ = ("rule", "severity", "_claims", "reference", "difference", "tolerance",
-                 "measure", "id", "_words")  # fmt: skip
+                 "measure", "_id", "_words")  # fmt: skip
 
     def __init__(
         self,
@@ -463,18 +512,32 @@ class Finding:
         id: str = "",
     ) -> None:
         self.rule, self.severity = rule, severity
+        # (message, explanation, expected, actual), or (make, *args) or a Recipe that makes
+        # them again
+        self._words: tuple[Any, ...] = (
+            message, explanation if explanation is not None else [], expected, actual)  # fmt: skip
         self.claims = claims if claims is not None else []
         self.reference = reference
         self.difference, self.tolerance, self.measure = difference, tolerance, measure
-        # (message, explanation, expected, actual), or (make, *args) that makes them again
-        self._words: tuple[Any, ...] = (
-            message, explanation if explanation is not None else [], expected, actual)  # fmt: skip
         if not id:
             key = "\0".join((rule, *self.claim_ids()))
             if reference:
                 key += "\0" + str(reference.get("dataset")) + str(reference.get("period"))
             id = "f" + hashlib.sha1(key.encode()).hexdigest()[:12]
         self.id = id
+
+    @property
+    def id(self) -> str:
+        held = self._id
+        return held if held.__class__ is str else f"f{held:012x}"
+
+    @id.setter
+    def id(self, value: str) -> None:
+        # An id as made above ("f" and 12 hex digits) is held as its number: half the size.
+        if len(value) == 13 and value[0] == "f" and _HEX12.fullmatch(value, 1):
+            self._id: int | str = int(value[1:], 16)
+        else:
+            self._id = value
 
     @property
     def claims(self) -> list[Mapping[str, Any]]:
@@ -510,6 +573,8 @@ class Finding:
 
     @claims.setter
     def claims(self, value: list[Mapping[str, Any]]) -> None:
+        if self._words.__class__ is Recipe:  # its words are made from its claims: made now
+            self._words = self._worded()
         # ClaimRef views are held as their claims (a list and a view each cost more than the
         # claim's reference); any other mappings (plain dicts) as given.
         if len(value) == 1 and value[0].__class__ is ClaimRef:  # most findings: one claim
@@ -565,11 +630,16 @@ class Finding:
         if words[0].__class__ is str:
             return words
         global _last_worded
-        if _last_worded[0] is words:
+        if _last_worded[0] is self:
             return _last_worded[1]
-        made = words[0](*words[1:])._words
+        if words.__class__ is Recipe:
+            held = self._claims
+            claims = (held,) if held.__class__ is Claim else held
+            made = words[0](*claims, *words[1:])._words
+        else:
+            made = words[0](*words[1:])._words
         assert made[0].__class__ is str, "the function that makes a finding words it"
-        _last_worded = (words, made)
+        _last_worded = (self, made)
         return made
 
     def word_later(self, make: Callable[..., Finding], *args: Any) -> Finding:
@@ -577,6 +647,17 @@ class Finding:
         function that made the finding, which must make the same finding from the same
         arguments (a pure function of claims, reference rows, catalog and figures)."""
         self._words = (make, *args)
+        _forget_words(self)
+        return self
+
+    def word_later_by(self, recipe: Recipe) -> Finding:
+        """As word_later, with ``make(*this finding's claims, *shared)``: one recipe
+        shared by many findings, which must hold their claims themselves (as the check
+        stage's do), in the order ``make`` takes them."""
+        held = self._claims
+        assert held.__class__ is Claim or all(c.__class__ is Claim for c in held)
+        self._words = recipe
+        _forget_words(self)
         return self
 
     def to_dict(self) -> dict[str, Any]:
@@ -615,8 +696,15 @@ class Finding:
         return f"Finding({fields})"
 
 
-# The words of the finding last worded again: (its recipe, its words).
-_last_worded: tuple[Any, tuple[Any, ...]] = ((), ("", [], None, None))
+# The finding last worded again, and its words.
+_last_worded: tuple[Any, tuple[Any, ...]] = (None, ("", [], None, None))
+
+
+def _forget_words(finding: Finding) -> None:
+    """The finding's words are to be made anew: forget them if they were the last made."""
+    global _last_worded
+    if _last_worded[0] is finding:
+        _last_worded = (None, ("", [], None, None))
 
 
 def _plain(value: Any) -> Any:

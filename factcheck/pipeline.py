@@ -15,7 +15,7 @@ from .compact import share_strings
 from .errors import InputError
 from .extract import extract_document
 from .inline import Directives
-from .model import Claim, Document, Finding, Report, claim_order
+from .model import Claim, Document, Finding, Report, in_claim_order
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -211,7 +211,7 @@ def run_check(
             target_names.add(entry["path"])
     # The report lists inputs and claims in one order, whatever order the paths came in.
     inputs.sort(key=lambda entry: (entry["role"] != "target", entry["path"]))
-    claims.sort(key=claim_order)
+    claims = in_claim_order(claims)
     # With a corpus, the changed drafts are the focus: a finding compares a changed claim
     # with one already there, and is about the changed one.
     findings = check_claims(claims, catalog, references, rules,

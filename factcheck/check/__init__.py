@@ -15,7 +15,7 @@ from collections.abc import Collection
 from .. import rules as registry
 from ..catalog import Catalog
 from ..inline import suppresses
-from ..model import Claim, Finding, claim_order
+from ..model import Claim, Finding, in_claim_order
 from ..references import ReferenceSet
 from .against_claims import check_levels, check_other_groups
 from .against_references import check_subject
@@ -46,11 +46,7 @@ def check_claims(
     gc.disable()
     try:
         # One order, whatever order the files came in (nearly free: usually sorted already).
-        if focus:
-            ordered = sorted(claims, key=lambda c: (c.doc in focus, claim_order(c)))
-        else:
-            ordered = sorted(claims, key=claim_order)
-        return _check(ordered, catalog, references, rules, focus)
+        return _check(in_claim_order(claims, focus), catalog, references, rules, focus)
     finally:
         if collecting:
             gc.enable()
@@ -95,16 +91,40 @@ def _check(
     kept = _without_suppressed(kept, claims, catalog)
     if selected is not None:
         kept = [f for f in kept if f.rule in selected]
-    # The most severe first, then by place: sorted severity by severity, so that the sort keys
-    # (a tuple per finding, made at once for all it sorts) are made for one part at a time.
-    parts: dict[str, list[Finding]] = {severity: [] for severity in SEVERITY_ORDER}
-    for finding in kept:
-        parts[finding.severity].append(finding)
-    kept = []
-    for severity in sorted(parts, key=SEVERITY_ORDER.__getitem__):
-        parts[severity].sort(key=lambda f: (*f.primary_place(), f.rule, f.id))
-        kept += parts.pop(severity)
-    return _unique(kept)
+    return _in_report_order(kept)
+
+
+def _in_report_order(findings: list[Finding]) -> list[Finding]:
+    """The findings, the most severe first, then by place (document, line, column), rule and
+    id; each once, the first of those with one id. Sorted document by document within a
+    severity, so that the sort keys are made for one document's findings at a time. Findings
+    with one id (the same rule, claims and reference, so the same place) are then next to
+    each other, and only the ids of the severities before the last are kept in a set."""
+    parts: dict[str, dict[str, list[Finding]]] = {severity: {} for severity in SEVERITY_ORDER}
+    for finding in findings:
+        by_doc = parts[finding.severity]
+        doc = finding.primary_place()[0]
+        found = by_doc.get(doc)
+        if found is None:
+            by_doc[doc] = [finding]
+        else:
+            found.append(finding)
+    ordered: list[Finding] = []
+    earlier: set[str] = set()  # the ids of the more severe findings
+    for severity in sorted(SEVERITY_ORDER, key=SEVERITY_ORDER.__getitem__):
+        by_doc = parts.pop(severity)
+        for doc in sorted(by_doc):
+            group = by_doc.pop(doc)
+            group.sort(key=lambda f: (*f.primary_place(), f.rule, f.id))
+            previous = None
+            for finding in group:
+                finding_id = finding.id
+                if finding_id != previous and finding_id not in earlier:
+                    ordered.append(finding)
+                    previous = finding_id
+            if parts:  # a less severe part follows
+                earlier.update(f.id for f in group)
+    return ordered
 
 
 def _without_suppressed(
@@ -139,13 +159,3 @@ def _drop_echoes(findings: list[Finding]) -> list[Finding]:
         for f in findings
         if not (f.rule == "relation-mismatch" and mismatched.issuperset(f.claim_ids()))
     ]
-
-
-def _unique(findings: list[Finding]) -> list[Finding]:
-    seen: set[str] = set()
-    result = []
-    for finding in findings:
-        if finding.id not in seen:
-            seen.add(finding.id)
-            result.append(finding)
-    return result

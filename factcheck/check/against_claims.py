@@ -19,7 +19,7 @@ from operator import attrgetter
 from ..catalog import Catalog, Tolerance
 from ..interval import Interval
 from ..match import normalize_noun, unit_signature
-from ..model import Claim, Finding
+from ..model import Claim, Finding, Recipe
 from ..wording import relative_difference
 from .changes import change_interval
 from .compare import AGREE, FAR, compare
@@ -209,6 +209,7 @@ def _check_group(
     # The tolerance around the anchor's bounds (compare.agrees), worked out when first needed.
     low_margin = high_margin = None
     anchor_evidence = None
+    recipe = None  # how the group's contradictions are worded when read, made with the first
     findings = []
     for claim, (low, high) in zip(group, map(claim_bounds, group), strict=True):
         if claim.unit == a_unit:
@@ -239,9 +240,11 @@ def _check_group(
         comparison = compare(evidence.interval, anchor_evidence.interval, tolerance)
         if comparison.verdict == AGREE:
             continue
+        if recipe is None:
+            recipe = Recipe((_contradiction_of, tolerance, about))
         finding = _contradiction(
             claim, evidence, anchor, anchor_evidence, comparison, tolerance, about
-        ).word_later(_contradiction_of, claim, anchor, tolerance, about)
+        ).word_later_by(recipe)
         if id(claim) in verified:
             # A hook's changed draft is right and the draft already there is not.
             finding.severity = "warning"

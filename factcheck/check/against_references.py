@@ -13,7 +13,7 @@ import re
 from ..catalog import Catalog, Measure
 from ..extract.periods import last_year as year_of
 from ..interval import Interval
-from ..model import Claim, Finding
+from ..model import Claim, Finding, Recipe
 from ..references import Reference, ReferenceSet
 from ..units import parse_unit
 from ..wording import difference_short, difference_words, relative_difference
@@ -59,19 +59,14 @@ def check_subject(
     refs = references.lookup(measure.reference or measure.id, place, period)
     what = _describe_measure(measure, place, period)
     findings = []
-    subject = (measure, refs, catalog, references, place, what)  # held once by its findings
+    subject = (measure, refs, catalog, references, place, what)
+    recipe = Recipe((_check_claim, *subject))  # held once by the subject's findings
     for claim in group:
         # Made without the words a verified claim's finding would carry, which a check of
         # a million claims would spend most of its time on; worded when a report reads it.
         finding = _check_claim(claim, *subject, worded=False)
-        findings.append(finding.word_later(_check_claim_of, claim, subject))
+        findings.append(finding.word_later_by(recipe))
     return findings
-
-
-def _check_claim_of(claim: Claim, subject: tuple) -> Finding:
-    """_check_claim with the arguments a subject's findings share in one tuple, so that a
-    finding's recipe (Finding.word_later) holds three references, not eight."""
-    return _check_claim(claim, *subject)
 
 
 def _describe_measure(measure: Measure, place: str | None, period: str | None) -> str:
