@@ -265,42 +265,52 @@ def _check_changes(group: list[Claim], tolerance: Tolerance, about: str) -> list
     stated = [(claim, interval) for claim, interval in stated if interval is not None]
     if len(stated) < 2:
         return []
-    anchor, anchor_change = stated[0]
-    anchor_factor = Interval(1 + anchor_change.low, 1 + anchor_change.high)
+    anchor = stated[0][0]
+    recipe = Recipe((_change_contradiction, tolerance, about))  # words made when read
     findings = []
-    for claim, change in stated[1:]:
+    for claim, _change in stated[1:]:
         if claim.doc == anchor.doc and claim.sentence == anchor.sentence:
             continue
-        factor = Interval(1 + change.low, 1 + change.high)
-        comparison = compare(factor, anchor_factor, tolerance)
-        if comparison.verdict == AGREE:
-            continue
-        period = f" from {claim.from_period} to {claim.to_period}" if claim.from_period else ""
-        findings.append(
-            Finding(
-                rule="contradiction",
-                severity="error" if comparison.verdict == FAR else "warning",
-                message=(
-                    f"{quote(claim)} contradicts {quote(anchor)} at {where(anchor)} about the "
-                    f"change of {about}{period}: {_change_text(change)} against "
-                    f"{_change_text(anchor_change)}"
-                ),
-                claims=[claim_ref(claim), claim_ref(anchor)],
-                expected=f"{anchor.surface} ({where(anchor)})",
-                actual=claim.surface,
-                difference=comparison.difference,
-                tolerance=shared(str(tolerance)),
-                measure=claim.measure,
-                explanation=[
-                    f"this claim asserts a change of {_change_text(change)}",
-                    f"the other claim ({where(anchor)}) asserts {_change_text(anchor_change)}",
-                    f"as factors: {describe_interval(factor)} against "
-                    f"{describe_interval(anchor_factor)}; tolerance {tolerance}: "
-                    f"± {fmt(comparison.allowed)}; gap {fmt(comparison.gap)}",
-                ],
-            )
-        )
+        finding = _change_contradiction(claim, anchor, tolerance, about)
+        if finding is not None:
+            findings.append(finding.word_later_by(recipe))
     return findings
+
+
+def _change_contradiction(
+    claim: Claim, anchor: Claim, tolerance: Tolerance, about: str
+) -> Finding | None:
+    """The contradiction between two stated changes, or None when they agree."""
+    change, anchor_change = change_interval(claim), change_interval(anchor)
+    assert change is not None and anchor_change is not None
+    factor = Interval(1 + change.low, 1 + change.high)
+    anchor_factor = Interval(1 + anchor_change.low, 1 + anchor_change.high)
+    comparison = compare(factor, anchor_factor, tolerance)
+    if comparison.verdict == AGREE:
+        return None
+    period = f" from {claim.from_period} to {claim.to_period}" if claim.from_period else ""
+    return Finding(
+        rule="contradiction",
+        severity="error" if comparison.verdict == FAR else "warning",
+        message=(
+            f"{quote(claim)} contradicts {quote(anchor)} at {where(anchor)} about the "
+            f"change of {about}{period}: {_change_text(change)} against "
+            f"{_change_text(anchor_change)}"
+        ),
+        claims=[claim_ref(claim), claim_ref(anchor)],
+        expected=f"{anchor.surface} ({where(anchor)})",
+        actual=claim.surface,
+        difference=comparison.difference,
+        tolerance=shared(str(tolerance)),
+        measure=claim.measure,
+        explanation=[
+            f"this claim asserts a change of {_change_text(change)}",
+            f"the other claim ({where(anchor)}) asserts {_change_text(anchor_change)}",
+            f"as factors: {describe_interval(factor)} against "
+            f"{describe_interval(anchor_factor)}; tolerance {tolerance}: "
+            f"± {fmt(comparison.allowed)}; gap {fmt(comparison.gap)}",
+        ],
+    )
 
 
 def _change_text(change: Interval) -> str:
@@ -363,10 +373,10 @@ def _check_records(subjects: Subjects, catalog: Catalog) -> list[Finding]:
         if not records:
             continue
         tolerance = catalog.tolerance_for(measure)
+        recipe = Recipe((_above_record, tolerance, measure))  # words made when read
         bounds = [claim_bounds(claim) for claim in group]
         for record in records:
-            record_evidence = claim_evidence(record)
-            ceiling = record_evidence.interval.high
+            ceiling = claim_evidence(record).interval.high
             highest_allowed = ceiling + tolerance.margin(ceiling, record.unit)
             for claim, (low, _high) in zip(group, bounds, strict=True):
                 if claim.period == record.period or claim.period is None:
@@ -380,22 +390,30 @@ def _check_records(subjects: Subjects, catalog: Catalog) -> list[Finding]:
                 if evidence.interval.low <= highest_allowed:
                     continue
                 findings.append(
-                    Finding(
-                        rule="contradiction",
-                        severity="error",
-                        message=(
-                            f"{quote(claim)} ({claim.period}) is larger than {quote(record)} "
-                            f"({record.period}) that {where(record)} calls the highest ever"
-                        ),
-                        claims=[claim_ref(claim), claim_ref(record)],
-                        expected=f"at most {record.surface} (the stated record, {record.period})",
-                        actual=claim.surface,
-                        difference=(evidence.interval.low - ceiling) / ceiling if ceiling else None,
-                        tolerance=shared(str(tolerance)),
-                        measure=measure,
-                        explanation=evidence.steps
-                        + [f"the record ({where(record)}): {s}" for s in record_evidence.steps]
-                        + [f"a record is an upper bound for every other period of {measure}"],
-                    )
+                    _above_record(claim, record, tolerance, measure).word_later_by(recipe)
                 )
     return findings
+
+
+def _above_record(claim: Claim, record: Claim, tolerance: Tolerance, measure: str) -> Finding:
+    """The contradiction of a claim larger than the record another claim states."""
+    record_evidence = claim_evidence(record)
+    ceiling = record_evidence.interval.high
+    evidence = normalized(claim_evidence(claim), record.unit)
+    return Finding(
+        rule="contradiction",
+        severity="error",
+        message=(
+            f"{quote(claim)} ({claim.period}) is larger than {quote(record)} "
+            f"({record.period}) that {where(record)} calls the highest ever"
+        ),
+        claims=[claim_ref(claim), claim_ref(record)],
+        expected=f"at most {record.surface} (the stated record, {record.period})",
+        actual=claim.surface,
+        difference=(evidence.interval.low - ceiling) / ceiling if ceiling else None,
+        tolerance=shared(str(tolerance)),
+        measure=measure,
+        explanation=evidence.steps
+        + [f"the record ({where(record)}): {s}" for s in record_evidence.steps]
+        + [f"a record is an upper bound for every other period of {measure}"],
+    )

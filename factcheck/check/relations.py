@@ -99,9 +99,11 @@ def _check(
             options.append([reference])
     findings = []
     for combo in itertools.islice(itertools.product(*options), MAX_COMBINATIONS):
-        finding = _evaluate(relation, measures, dict(zip(measures, combo, strict=True)), catalog)
+        chosen = dict(zip(measures, combo, strict=True))
+        finding = _evaluate(relation, measures, chosen, catalog)
         if finding is not None:
-            findings.append(finding)
+            # Its words (2 KB, most of a relation finding) made again when a report reads them.
+            findings.append(finding.word_later(_evaluate, relation, measures, chosen, catalog))
     return findings
 
 
