@@ -301,8 +301,10 @@ _KIND_OF_UNIT = {"count": "count", "USD": "money", "percent": "percent"}
 def synthetic_claims(n: int, seed: int = 7) -> list:
     """n claims about ~300 measures, 10 places and 29 periods; most agree with each other
     (and with the reference figure where there is one), ~2% are off by a factor, ~1% are
-    changes, a few are "highest ever" records, and ~10% have no measure, only a noun."""
+    changes, a few are "highest ever" records, and ~10% have no measure, only a noun. Each
+    is held as the pipeline holds a document's claims (compact.share_strings)."""
     from factcheck.catalog import default_catalog_path, load_catalog
+    from factcheck.compact import share_strings
     from factcheck.model import Claim
     from factcheck.references import load_references
 
@@ -357,17 +359,19 @@ def synthetic_claims(n: int, seed: int = 7) -> list:
         elif measure and rng.random() < 0.0001:
             extra = {"extreme": "max"}
         line = i % 400 + 1
+        surface = f"{value:,g}"
         claims.append(
             Claim(
                 doc=docs[i % len(docs)],
                 start=i,
-                end=i + 6,
+                end=i + len(surface),
                 line=line,
                 column=5,
                 end_line=line,
-                end_column=11,
-                surface=f"{value:,g}",
-                sentence=f"sentence {i}",
+                end_column=5 + len(surface),
+                surface=surface,
+                sentence=f"{surface} in sentence {i}",  # the contract: the surface in its sentence
+                sentence_offset=0,
                 value=value,
                 low=low,
                 high=high,
@@ -382,6 +386,11 @@ def synthetic_claims(n: int, seed: int = 7) -> list:
                 **extra,
             )
         )
+        if len(claims) % 1000 == 0:
+            # Held as the pipeline holds claims: compacted as they are read (share_strings),
+            # as each document's are, not all at the end.
+            share_strings(claims[-1000:])
+    share_strings(claims[len(claims) // 1000 * 1000 :])
     return claims
 
 

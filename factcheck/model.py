@@ -215,7 +215,8 @@ class ClaimFields:
 # all are None) rather than a slot each. A million claims hold a million of each slot; these
 # ten slots were a quarter of a claim's own size.
 RARE_CLAIM_FIELDS = ("currency_year", "citation", "from_period", "to_period", "change",
-                     "extreme", "suppressed", "suppressed_rules", "position", "context_before")  # fmt: skip
+                     "factor", "extreme", "suppressed", "suppressed_rules", "position",
+                     "context_before")  # fmt: skip
 
 # The fields a claim makes again from its others when read (see Claim.drop_derived).
 DERIVED_CLAIM_FIELDS = ("surface", "id")
@@ -229,8 +230,8 @@ class Claim:
     __slots__ = tuple(
         name
         for name in ClaimFields.__dataclass_fields__
-        if name not in RARE_CLAIM_FIELDS and name not in DERIVED_CLAIM_FIELDS
-    ) + ("_rare", "_surface", "_id")
+        if name not in RARE_CLAIM_FIELDS and name not in DERIVED_CLAIM_FIELDS and name != "end"
+    ) + ("_rare", "_surface", "_length")
     __dataclass_fields__ = ClaimFields.__dataclass_fields__
     __dataclass_params__ = ClaimFields.__dataclass_params__  # type: ignore[attr-defined]
     __match_args__ = ClaimFields.__match_args__
@@ -277,35 +278,49 @@ class Claim:
         sentence_start: int | None = None,
         context_before: str | None = None,
     ) -> None:
-        self.doc, self.start, self.end = doc, start, end
+        self.doc, self.start = doc, start
+        # The end is held as the surface's length in the text: a small number, where an
+        # offset into a large file is an object of 28 bytes of its own. So moving a claim's
+        # start moves its whole span.
+        self._length = end - start
         self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
         self._surface: str | None = surface
         self.sentence = sentence
         self.value, self.low, self.high = value, low, high
         self.unit, self.qualifier, self.kind = unit, qualifier, kind
         self.noun, self.measure, self.period, self.place = noun, measure, period, place
-        self.factor, self.resolution = factor, resolution
+        self.resolution = resolution
         self.sentence_offset, self.frame, self.attribution = sentence_offset, frame, attribution
         self.sentence_start = sentence_start
-        rare = (currency_year, citation, from_period, to_period, change, extreme, suppressed,
-                suppressed_rules, position, context_before)  # fmt: skip
+        rare = (currency_year, citation, from_period, to_period, change, factor, extreme,
+                suppressed, suppressed_rules, position, context_before)  # fmt: skip
         self._rare: dict[str, Any] | None = None
         if rare.count(None) != len(rare):
             self._rare = {
                 k: v for k, v in zip(RARE_CLAIM_FIELDS, rare, strict=True) if v is not None
             }
-        self._id: str | None = id or None  # None: the id is made from the claim (claim_id)
+        if id:  # else made from the claim (claim_id) when read
+            self._set_rare("id", id)
 
     # A claim's surface and id are most of its own strings, and most claims can make them
     # again: the surface is its sentence's characters at sentence_offset, the id a hash of
-    # its place. ``compact.share_strings`` drops those that can be made again (None in the
-    # slot) once the claim is final; they are made again each time they are read.
+    # its place. ``compact.share_strings`` drops those that can be made again (a surface of
+    # None, no id among the rare fields) once the claim is final; they are made again each
+    # time they are read.
+    @property
+    def end(self) -> int:
+        return self.start + self._length
+
+    @end.setter
+    def end(self, value: int) -> None:
+        self._length = value - self.start
+
     @property
     def surface(self) -> str:
         surface = self._surface
         if surface is None:
             start = self.sentence_offset
-            return self.sentence[start : start + self.end - self.start]  # type: ignore[operator]
+            return self.sentence[start : start + self._length]  # type: ignore[operator]
         return surface
 
     @surface.setter
@@ -314,11 +329,26 @@ class Claim:
 
     @property
     def id(self) -> str:
-        return self._id or claim_id(self.doc, self.start, self.end, self.surface)
+        rare = self._rare
+        held = None if rare is None else rare.get("id")
+        return held or claim_id(self.doc, self.start, self.end, self.surface)
 
     @id.setter
     def id(self, value: str) -> None:
-        self._id = value or None
+        self._set_rare("id", value or None)
+
+    def _set_rare(self, name: str, value: Any) -> None:
+        """Hold a field among the rare ones (None: not at all)."""
+        rare = self._rare
+        if value is not None:
+            if rare is None:
+                self._rare = {name: value}
+            else:
+                rare[name] = value
+        elif rare is not None:
+            rare.pop(name, None)
+            if not rare:
+                self._rare = None
 
     def drop_derived(self) -> None:
         """Stop holding the surface and id where they can be made again from the claim's
@@ -327,12 +357,13 @@ class Claim:
         surface = self._surface
         if surface is not None and self.sentence_offset is not None:
             start = self.sentence_offset
-            if self.sentence[start : start + self.end - self.start] == surface:
+            if self.sentence[start : start + self._length] == surface:
                 self._surface = None
-        if self._id is not None and self._id == claim_id(
+        rare = self._rare
+        if rare is not None and rare.get("id") == claim_id(
             self.doc, self.start, self.end, self.surface
         ):
-            self._id = None
+            self._set_rare("id", None)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the claim: the contract fields, without internal offsets."""
@@ -357,16 +388,7 @@ def _rare_field(name: str) -> property:
         return None if rare is None else rare.get(name)
 
     def set_(claim: Claim, value: Any) -> None:
-        rare = claim._rare
-        if value is not None:
-            if rare is None:
-                claim._rare = {name: value}
-            else:
-                rare[name] = value
-        elif rare is not None:
-            rare.pop(name, None)
-            if not rare:
-                claim._rare = None
+        claim._set_rare(name, value)
 
     return property(get, set_, doc=f"the claim's {name} (None for most claims)")
 
