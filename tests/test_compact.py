@@ -61,3 +61,32 @@ def test_equal_numbers_are_held_once_and_zero_keeps_its_sign():
     assert first.low is first.value and first.high is first.value
     assert first.line is second.line
     assert str(second.value) == "-0.0" and str(second.low) == "0.0"
+
+
+def test_a_final_claim_makes_its_surface_and_id_again_and_reads_the_same():
+    claims = [_claim(15), _claim(32)]
+    claims[1].surface, claims[1].value = "45", 45.0  # at 32 in the sentence
+    claims[1].end = 34
+    claims[0].sentence_offset, claims[1].sentence_offset = 15, 32
+    before = [(c.to_dict(), c.id, c.end) for c in claims]
+    share_strings(claims)
+    assert [(c.to_dict(), c.id, c.end) for c in claims] == before
+    assert all(c._surface is None and c._rare is None for c in claims)  # neither held
+
+
+def test_a_surface_or_id_that_cannot_be_made_again_is_kept():
+    # A surface not at its offset in the sentence (a table cell's line break read as a
+    # space, say), an id given that is not the hash of the place: both kept as given.
+    claim = _claim(15)
+    claim.sentence_offset = 0  # the sentence does not start with "120"
+    claim.id = "c-given"
+    share_strings([claim])
+    assert claim.surface == "120" and claim.id == "c-given"
+
+
+def test_moving_a_claims_start_moves_its_whole_span():
+    claim = _claim(15)
+    claim.start += 100
+    assert (claim.start, claim.end) == (115, 118)
+    claim.end = 120
+    assert (claim.start, claim.end) == (115, 120)

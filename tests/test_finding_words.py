@@ -61,3 +61,34 @@ def test_plain_dict_claims_are_kept_as_given():
     named = [{"id": "c1", "doc": "a.md", "line": 1, "column": 1}]
     finding = Finding(rule="verified", severity="info", message="m", claims=named)
     assert finding.claims is named
+
+
+def _made_with_note(claim: Claim, other: Claim, note: str) -> Finding:
+    return _made(claim, other, note)
+
+
+def test_findings_sharing_one_recipe_are_worded_from_their_own_claims():
+    from factcheck.model import Recipe
+
+    first, second, third = _claim(17, "412"), _claim(31, "38"), _claim(40, "7")
+    recipe = Recipe((_made_with_note, "shared"))
+    pairs = [(first, second), (third, first)]
+    lazy = [_made(a, b, "shared").word_later_by(recipe) for a, b in pairs]
+    assert [f.to_dict() for f in lazy] == [_made(a, b, "shared").to_dict() for a, b in pairs]
+    # Reordering a finding's claims (a hook puts the changed draft's first) words it first:
+    # its words are those of the claims it was made from.
+    words = lazy[0].message
+    lazy[0].claims = list(reversed(lazy[0].claims))
+    lazy[1].message  # noqa: B018  (another finding worded since)
+    assert lazy[0].message == words
+    assert [c["surface"] for c in lazy[0].claims] == ["38", "412"]
+
+
+def test_a_finding_id_reads_as_given():
+    first, second = _claim(17, "412"), _claim(31, "38")
+    made = _made(first, second, "x")
+    assert made.id[0] == "f" and len(made.id) == 13  # held as its number, read as text
+    made.id = "f-mine"
+    assert made.id == "f-mine"
+    made.id = "f0123456789ab"
+    assert made.id == "f0123456789ab"
