@@ -607,38 +607,6 @@ class Finding:
         else:
             self._claims = value
 
-    @property
-    def message(self) -> str:
-        return self._worded()[0]
-
-    @message.setter
-    def message(self, value: str) -> None:
-        self._reword(0, value)
-
-    @property
-    def explanation(self) -> list[str]:
-        return self._worded()[1]
-
-    @explanation.setter
-    def explanation(self, value: list[str]) -> None:
-        self._reword(1, value)
-
-    @property
-    def expected(self) -> Any:
-        return self._worded()[2]
-
-    @expected.setter
-    def expected(self, value: Any) -> None:
-        self._reword(2, value)
-
-    @property
-    def actual(self) -> Any:
-        return self._worded()[3]
-
-    @actual.setter
-    def actual(self, value: Any) -> None:
-        self._reword(3, value)
-
     def _reword(self, index: int, value: Any) -> None:
         words = list(self._worded())
         words[index] = value
@@ -716,6 +684,24 @@ class Finding:
             f"{name}={value!r}" for name, value in zip(FINDING_FIELDS, self._values(), strict=True)
         )
         return f"Finding({fields})"
+
+
+def _worded_field(index: int, name: str) -> property:
+    """A finding's message, explanation, expected or actual: read from its words (made
+    again if it was worded later), set by replacing that one word."""
+
+    def get(finding: Finding) -> Any:
+        return finding._worded()[index]
+
+    def set_(finding: Finding, value: Any) -> None:
+        finding._reword(index, value)
+
+    return property(get, set_, doc=f"the finding's {name}")
+
+
+# The order of a finding's words in Finding._words.
+for _index, _name in enumerate(("message", "explanation", "expected", "actual")):
+    setattr(Finding, _name, _worded_field(_index, _name))
 
 
 # The finding last worded again, and its words.
