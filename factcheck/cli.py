@@ -157,7 +157,7 @@ def extract(
 @click.option("--show-verified", "-v", "verbose", is_flag=True, help="Also list the claims that were verified.")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)  # fmt: skip
-@click.option("--explain", metavar="ID", help="Show the whole reasoning behind one finding.")
+@click.option("--explain", metavar="ID", help="Show the whole reasoning behind one finding (with --format json: its JSON form).")  # fmt: skip
 @click.option("--corpus", multiple=True, metavar="PATH",
               help="Also read PATH as evidence; report only findings that involve PATH... (for hooks).")  # fmt: skip
 @click.option("--cache-dir", default=".factcheck-cache", show_default=True, metavar="DIR",
@@ -219,6 +219,12 @@ def check(
         )
     if statistics and explain:
         raise click.UsageError("--statistics and --explain each replace the report: give one")
+    # --explain shows one finding: as text, or as its JSON form; no other format has a form
+    # for one finding, so it is refused there rather than answered in text.
+    if explain and fmt not in ("text", "json"):
+        raise click.UsageError(
+            f"--explain shows one finding as text or JSON; it cannot be used with --format {fmt}"
+        )
     if output not in (None, "-"):
         from .load import iter_paths
 
@@ -233,17 +239,21 @@ def check(
                        cache_dir=None if no_cache else cache_dir,
                        progress=_progress_bar(quiet), rules=selected,
                        started=_STARTED, stdin_name=stdin_filename)  # fmt: skip
-    if fmt == "docx" and not explain:
+    if fmt == "docx":
         from .report.docx_review import write_review
 
         write_review(report, output, verbose=verbose)
         return exit_code(report.findings, fail_on)
     with _output(output) as out:
         if explain:
-            from .report.text import render_explain
+            from .report.text import find_finding, render_explain
 
             try:
-                render_explain(report, explain, out)
+                if fmt == "json":
+                    finding = find_finding(report, explain).to_dict()
+                    out.write(json.dumps(finding, ensure_ascii=False, indent=2) + "\n")
+                else:
+                    render_explain(report, explain, out)
             except KeyError:
                 raise FactcheckError(f"no finding with id {explain!r}") from None
         else:

@@ -122,6 +122,23 @@ def test_statistics_with_explain_is_a_usage_error(capsys, draft):
     assert code == 2 and out == "" and "--statistics" in err and "--explain" in err
 
 
+def test_explain_with_json_gives_the_findings_json_form(capsys, draft):
+    wanted = problems(capsys)[0]
+    code, out, err = cli(capsys, "check", "--no-cache", "--format", "json", "--explain",
+                         wanted["id"][:8], "d.md")  # fmt: skip
+    assert code == 1 and err == ""
+    assert json.loads(out) == wanted  # the whole finding, its explanation included
+    assert wanted["explanation"]
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "csv", "html", "github", "gitlab", "junit"])
+def test_explain_with_another_format_is_a_usage_error(capsys, draft, fmt):
+    # Those formats have no form for one finding; the text answer was given in their place.
+    code, out, err = cli(capsys, "check", "--no-cache", "--explain", "f1", "--format", fmt, "d.md")
+    assert code == 2 and out == ""
+    assert "--explain" in err and f"--format {fmt}" in err and "Traceback" not in err
+
+
 def test_stdin_filename_names_the_buffer_and_picks_its_format(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "drafts").mkdir()
