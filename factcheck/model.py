@@ -224,8 +224,11 @@ DERIVED_CLAIM_FIELDS = ("surface", "id")
 
 class Claim:
     """One numeric statement found in a document (see "The claim (contract)"); its fields
-    are ``ClaimFields``'. A slotted object, the fields of RARE_CLAIM_FIELDS in one dict.
-    ``dataclasses.fields``, ``asdict`` and ``replace`` read it as they read a dataclass."""
+    are ``ClaimFields``'. A slotted object: the fields of RARE_CLAIM_FIELDS in one dict, the
+    end held as the length from the start, the surface and id made again when read once
+    ``drop_derived`` has dropped them (docs/ARCHITECTURE.md, "Holding many claims and
+    findings"). ``dataclasses.fields``, ``asdict`` and ``replace`` read it as they read a
+    dataclass."""
 
     __slots__ = tuple(
         name
@@ -302,11 +305,6 @@ class Claim:
         if id:  # else made from the claim (claim_id) when read
             self._set_rare("id", id)
 
-    # A claim's surface and id are most of its own strings, and most claims can make them
-    # again: the surface is its sentence's characters at sentence_offset, the id a hash of
-    # its place. ``compact.share_strings`` drops those that can be made again (a surface of
-    # None, no id among the rare fields) once the claim is final; they are made again each
-    # time they are read.
     @property
     def end(self) -> int:
         return self.start + self._length
@@ -315,6 +313,11 @@ class Claim:
     def end(self, value: int) -> None:
         self._length = value - self.start
 
+    # A claim's surface and id are most of its own strings, and most claims can make them
+    # again: the surface is its sentence's characters at sentence_offset, the id a hash of
+    # its place. ``compact.share_strings`` drops those that can be made again (a surface of
+    # None, no id among the rare fields) once the claim is final; they are made again each
+    # time they are read.
     @property
     def surface(self) -> str:
         surface = self._surface
