@@ -142,6 +142,21 @@ def test_ranges():
     assert claim.surface == "between $1 million and $3 million a day"
 
 
+@pytest.mark.parametrize(
+    "text, value, low, high",
+    [("The dispute ran for 2-3 decades.", 25, 20, 30),
+     ("Its half-life is 1.5-2 centuries.", 175, 150, 200),
+     # A fuzzed PDF's line (campaign input 3,077,225): a fraction to a year, in decades.
+     ("Members rose to some two-thirds-2030 decade in Texas.", 10153.33, 6.67, 20300)],
+)  # fmt: skip
+def test_a_range_of_decades_is_an_interval_of_years(text, value, low, high):
+    # The value was scaled to years and the interval left in decades, outside it.
+    claim = one(text)
+    assert claim.unit == "year" and claim.qualifier == "range"
+    assert (claim.value, claim.low, claim.high) == pytest.approx((value, low, high), rel=1e-3)
+    assert claim.low <= claim.value <= claim.high
+
+
 def test_vague_magnitudes_are_intervals():
     claim = one("Hundreds of thousands of people died.")
     assert (claim.qualifier, claim.value) == ("vague", None)

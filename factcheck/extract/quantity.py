@@ -166,8 +166,11 @@ def read_quantity(text: str, number: Number, sent_start: int, sent_end: int) -> 
         else:
             unit, kind = lx.DURATION_UNITS[word], "duration"
             if unit in lx.YEARS_IN and value is not None:
+                # The interval too: "2-3 decades" is 20 to 30 years, not 2 to 3.
                 scale = lx.YEARS_IN[unit]
                 value, unit = value * scale, "year"
+                low = low * scale if low is not None else None
+                high = high * scale if high is not None else None
                 resolution = (resolution or 1) * scale
             if lx.AGE_AFTER_RE.match(text, end, sent_end):
                 kind, unit = "age", "year"
