@@ -260,29 +260,29 @@ _INEGI_UNCONFIRMED = (
     "NOT CONFIRMED in a source read: INEGI's definitive value (EDR, by year of registration) "
     "as best available; to verify in INEGI's homicide deaths series (Defunciones por homicidio)"
 )
+# Keyed by each source text as the shared CSVs give it, or, for a publication's citation,
+# by the start of it that tells it apart (its number and authors), so that the table does not
+# repeat the publications' full titles.
 SHARED_SOURCES = {
     # us_overdose_deaths.csv
     "NIDA 'Drug Overdose Deaths: Facts and Figures' figure data (CDC WONDER; NCHS "
     "multiple-cause-of-death files) as transcribed in CORGIS opioids dataset (read)":
         f"{_NIDA} chart data from CDC WONDER (NCHS multiple-cause-of-death files); read in "
         "the CORGIS opioids dataset's transcription of it",
-    "CDC MMWR 67(12) Seth et al., Overdose Deaths Involving Opioids, Cocaine, and "
-    "Psychostimulants - US 2015-2016":
+    "CDC MMWR 67(12) Seth et al.,":
         "CDC MMWR 67(12), Seth et al.: US overdose deaths from opioids, cocaine and "
         "psychostimulants, 2015-2016",
-    "CDC MMWR 69(11) Wilson et al., Drug and Opioid-Involved Overdose Deaths - US 2017-2018":
+    "CDC MMWR 69(11) Wilson et al.,":
         "CDC MMWR 69(11), Wilson et al.: US drug and opioid overdose deaths, 2017-2018",
-    "CDC MMWR 70(6) Mattson et al., Trends and Geographic Patterns in Drug and Synthetic "
-    "Opioid Overdose Deaths - US 2013-2019":
+    "CDC MMWR 70(6) Mattson et al.,":
         "CDC MMWR 70(6), Mattson et al.: US drug and synthetic-opioid overdose deaths by trend "
         "and geography, 2013-2019",
-    "NCHS Data Brief No. 428, Drug Overdose Deaths in the United States, 1999-2020 (read via "
-    "mirror/press summary)": DB428_SOURCE,
-    "NCHS Data Brief No. 457, Drug Overdose Deaths in the United States, 2001-2021":
+    "NCHS Data Brief No. 428,": DB428_SOURCE,
+    "NCHS Data Brief No. 457,":
         "NCHS Data Brief 457 (US overdose deaths 2001-2021)",
-    "NCHS Data Brief No. 491, Drug Overdose Deaths in the United States, 2002-2022":
+    "NCHS Data Brief No. 491,":
         "NCHS Data Brief 491 (US overdose deaths 2002-2022)",
-    "NCHS Data Brief No. 522, Drug Overdose Deaths in the United States, 2003-2023": DB522_SOURCE,
+    "NCHS Data Brief No. 522,": DB522_SOURCE,
     "NCHS annual data brief on 2024 final overdose deaths (brief number/URL not read; figures "
     "read in Partnership to End Addiction summary, Feb 2026)":
         "NCHS yearly data brief, final 2024 overdose deaths (its number and address not read); "
@@ -407,13 +407,16 @@ SHARED_SOURCES = {
 
 
 def own_source(text: str) -> str:
-    """The project's description of a source the shared CSVs name."""
-    try:
-        return SHARED_SOURCES[text.strip()]
-    except KeyError:
-        raise ValueError(
-            f"unrecognised source {text.strip()!r}: describe it in SHARED_SOURCES"
-        ) from None
+    """The project's description of a source the shared CSVs name: the entry of
+    SHARED_SOURCES that is the text, else the one entry the text starts with."""
+    text = text.strip()
+    if text in SHARED_SOURCES:
+        return SHARED_SOURCES[text]
+    found = [key for key in SHARED_SOURCES if text.startswith(key)]
+    if len(found) != 1:
+        problem = "unrecognised" if not found else f"matched by {len(found)} entries:"
+        raise ValueError(f"{problem} source {text!r}: describe it once in SHARED_SOURCES")
+    return SHARED_SOURCES[found[0]]
 
 
 # --- Figures FACTS.md gives only in prose or in tables without a CSV ----------------------------
