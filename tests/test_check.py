@@ -74,8 +74,8 @@ def test_a_stated_record_is_an_upper_bound(catalog, references):
         catalog,
         references,
         "In 2021 more than 100,000 fentanyl overdose deaths were recorded. "
-        "By 2022 fentanyl deaths were the highest in the nation's history, rising from 56,516 "
-        "deaths in 2020 to 73,654 deaths.",
+        "Fentanyl deaths in 2022 were the most ever recorded in the country: 73,654, up from "
+        "56,516 in 2020.",
     )
     records = [f for f in problems(findings, "contradiction") if "highest" in f.message]
     assert records and records[0].severity == "error"

@@ -129,7 +129,7 @@ def states_a_difference(view: SentenceView, x: Figure) -> bool:
 
 def _level_change_base(view: SentenceView, c: Figure, paired: set[int]) -> Finding | None:
     """ "$40 million, up 25% from $32 million"; "70,630, 4.3% more than the 67,367 of 2018";
-    "a rate of 21.6 and a 4.3% increase from the 2018 rate (20.7)": the figure before the
+    "a rate of 21.6, 4.3% up on the 2018 rate (20.7)": the figure before the
     change is where it went, the figure after it where it came from."""
     b, a = view.prev(c), view.next(c)
     if b is None or a is None or id(a) in paired or id(b) in paired:
