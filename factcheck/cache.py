@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import math
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,7 @@ class ClaimCache:
             "key": key,
             "path": path,
             "sha256": content_sha256,
-            "claims": {name: [getattr(c, name) for c in claims] for name in _FIELD_TYPES},
+            "claims": {name: list(map(read, claims)) for name, read in _STORED.items()},
         }
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -147,6 +148,10 @@ def _accepts(annotation: str):
 
 # Claim's fields and the test of each, from its annotations (strings: postponed evaluation).
 _FIELD_TYPES = {f.name: _accepts(str(f.type)) for f in dataclasses.fields(Claim)}
+# How each field is stored: as the claim reads it, but an id the claim makes from its place
+# is stored as "" and made again when read, so that a claim read back holds no id for
+# compact.share_strings to hash and drop.
+_STORED = {name: attrgetter(name) for name in _FIELD_TYPES} | {"id": Claim.given_id}
 
 
 def _ignore_folder(directory: Path) -> None:

@@ -340,6 +340,11 @@ class Claim:
     def id(self, value: str) -> None:
         self._set_rare("id", value or None)
 
+    def given_id(self) -> str:
+        """The id the claim holds, "" when it makes its id from its place (``id``)."""
+        rare = self._rare
+        return "" if rare is None else rare.get("id", "")
+
     def _set_rare(self, name: str, value: Any) -> None:
         """Hold a field among the rare ones (None: not at all)."""
         rare = self._rare

@@ -206,6 +206,14 @@ def test_claims_of_real_extraction_round_trip_through_the_cache(tmp_path):
     key = cache.key(str(draft), "content-sha")
     cache.put(key, str(draft), "content-sha", claims)
     assert cache.get(key, str(draft), "content-sha") == claims
+    # An id made from the claim's place is stored as "" and made again: a claim read back
+    # holds no id of its own; an id given to a claim is kept.
+    claims[0].id = "c-given"
+    cache.put(key, str(draft), "content-sha", claims)
+    stored = json.loads(next((tmp_path / "cache").rglob("*.json")).read_text())["claims"]["id"]
+    assert stored == ["c-given"] + [""] * (len(claims) - 1)
+    read = cache.get(key, str(draft), "content-sha")
+    assert read == claims and [c.given_id() for c in read[:2]] == ["c-given", ""]
 
 
 def test_claims_are_read_back_by_field_order():
