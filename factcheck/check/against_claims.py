@@ -261,14 +261,13 @@ def _check_changes(group: list[Claim], tolerance: Tolerance, about: str) -> list
     """Stated changes of one measure and span against each other, as the relative changes they
     assert ("doubled" is +100%, like "rose 100%"). The tolerance applies to the factor each
     change implies, as it would to the levels at both ends."""
-    stated = [(claim, change_interval(claim)) for claim in group]
-    stated = [(claim, interval) for claim, interval in stated if interval is not None]
+    stated = [claim for claim in group if change_interval(claim) is not None]
     if len(stated) < 2:
         return []
-    anchor = stated[0][0]
+    anchor = stated[0]
     recipe = Recipe((_change_contradiction, tolerance, about))  # words made when read
     findings = []
-    for claim, _change in stated[1:]:
+    for claim in stated[1:]:
         if claim.doc == anchor.doc and claim.sentence == anchor.sentence:
             continue
         finding = _change_contradiction(claim, anchor, tolerance, about)
